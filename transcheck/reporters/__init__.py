@@ -1,0 +1,20 @@
+"""Reporters: each module renders a :class:`~transcheck.model.Report` in one format.
+
+A reporter module defines ``NAME`` (the ``--format`` value), ``EXTENSION`` (the file
+name ending used by ``--report DIR``) and ``render(report, color=False) -> str``.
+Reporters see findings, rule descriptions, page summaries and errors, never checks.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import json_report, text
+
+REPORTERS: dict[str, ModuleType] = {m.NAME: m for m in (text, json_report)}
+"""Every output format, by its ``--format`` name."""
+
+
+def get(name: str) -> ModuleType:
+    """Return the reporter module for a format name (KeyError if unknown)."""
+    return REPORTERS[name]
