@@ -95,15 +95,18 @@ class Segment:
     inlines: tuple[Inline, ...] = ()
     cells: tuple[str, ...] = ()
     line_starts: tuple[int, ...] = ()
-    """For prose: the offset in ``text`` where each source line starts (line, line+1, ...)."""
+    """The offset in ``text`` where each source line starts (``body_line``, +1, ...)."""
+    body_line: int = 0
+    """1-based line where ``text`` starts (after a code fence's opening line); 0: ``line``."""
 
     def line_of(self, offset: int) -> int:
         """Return the 1-based file line of a character offset into ``text``."""
-        line = self.line
+        first = self.body_line or self.line
+        line = first
         for i, start in enumerate(self.line_starts):
             if start <= offset:
-                line = self.line + i
-        return line
+                line = first + i
+        return min(line, self.end_line)
 
     @property
     def is_prose(self) -> bool:

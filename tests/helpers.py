@@ -1,0 +1,39 @@
+"""Helpers shared by the tests: build pages in memory or on disk, run the real pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+from transcheck.align import align_documents
+from transcheck.model import AlignedPage, Finding
+from transcheck.parse import parse_markdown
+from transcheck.rules.base import CheckContext, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def aligned(pages: dict[str, str], reference: str | None = None, page: str = "page.md") -> AlignedPage:
+    """Parse Markdown per locale with the real parser and align it with the real aligner."""
+    docs = {loc: parse_markdown(text, page, loc, f"{loc}/{page}") for loc, text in pages.items()}
+    return align_documents(docs, reference)
+
+
+def run_rule(rule: ModuleType, pages: dict[str, str], reference: str | None = None,
+             **settings) -> list[Finding]:
+    """Run one rule on in-memory pages; return its findings sorted."""
+    ap = aligned(pages, reference)
+    ctx = CheckContext(Settings(reference=reference, **settings))
+    return sorted(rule.check(ap, ctx), key=Finding.sort_key)
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``root``; return ``root``."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root

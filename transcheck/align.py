@@ -1,0 +1,204 @@
+"""N-way alignment of a page's segments across all its locales.
+
+Every locale is aligned to one pivot locale (the reference when there is one,
+otherwise the locale whose block structure is most typical) by global sequence
+alignment (Needleman-Wunsch) over a segment similarity built from language-neutral
+anchors: block kind, heading level, code, code spans, link targets, numbers and length.
+A block that is missing, extra or moved in one locale therefore costs one gap, not a
+shifted page. Blocks no pivot block matches become rows of their own, so a missing
+paragraph is reported once and nothing after it drifts.
+
+An optional ``extra_similarity(a, b) -> float | None`` (e.g. embeddings) is blended
+into the anchor similarity when given.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from typing import Callable, Sequence
+
+from .model import AlignedPage, AlignedRow, Document, Segment
+
+GAP = 0.22
+"""Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
+
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+SimilarityFn = Callable[[Segment, Segment], "float | None"]
+
+
+def _jaccard(a: Counter, b: Counter) -> float | None:
+    if not a and not b:
+        return None
+    inter = sum((a & b).values())
+    union = sum((a | b).values())
+    return inter / union if union else None
+
+
+def _anchors(seg: Segment) -> tuple[Counter, Counter, Counter]:
+    codes = Counter(i.text for i in seg.inlines if i.kind == "code")
+    links = Counter(i.target for i in seg.inlines if i.kind in ("link", "image", "autolink"))
+    nums = Counter(_NUM_RE.findall(seg.text))
+    return codes, links, nums
+
+
+_COMPATIBLE = {frozenset({"paragraph", "list_item"}): 0.5, frozenset({"paragraph", "heading"}): 0.3,
+               frozenset({"list_item", "heading"}): 0.2, frozenset({"paragraph", "table_row"}): 0.2,
+               frozenset({"code", "html"}): 0.2}
+
+
+def segment_similarity(a: Segment, b: Segment, pos_a: float = 0.0, pos_b: float = 0.0,
+                       extra: SimilarityFn | None = None) -> float:
+    """Similarity in [0, 1] of two segments from different locales of one page.
+
+    ``pos_a``/``pos_b`` are relative positions (0..1) in their documents: a weak prior
+    that keeps equal-looking blocks in order.
+    """
+    if a.kind != b.kind:
+        kind_score = _COMPATIBLE.get(frozenset({a.kind, b.kind}), 0.0)
+    else:
+        kind_score = 1.0
+        if a.kind == "heading" and a.level != b.level:
+            kind_score = 0.7
+    if a.kind == b.kind == "code":
+        if a.text == b.text:
+            content = 1.0
+        else:
+            content = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False).ratio()
+        score = 0.3 + 0.7 * content
+    elif a.kind == b.kind == "html":
+        score = 0.4 + 0.6 * difflib.SequenceMatcher(None, a.text, b.text, autojunk=False).ratio()
+    else:
+        parts: list[tuple[float, float]] = []
+        for ca, cb, weight in zip(_anchors(a), _anchors(b), (1.0, 1.2, 0.6)):
+            j = _jaccard(ca, cb)
+            if j is not None:
+                parts.append((j, weight))
+        la, lb = max(len(a.prose.strip()), 1), max(len(b.prose.strip()), 1)
+        ratio = min(la, lb) / max(la, lb)
+        parts.append((min(1.0, ratio * 1.6), 0.5))
+        if a.cells or b.cells:
+            parts.append((1.0 if len(a.cells) == len(b.cells) else 0.3, 0.8))
+        anchor = sum(v * w for v, w in parts) / sum(w for _, w in parts)
+        score = 0.35 * kind_score + 0.65 * anchor
+    score *= 0.4 + 0.6 * kind_score if a.kind != b.kind else 1.0
+    score = score * (1.0 - 0.35 * min(1.0, abs(pos_a - pos_b) * 2.5))
+    if extra is not None:
+        e = extra(a, b)
+        if e is not None:
+            score = 0.4 * score + 0.6 * e
+    return max(0.0, min(1.0, score))
+
+
+def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn | None = None,
+               gap: float = GAP) -> list[tuple[int | None, int | None]]:
+    """Globally align two segment sequences; return (index in a, index in b) pairs.
+
+    ``None`` on one side marks a gap (a block the other side lacks). Ties break the
+    same way every time (match, then gap in ``b``, then gap in ``a``).
+    """
+    n, m = len(a), len(b)
+    pa = [i / max(n - 1, 1) for i in range(n)]
+    pb = [j / max(m - 1, 1) for j in range(m)]
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]  # 0 match, 1 up (gap in b), 2 left (gap in a)
+    for i in range(1, n + 1):
+        score[i][0] = i * gap
+        move[i][0] = 1
+    for j in range(1, m + 1):
+        score[0][j] = j * gap
+        move[0][j] = 2
+    for i in range(1, n + 1):
+        row, prev = score[i], score[i - 1]
+        for j in range(1, m + 1):
+            best = prev[j - 1] + segment_similarity(a[i - 1], b[j - 1], pa[i - 1], pb[j - 1], extra)
+            mv = 0
+            up = prev[j] + gap
+            if up > best + 1e-12:
+                best, mv = up, 1
+            left = row[j - 1] + gap
+            if left > best + 1e-12:
+                best, mv = left, 2
+            row[j] = best
+            move[i][j] = mv
+    out: list[tuple[int | None, int | None]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        mv = move[i][j]
+        if mv == 0 and i > 0 and j > 0:
+            out.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif mv == 1 and i > 0:
+            out.append((i - 1, None))
+            i -= 1
+        else:
+            out.append((None, j - 1))
+            j -= 1
+    out.reverse()
+    return out
+
+
+def choose_pivot(documents: dict[str, Document], reference: str | None = None) -> str:
+    """The locale others are aligned to: the reference, else the most typical structure.
+
+    "Most typical" is the locale whose sequence of block kinds is shared by the most
+    locales; ties go to the locale whose block count is closest to the median, then
+    to the alphabetically first locale.
+    """
+    if reference and reference in documents:
+        return reference
+    shapes = {loc: tuple(s.kind for s in d.segments) for loc, d in documents.items()}
+    freq = Counter(shapes.values())
+    counts = sorted(len(d.segments) for d in documents.values())
+    median = counts[len(counts) // 2]
+    return min(sorted(documents), key=lambda loc: (-freq[shapes[loc]],
+                                                   abs(len(documents[loc].segments) - median), loc))
+
+
+def align_documents(documents: dict[str, Document], reference: str | None = None,
+                    extra: SimilarityFn | None = None) -> AlignedPage:
+    """Align every locale of one page; return the rows of the aligned page."""
+    locales = sorted(documents)
+    page = next(iter(documents.values())).page if documents else ""
+    if not documents:
+        return AlignedPage(page, {}, (), reference)
+    pivot = choose_pivot(documents, reference)
+    pivot_segs = documents[pivot].segments
+    n = len(pivot_segs)
+    matched: dict[str, dict[int, Segment]] = {}
+    inserted: dict[str, dict[int, list[Segment]]] = {}
+    for loc in locales:
+        if loc == pivot:
+            continue
+        pairs = align_pair(pivot_segs, documents[loc].segments, extra)
+        matched[loc] = {}
+        inserted[loc] = {}
+        last = -1
+        for pi, li in pairs:
+            if pi is not None:
+                last = pi
+                if li is not None:
+                    matched[loc][pi] = documents[loc].segments[li]
+            elif li is not None:
+                inserted[loc].setdefault(last, []).append(documents[loc].segments[li])
+    rows: list[AlignedRow] = []
+
+    def add_extra_rows(after: int) -> None:
+        depth = max((len(inserted[loc].get(after, ())) for loc in inserted), default=0)
+        for k in range(depth):
+            cells: dict[str, Segment | None] = {loc: None for loc in locales}
+            for loc in inserted:
+                segs = inserted[loc].get(after, [])
+                if k < len(segs):
+                    cells[loc] = segs[k]
+            rows.append(AlignedRow(len(rows), cells))
+
+    add_extra_rows(-1)
+    for pi in range(n):
+        cells = {loc: matched[loc].get(pi) for loc in matched}
+        cells[pivot] = pivot_segs[pi]
+        rows.append(AlignedRow(len(rows), dict(sorted(cells.items()))))
+        add_extra_rows(pi)
+    return AlignedPage(page, dict(sorted(documents.items())), tuple(rows), reference)

@@ -1,0 +1,217 @@
+"""Parsing: one file's bytes into a :class:`~transcheck.model.Document` of segments.
+
+markdown-it-py (CommonMark with tables; front matter recognised and kept out of the
+segments) gives block tokens with ``map`` = ``[begin, end)`` 0-based line ranges; inline
+children carry no map, so an inline item's line is its block's first line plus the
+soft/hard breaks before it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .model import Document, Inline, Segment
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Files larger than this are reported, not parsed."""
+
+
+class InputFileError(Exception):
+    """A file that cannot be checked; the message says why (the caller adds the path)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").enable("strikethrough")
+    md.use(front_matter_plugin)
+    return md
+
+
+_MD = _markdown()
+
+
+def decode(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    Line endings are normalised to ``\\n`` (CRLF and lone CR), so line numbers match
+    what editors show. Raises :class:`InputFileError` for empty, binary or non-UTF-8 input.
+    """
+    if not data.strip():
+        raise InputFileError("empty file")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputFileError(f"invalid UTF-16: {exc.reason} at byte {exc.start}") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputFileError("binary file (contains NUL bytes), not Markdown")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise InputFileError(
+                f"not valid UTF-8 ({exc.reason} at byte {exc.start}); save the file as UTF-8",
+                line) from None
+    if "\x00" in text:
+        raise InputFileError("binary file (contains NUL characters), not Markdown")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_file(path: str) -> str:
+    """Read and decode a Markdown file (see :func:`decode`)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise InputFileError("is a folder, not a file") from None
+    except PermissionError:
+        raise InputFileError("permission denied") from None
+    except OSError as exc:
+        raise InputFileError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise InputFileError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not checked")
+    return decode(data)
+
+
+@dataclass
+class _InlineText:
+    """Accumulates the plain text, prose and inline items of one inline token."""
+
+    line: int
+    text: list[str] = field(default_factory=list)
+    prose: list[str] = field(default_factory=list)
+    inlines: list[Inline] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=lambda: [0])
+    length: int = 0
+
+    def add(self, s: str, prose: bool = True) -> None:
+        self.text.append(s)
+        self.length += len(s)
+        self.prose.append(s if prose else " ")
+
+
+def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _InlineText:
+    """Walk an inline token's children into text, prose and inline items."""
+    acc = acc or _InlineText(first_line)
+    line = first_line
+    open_marks: list[tuple[str, int, int, str]] = []  # kind, text offset, line, target
+    for child in token.children or ():
+        t = child.type
+        if t == "text":
+            in_autolink = bool(open_marks) and open_marks[-1][0] == "autolink"
+            acc.add(child.content, prose=not in_autolink)
+        elif t == "code_inline":
+            acc.inlines.append(Inline("code", child.content, line))
+            acc.add(child.content, prose=False)
+        elif t in ("softbreak", "hardbreak"):
+            acc.add("\n")
+            line += 1
+            acc.line_starts.append(acc.length)
+        elif t == "link_open":
+            kind = "autolink" if child.markup == "autolink" else "link"
+            open_marks.append((kind, acc.length, line, str(child.attrs.get("href", ""))))
+        elif t in ("strong_open", "em_open", "s_open"):
+            kind = {"strong_open": "strong", "em_open": "em", "s_open": "strike"}[t]
+            open_marks.append((kind, acc.length, line, ""))
+        elif t in ("link_close", "strong_close", "em_close", "s_close") and open_marks:
+            kind, start, start_line, target = open_marks.pop()
+            inner = "".join(acc.text)[start:]
+            acc.inlines.append(Inline(kind, inner, start_line, target))
+        elif t == "image":
+            alt = child.content or "".join(c.content for c in child.children or ())
+            acc.inlines.append(Inline("image", alt, line, str(child.attrs.get("src", ""))))
+            acc.add(alt)
+        elif t == "html_inline":
+            acc.inlines.append(Inline("html", child.content, line))
+            acc.add(child.content, prose=False)
+        else:
+            acc.add(child.content, prose=False)
+    return acc
+
+
+def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "") -> Document:
+    """Parse Markdown ``text`` into a Document of leaf-block segments with line spans."""
+    env: dict = {}
+    tokens = _MD.parse(text, env)
+    segments: list[Segment] = []
+    containers: list[str] = []
+    list_depth = 0
+    first_para_in_item: list[bool] = []
+    i = 0
+    n = len(tokens)
+
+    def add(kind: str, tok_map, body: str, **kw) -> None:
+        line, end = (tok_map[0] + 1, max(tok_map[0] + 1, tok_map[1])) if tok_map else (1, 1)
+        segments.append(Segment(kind=kind, index=len(segments), line=line, end_line=end,
+                                text=body, container=tuple(containers), **kw))
+
+    while i < n:
+        tok = tokens[i]
+        t = tok.type
+        if t in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
+            containers.append(t[:-5])
+            if t != "blockquote_open":
+                list_depth += 1
+        elif t in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
+            if containers:
+                containers.pop()
+            if t != "blockquote_close":
+                list_depth -= 1
+        elif t == "list_item_open":
+            first_para_in_item.append(True)
+        elif t == "list_item_close":
+            if first_para_in_item:
+                first_para_in_item.pop()
+        elif t in ("heading_open", "paragraph_open") and i + 1 < n and tokens[i + 1].type == "inline":
+            inline_tok = tokens[i + 1]
+            start = (tok.map or inline_tok.map or [0, 1])[0] + 1
+            acc = _inline(inline_tok, start)
+            if t == "heading_open":
+                kind, level = "heading", int(tok.tag[1:])
+            elif first_para_in_item and first_para_in_item[-1] and tok.hidden is not None \
+                    and containers and containers[-1] in ("bullet_list", "ordered_list"):
+                kind, level = "list_item", list_depth
+                first_para_in_item[-1] = False
+            else:
+                kind, level = "paragraph", list_depth
+                if first_para_in_item:
+                    first_para_in_item[-1] = False
+            add(kind, tok.map, "".join(acc.text), prose="".join(acc.prose), level=level,
+                inlines=tuple(acc.inlines), line_starts=tuple(acc.line_starts))
+            i += 3
+            continue
+        elif t == "tr_open":
+            cells: list[str] = []
+            acc = _InlineText((tok.map or [0])[0] + 1)
+            j = i + 1
+            while j < n and tokens[j].type != "tr_close":
+                if tokens[j].type == "inline":
+                    before = acc.length
+                    acc = _inline(tokens[j], acc.line, acc)
+                    cells.append("".join(acc.text)[before:].strip())
+                    acc.add(" | ", prose=False)
+                j += 1
+            add("table_row", tok.map, " | ".join(cells), prose="".join(acc.prose),
+                inlines=tuple(acc.inlines), cells=tuple(cells), line_starts=(0,))
+            i = j + 1
+            continue
+        elif t in ("fence", "code_block"):
+            info = tok.info.strip().split()[0] if tok.info.strip() else ""
+            body = (tok.map[0] + 2) if (t == "fence" and tok.map) else 0
+            starts = [0] + [k + 1 for k, ch in enumerate(tok.content[:-1]) if ch == "\n"]
+            add("code", tok.map, tok.content, info=info, level=list_depth, body_line=body,
+                line_starts=tuple(starts))
+        elif t == "html_block":
+            add("html", tok.map, tok.content)
+        i += 1
+    return Document(page=page, locale=locale, path=path, segments=tuple(segments),
+                    line_count=text.count("\n") + (0 if text.endswith("\n") else 1))

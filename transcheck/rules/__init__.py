@@ -1,0 +1,34 @@
+"""The rules: one small self-describing module each (see :mod:`transcheck.rules.base`).
+
+``ALL`` lists them in documentation order; IDs are stable and never reused.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from ..model import RuleInfo
+from . import (code_block, extra_block, inline_code, link_target, markup, missing_block,
+               missing_page, number, structure)
+
+ALL: tuple[ModuleType, ...] = (
+    code_block, inline_code, link_target, number, structure, markup, missing_block, extra_block,
+)
+"""Every rule module, in the order they are documented and run."""
+
+PAGE_RULES: tuple[ModuleType, ...] = (missing_page,)
+"""Rules that look at which locales a page exists in, not at its segments."""
+
+
+def info(rule: ModuleType) -> RuleInfo:
+    """The :class:`RuleInfo` of a rule module, built from its constants and docstring."""
+    doc = (rule.__doc__ or "").strip()
+    summary = doc.splitlines()[0].strip() if doc else rule.ID
+    body = "\n".join(doc.splitlines()[1:]).strip()
+    return RuleInfo(id=rule.ID, name=rule.ID, category=rule.CATEGORY, severity=rule.SEVERITY,
+                    summary=summary, doc=body, examples=tuple(getattr(rule, "EXAMPLES", ())))
+
+
+def by_id() -> dict[str, ModuleType]:
+    """Every rule module by its ID."""
+    return {r.ID: r for r in ALL + PAGE_RULES}

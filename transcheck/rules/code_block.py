@@ -1,0 +1,169 @@
+"""Code blocks that differ between locales.
+
+Commands and code are not translated: every locale of a page must carry the same
+code, byte for byte, except for trailing whitespace and translatable placeholders
+(``<your-username>``, ``{{path/to/file}}``; patterns are configurable). Whitespace
+inside a command matters: ``build -t name.`` is not ``build -t name .``.
+
+Who drifted: the reference locale when there is one. Otherwise evidence beats the
+majority: for shell blocks, a variant that breaks the grammar of a known CLI (a
+``docker build`` with no build context, an image name ending in ``.``) loses even
+when most locales share it, and a variant whose identifiers appear elsewhere on the
+page wins over one whose identifiers appear nowhere. Only when nothing separates the
+variants does the majority decide, at a lower severity.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections import Counter
+from typing import Iterator
+
+from .. import shell
+from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
+from .base import CheckContext, basis_note, judge, make_finding, severity_for, shorten
+
+ID = "code-block"
+CATEGORY = "code-drift"
+SEVERITY = "error"
+
+EXAMPLES = (
+    Example("same command everywhere", {
+        "de": "Bauen Sie das Image.\n\n```bash\ndocker build -t app .\n```\n",
+        "fr": "Construisez l'image.\n\n```bash\ndocker build -t app .\n```\n",
+    }, fails=False),
+    Example("translated placeholder is fine", {
+        "de": "```bash\ndocker push <ihr-name>/app\n```\n",
+        "fr": "```bash\ndocker push <votre-nom>/app\n```\n",
+    }, fails=False),
+    Example("a lost space before the build context", {
+        "de": "```bash\ndocker build -t app.\n```\n",
+        "fr": "```bash\ndocker build -t app .\n```\n",
+        "ja": "```bash\ndocker build -t app.\n```\n",
+    }, fails=True),
+)
+
+
+def _normalise(code: str) -> str:
+    lines = [ln.rstrip() for ln in code.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _mask(code: str, patterns: list[re.Pattern]) -> str:
+    for rx in patterns:
+        code = rx.sub("\u27e8placeholder\u27e9", code)
+    return code
+
+
+def _mentions(page: AlignedPage, row: AlignedRow) -> Counter:
+    """Words of code and code spans elsewhere on the page (outside ``row``), in every locale."""
+    words: Counter = Counter()
+    skip = {(loc, seg.index) for loc, seg in row.present().items()}
+    for loc, doc in page.documents.items():
+        for seg in doc.segments:
+            if (loc, seg.index) in skip:
+                continue
+            if seg.kind == "code":
+                words.update(seg.text.split())
+            for i in seg.inlines:
+                if i.kind == "code":
+                    words.update(i.text.split())
+    return words
+
+
+def _describe(expected: str, actual: str) -> str:
+    """Say in words how ``actual`` differs from ``expected`` (whitespace, tokens)."""
+    if "".join(expected.split()) == "".join(actual.split()):
+        sm = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
+        notes = []
+        for op, i1, i2, j1, j2 in sm.get_opcodes():
+            if op == "equal":
+                continue
+            before = expected[:i1].split()[-1:] or [""]
+            after = expected[i2:].split()[:1] or [""]
+            where = f"between `{before[0]}` and `{after[0]}`" if before[0] and after[0] else (
+                f"after `{before[0]}`" if before[0] else f"before `{after[0]}`")
+            if op == "delete":
+                notes.append(f"lost the space {where}")
+            elif op == "insert":
+                notes.append(f"gained a space {where}")
+            else:
+                notes.append(f"changed whitespace {where}")
+        return "; ".join(notes) or "whitespace differs"
+    a, b = shell.tokenize(expected), shell.tokenize(actual)
+    notes = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        exp = " ".join(t for t in a[i1:i2] if t != "\n")
+        act = " ".join(t for t in b[j1:j2] if t != "\n")
+        if op == "replace":
+            notes.append(f"`{shorten(act, 40)}` instead of `{shorten(exp, 40)}`")
+        elif op == "delete" and exp:
+            notes.append(f"missing `{shorten(exp, 40)}`")
+        elif op == "insert" and act:
+            notes.append(f"extra `{shorten(act, 40)}`")
+    return "; ".join(notes[:3]) + (f" (+{len(notes) - 3} more)" if len(notes) > 3 else "") \
+        if notes else "lines differ"
+
+
+def _first_diff_line(seg: Segment, expected: str, actual: str) -> int:
+    sm = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "equal":
+            # report the line holding the first changed character (or the one before a pure insertion)
+            return seg.line_of(max(0, j1 - (1 if op == "delete" and j1 > 0 else 0)))
+    return seg.body_line or seg.line
+
+
+def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield one finding per locale whose code block differs from the expected one."""
+    patterns = [re.compile(p) for p in ctx.settings.placeholders]
+    for row in page.rows:
+        blocks = {loc: seg for loc, seg in row.present().items() if seg.kind == "code"}
+        if len(blocks) < 2:
+            continue
+        masked = {loc: _mask(_normalise(seg.text), patterns) for loc, seg in blocks.items()}
+        if len(set(masked.values())) == 1:
+            continue
+        any_seg = next(iter(blocks.values()))
+        is_shell = shell.is_shell_block(any_seg.info, any_seg.text)
+        grammar = {v: shell.problems(v, patterns) for v in set(masked.values())} if is_shell else {}
+
+        valid = None
+        if grammar and any(grammar.values()) and not all(grammar.values()):
+            valid = (lambda v: not grammar[v])
+        verdict = judge(masked, page.reference, valid)
+        if verdict.basis in ("majority", "tie"):
+            # identifiers mentioned elsewhere on the page are evidence too
+            mentions = _mentions(page, row)
+            support = {}
+            for v in set(masked.values()):
+                others = set(masked.values()) - {v}
+                own = set(v.split()) - set().union(*(set(o.split()) for o in others))
+                support[v] = sum(1 for w in own if mentions[w])
+            best = max(support.values())
+            if best > 0 and list(support.values()).count(best) == 1:
+                winner = max(support, key=support.get)
+                verdict = judge(masked, None, lambda v, w=winner: v == w)
+        if verdict.expected is None:
+            continue
+        expected = str(verdict.expected)
+        for loc in verdict.deviants:
+            seg = blocks[loc]
+            actual = masked[loc]
+            why = _describe(expected, actual)
+            bad = grammar.get(actual) or []
+            msg = f"code block differs: {why}"
+            if bad:
+                msg += f" ({'; '.join(bad)})"
+            msg += f"; expected as in {basis_note(verdict)}"
+            line = _first_diff_line(seg, expected, actual)
+            yield make_finding(
+                sys.modules[__name__], page, loc, seg, msg,
+                expected=_normalise(next(s.text for lc, s in blocks.items() if masked[lc] == expected)),
+                actual=_normalise(seg.text),
+                severity=severity_for(SEVERITY, verdict.basis), basis=verdict.basis, row=row,
+                key=(expected, actual), line=line, end_line=line)

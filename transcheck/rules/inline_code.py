@@ -1,0 +1,82 @@
+"""Code spans translated, changed, lost or added.
+
+Code spans (`` `docker image build` ``, `` `FROM` ``) name literal things: commands,
+options, files, error messages. They must be the same in every locale of a segment,
+in any order. A span present in the others and absent here is *missing*; one here and
+not in the others is *extra*; both at once is usually a span that was translated
+(`` `fichier non trouvé` `` for `` `file not found` ``). A difference that is only
+formatting (the same text as plain words in the other locales) is reported at info.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from typing import Iterator
+
+from ..model import AlignedPage, Example, Finding
+from .base import CheckContext, count_drift, lowered, make_finding, severity_for, shorten
+
+ID = "inline-code"
+CATEGORY = "inline-code-drift"
+SEVERITY = "error"
+
+EXAMPLES = (
+    Example("same spans, different order", {
+        "de": "Die Befehle `RUN` und `CMD` sind wichtig.\n",
+        "fr": "`CMD` et `RUN` sont importants.\n",
+    }, fails=False),
+    Example("a translated code span", {
+        "de": "Sie erhalten keinen `file not found`-Fehler.\n",
+        "pt": "Você não receberá um erro `file not found`.\n",
+        "fr": "Vous n'aurez pas d'erreur `fichier non trouvé`.\n",
+    }, fails=True),
+)
+
+
+def _fmt(c: Counter) -> str:
+    return ", ".join(f"`{shorten(k, 50)}`" + (f" ×{n}" if n > 1 else "") for k, n in sorted(c.items()))
+
+
+def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield one finding per segment and locale whose code spans differ."""
+    rule = sys.modules[__name__]
+    for row in page.rows:
+        segs = {loc: s for loc, s in row.present().items() if s.is_prose}
+        if len(segs) < 2:
+            continue
+        spans = {loc: Counter(i.text.strip() for i in s.inlines if i.kind == "code") for loc, s in segs.items()}
+        if len({tuple(sorted(c.items())) for c in spans.values()}) == 1:
+            continue
+        for loc, d in sorted(count_drift(spans, page.reference).items()):
+            seg = segs[loc]
+            others = [segs[o] for o in d.supporters]
+            # formatting only: the text is there as plain words on the other side
+            extra_plain = all(all(k in o.prose for o in others) for k in d.extra) if others else False
+            missing_plain = all(k in seg.prose for k in d.missing)
+            formatting_only = extra_plain and missing_plain
+            parts = []
+            if d.missing and d.extra:
+                parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} (translated or changed?)")
+            elif d.missing:
+                parts.append(f"missing code span {_fmt(d.missing)}"
+                             + (" (present here as plain text)" if missing_plain else ""))
+            else:
+                parts.append(f"extra code span {_fmt(d.extra)}"
+                             + (" (plain text in the others)" if extra_plain else ""))
+            who = ", ".join(d.supporters)
+            note = " (majority used)" if d.basis in ("majority", "tie") else ""
+            msg = f"{parts[0]}; compared with {who}{note}"
+            sev = severity_for(SEVERITY, d.basis)
+            if formatting_only:
+                sev = lowered(SEVERITY, 2)
+            line = seg.line
+            for i in seg.inlines:
+                if i.kind == "code" and (i.text.strip() in d.extra):
+                    line = i.line
+                    break
+            yield make_finding(rule, page, loc, seg, msg,
+                               expected=_fmt(d.missing) or "(none)", actual=_fmt(d.extra) or "(none)",
+                               severity=sev,
+                               basis=d.basis, row=row, key=(_fmt(d.missing), _fmt(d.extra)),
+                               line=line, end_line=line)

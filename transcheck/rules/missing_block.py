@@ -1,0 +1,76 @@
+"""A block present in the other locales and absent here.
+
+After alignment, a position where most locales (or the reference) have a block and
+this locale has nothing is a missing block: a paragraph, list item, code block or
+heading that was never translated or was deleted. The finding points at the place
+where the block should be (after this locale's previous block) and quotes what the
+others have there.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+from ..model import AlignedPage, Example, Finding, Segment
+from .base import CheckContext, judge, make_finding, severity_for, shorten
+
+ID = "missing-block"
+CATEGORY = "missing-content"
+SEVERITY = "error"
+
+EXAMPLES = (
+    Example("all blocks present", {
+        "de": "# Titel\n\nErster Absatz.\n\n```bash\nls\n```\n",
+        "fr": "# Titre\n\nPremier paragraphe.\n\n```bash\nls\n```\n",
+    }, fails=False),
+    Example("a code block missing", {
+        "de": "# Titel\n\nFühren Sie aus:\n\n```bash\ndocker image ls\n```\n\nFertig.\n",
+        "fr": "# Titre\n\nExécutez :\n\n```bash\ndocker image ls\n```\n\nTerminé.\n",
+        "pt": "# Título\n\nExecute:\n\nPronto.\n",
+    }, fails=True),
+)
+
+
+def presence(page: AlignedPage, ctx: CheckContext):
+    """Yield (row, verdict on presence) for rows that some locales lack."""
+    for row in page.rows:
+        present = {loc: seg is not None for loc, seg in row.cells.items()}
+        if all(present.values()):
+            continue
+        yield row, judge(present, page.reference, prefer=lambda v: v)
+
+
+def where_missing(page: AlignedPage, locale: str, row_index: int) -> int:
+    """The line in ``locale`` where the block of row ``row_index`` should be."""
+    for row in reversed(page.rows[:row_index]):
+        seg = row.cells.get(locale)
+        if seg is not None:
+            return min(seg.end_line + 1, page.documents[locale].line_count or seg.end_line + 1)
+    return 1
+
+
+def describe(seg: Segment) -> str:
+    """A short human description of a block: kind and first words."""
+    kind = seg.kind.replace("_", " ")
+    return f"{kind} \"{shorten(seg.text, 60)}\""
+
+
+def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield a finding for each locale that lacks a block the others have."""
+    rule = sys.modules[__name__]
+    for row, verdict in presence(page, ctx):
+        if verdict.expected is not True:
+            continue
+        holders = row.present()
+        sample_loc = page.reference if page.reference in holders else next(iter(holders))
+        sample = holders[sample_loc]
+        for loc in verdict.deviants:
+            line = where_missing(page, loc, row.index)
+            note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
+            where = ", ".join(f"{lc} line {s.line}" for lc, s in holders.items())
+            msg = f"missing {describe(sample)}; present in {where}{note}"
+            yield make_finding(rule, page, loc, None, msg, expected=sample.text.strip(), actual="(none)",
+                               severity=severity_for(SEVERITY, verdict.basis), basis=verdict.basis,
+                               row=row, key=(sample.kind, sample.text.strip()[:200]),
+                               line=line, end_line=line)
