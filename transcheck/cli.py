@@ -9,12 +9,17 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or input erro
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import textwrap
 
 import click
 
 from . import __version__, rules as rules_pkg
+from .baseline import BaselineError, load_baseline, write_baseline as write_baseline_file
+from .config import Config, ConfigError, find_config, load_config
+from .locales import normalize_locale
 from .model import severity_rank
 from .pipeline import RunOptions, run
 from .reporters import REPORTERS
@@ -48,8 +53,8 @@ def main() -> None:
 
 
 def _select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
-    known = rules_pkg.ALL
-    names = {r.ID for r in known} | {r.CATEGORY for r in known}
+    known = rules_pkg.ALL + rules_pkg.PAGE_RULES
+    names = _known_names()
     for name in select + ignore:
         if name not in names:
             raise click.BadParameter(
@@ -58,14 +63,82 @@ def _select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
     return tuple(r for r in chosen if r.ID not in ignore and r.CATEGORY not in ignore)
 
 
+def _known_names() -> set[str]:
+    return {r.ID for r in rules_pkg.ALL + rules_pkg.PAGE_RULES} | \
+        {r.CATEGORY for r in rules_pkg.ALL + rules_pkg.PAGE_RULES}
+
+
+def _load_config(config_path: str | None, no_config: bool, paths: tuple[str, ...]) -> Config:
+    if no_config:
+        return Config()
+    path = config_path or find_config(paths[0] if paths else ".")
+    if path is None:
+        return Config()
+    try:
+        return load_config(path, _known_names())
+    except ConfigError as exc:
+        raise click.UsageError(f"configuration: {exc}") from None
+
+
+def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...], report_dir: str | None) -> list[tuple[str, str | None]]:
+    """Pair each requested format with its destination (None = stdout)."""
+    fmts: list[str] = []
+    for item in formats or ("text",):
+        for name in filter(None, (x.strip() for x in item.split(","))):
+            if name not in REPORTERS:
+                raise click.BadParameter(f"unknown format '{name}' (choose from {', '.join(sorted(REPORTERS))})",
+                                         param_hint="--format")
+            if name not in fmts:
+                fmts.append(name)
+    named = {}
+    plain = []
+    for out in outputs:
+        fmt, eq, path = out.partition("=")
+        if eq and fmt in REPORTERS:
+            named[fmt] = path
+        else:
+            plain.append(out)
+    pairs: list[tuple[str, str | None]] = []
+    for fmt in fmts:
+        if fmt in named:
+            pairs.append((fmt, named.pop(fmt)))
+        elif plain:
+            pairs.append((fmt, plain.pop(0)))
+        else:
+            pairs.append((fmt, None))
+    for fmt, path in named.items():
+        pairs.append((fmt, path))
+    if plain:
+        raise click.BadParameter("more --output files than --format values", param_hint="--output")
+    if report_dir:
+        taken = {f for f, p in pairs if p}
+        for fmt in sorted(REPORTERS):
+            if fmt not in taken:
+                pairs.append((fmt, os.path.join(report_dir, f"transcheck.{REPORTERS[fmt].EXTENSION}")))
+    if sum(1 for _, p in pairs if p is None) > 1:
+        raise click.BadParameter("only one format can go to stdout; give the others an --output FMT=FILE",
+                                 param_hint="--output")
+    return pairs
+
+
+def _progress(done: int, total: int) -> None:
+    sys.stderr.write(f"\rtranscheck: {done}/{total} pages")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT",
+              help=f"Output format, repeatable or comma-separated: {', '.join(sorted(REPORTERS))}. "
+                   "Default: text.")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT=]FILE",
+              help="Write a format to FILE instead of stdout (one per --format, in order, or FORMAT=FILE).")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
+              help="Write every format into this folder as transcheck.<ext>.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding of this severity or worse is found (default: error).")
 @click.option("--reference", metavar="LOCALE", default=None,
               help="Judge every locale against this one (default: the unmarked source copy if "
                    "the layout has one, else N-way consensus).")
@@ -75,26 +148,47 @@ def _select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or categories.")
 @click.option("--placeholder", "placeholders", multiple=True, metavar="REGEX",
               help="Extra regular expression for translatable placeholders in code.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Ignore findings recorded in this baseline file (gate only new drift).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record today's findings in this baseline file.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Configuration file (default: nearest transcheck.toml or pyproject.toml "
+                   "[tool.transcheck] above the checked path).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
-def check_cmd(paths, fmt, output, fail_on, reference, source_locale, select, ignore, placeholders, color):
+def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_locale, select, ignore,
+              placeholders, baseline_path, write_baseline, config_path, no_config, color):
     """Check the pages under PATHS (folders or files; default: the current folder)."""
-    from .locales import normalize_locale
-
+    cfg = _load_config(config_path, no_config, paths)
     for name, value in (("--reference", reference), ("--source-locale", source_locale)):
         if value is not None and normalize_locale(value) is None:
             raise click.BadParameter(f"'{value}' is not a locale code (like de, pt-BR, zh-Hans)",
                                      param_hint=name)
-    reference = normalize_locale(reference) if reference else None
-    source_locale = normalize_locale(source_locale) if source_locale else "en"
-    settings = Settings(reference=reference, placeholders=DEFAULT_PLACEHOLDERS + tuple(placeholders))
-    import re
     for p in placeholders:
         try:
             re.compile(p)
         except re.error as exc:
             raise click.BadParameter(f"invalid regular expression '{p}': {exc}", param_hint="--placeholder")
-    options = RunOptions(paths=list(paths) or ["."], settings=settings, source_locale=source_locale,
-                         rules=_select_rules(select, ignore))
+    reference = normalize_locale(reference) if reference else cfg.reference
+    source_locale = normalize_locale(source_locale) if source_locale else (cfg.source_locale or "en")
+    fail_on = fail_on or cfg.fail_on or "error"
+    targets = _outputs(formats, outputs, report_dir)
+    settings = Settings(reference=reference,
+                        placeholders=DEFAULT_PLACEHOLDERS + cfg.placeholders + tuple(placeholders),
+                        thresholds=dict(cfg.thresholds))
+    baseline = None
+    if baseline_path:
+        try:
+            baseline = load_baseline(baseline_path)
+        except BaselineError as exc:
+            raise click.UsageError(str(exc)) from None
+    options = RunOptions(
+        paths=list(paths) or ["."], settings=settings, source_locale=source_locale,
+        rules=_select_rules(select or cfg.select, ignore + cfg.ignore),
+        severity=dict(cfg.severity), aliases=dict(cfg.locale_aliases), include=cfg.include,
+        exclude=cfg.exclude, base=os.path.dirname(cfg.path) if cfg.path else None, baseline=baseline,
+        progress=_progress if sys.stderr.isatty() else None)
     try:
         report = run(options)
     except KeyboardInterrupt:
@@ -104,19 +198,30 @@ def check_cmd(paths, fmt, output, fail_on, reference, source_locale, select, ign
         click.echo(f"transcheck: internal error: {type(exc).__name__}: {exc} "
                    "(please report this with the input that caused it)", err=True)
         sys.exit(EXIT_INTERNAL)
-    reporter = REPORTERS[fmt]
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    rendered = reporter.render(report, color=bool(use_color and fmt == "text"))
-    if output:
+    if write_baseline:
         try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            write_baseline_file(report.findings, write_baseline)
+        except OSError as exc:
+            click.echo(f"transcheck: cannot write baseline {write_baseline}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+    to_stdout_text = False
+    for fmt, dest in targets:
+        use_color = bool(color if color is not None else (dest is None and sys.stdout.isatty()))
+        rendered = REPORTERS[fmt].render(report, color=use_color and fmt == "text" and dest is None)
+        if dest is None:
+            click.echo(rendered, nl=False)
+            to_stdout_text = to_stdout_text or fmt == "text"
+            continue
+        try:
+            folder = os.path.dirname(dest)
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+            with open(dest, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(rendered)
         except OSError as exc:
-            click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+            click.echo(f"transcheck: cannot write {dest}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_INPUT)
-    else:
-        click.echo(rendered, nl=False)
-    for err in report.errors if (fmt != "text" or output) else ():
+    for err in report.errors if not to_stdout_text else ():
         where = f"{err.file}:{err.line}" if err.line else err.file
         click.echo(f"transcheck: {where}: {err.message}", err=True)
     if report.errors:

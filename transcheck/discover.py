@@ -16,6 +16,7 @@ identifies and groups them by content.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from collections import defaultdict
@@ -82,27 +83,58 @@ def walk_markdown(roots: list[Path], errors: list[InputError]) -> list[Path]:
     return sorted(found, key=lambda p: str(p))
 
 
-def _split_suffix(name: str) -> tuple[str, str, str, str] | None:
+def filter_globs(files: list[Path], include: tuple[str, ...], exclude: tuple[str, ...],
+                 base: str | Path | None = None) -> list[Path]:
+    """Keep files matching any ``include`` glob (all when empty) and no ``exclude`` glob."""
+    if not include and not exclude:
+        return files
+    root = Path(base or os.getcwd()).resolve()
+    kept = []
+    for f in files:
+        real = f.resolve()
+        rel = (real.relative_to(root) if root in real.parents else real).as_posix()
+        if include and not any(fnmatch.fnmatchcase(rel, g) for g in include):
+            continue
+        if any(fnmatch.fnmatchcase(rel, g) for g in exclude):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _with_aliases(aliases: dict[str, str]):
+    """A locale normaliser that knows the configured aliases first."""
+    def norm(code: str) -> str | None:
+        return aliases.get(code) or normalize_locale(code)
+    return norm
+
+
+def _split_suffix(name: str, normalize=normalize_locale) -> tuple[str, str, str, str] | None:
     """Split ``page.de.md`` into (stem ``page``, separator, locale ``de``, ext ``.md``)."""
     base, ext = os.path.splitext(name)
     m = _SUFFIX_RE.match(base)
     if not m:
         return None
-    loc = normalize_locale(m["loc"])
+    loc = normalize(m["loc"])
     if loc is None:
         return None
     return m["stem"], m["sep"], loc, ext
 
 
-def discover(paths: list[str | Path], source_locale: str | None = None) -> Discovery:
+def discover(paths: list[str | Path], source_locale: str | None = None,
+             aliases: dict[str, str] | None = None, include: tuple[str, ...] = (),
+             exclude: tuple[str, ...] = (), base: str | Path | None = None) -> Discovery:
     """Find Markdown files under ``paths`` and group them into pages by locale.
 
     ``source_locale`` names the locale of unmarked source copies; when None they get
     the placeholder :data:`SOURCE` and the language stage identifies them.
+    ``aliases`` maps folder or suffix names to locales (``jp`` -> ``ja``).
+    ``include``/``exclude`` are glob patterns matched against paths relative to
+    ``base`` (default: the working directory).
     """
     result = Discovery()
     roots = [Path(p) for p in paths]
-    files = walk_markdown(roots, result.errors)
+    files = filter_globs(walk_markdown(roots, result.errors), include, exclude, base)
+    normalize_locale = _with_aliases(aliases or {})
     if not files:
         if not result.errors:
             result.errors.append(InputError(", ".join(str(p) for p in paths) or ".",
@@ -150,31 +182,31 @@ def discover(paths: list[str | Path], source_locale: str | None = None) -> Disco
         # 2. sibling trees DIR.<locale>/ next to DIR/
         if locale is None:
             for i, part in enumerate(parts[:-1]):
-                split = _split_suffix(part + ".x")
+                split = _split_suffix(part + ".x", normalize_locale)
                 if split and split[1] == "." and (common.joinpath(*parts[:i], split[0])).is_dir():
                     locale = split[2]
                     parts[i] = split[0]
                     break
                 marked = [n for n in os.listdir(common.joinpath(*parts[:i])) if n.startswith(part + ".")
-                          and _split_suffix(n + ".x") and (common.joinpath(*parts[:i], n)).is_dir()] \
+                          and _split_suffix(n + ".x", normalize_locale) and (common.joinpath(*parts[:i], n)).is_dir()] \
                     if common.joinpath(*parts[:i]).is_dir() else []
                 if marked:
                     locale, how = src, "source"
                     break
         # 3. page.<locale>.md, page-<locale>.md, README_<locale>.md
         if locale is None:
-            split = _split_suffix(parts[-1])
+            split = _split_suffix(parts[-1], normalize_locale)
             siblings = names_in[real.parent]
             if split:
                 stem, sep, loc, ext = split
                 has_sibling = (stem + ext) in siblings or any(
-                    n != parts[-1] and (_split_suffix(n) or ("",))[0] == stem for n in siblings)
+                    n != parts[-1] and (_split_suffix(n, normalize_locale) or ("",))[0] == stem for n in siblings)
                 if sep == "." or has_sibling:
                     locale = loc
                     parts[-1] = stem + ext
             if locale is None:
                 stem, ext = os.path.splitext(parts[-1])
-                if any((_split_suffix(n) or ("",))[0] == stem for n in siblings if n != parts[-1]):
+                if any((_split_suffix(n, normalize_locale) or ("",))[0] == stem for n in siblings if n != parts[-1]):
                     locale, how = src, "source"
         page = "/".join(parts)
         if locale is None:

@@ -285,3 +285,7 @@ class Report:
     errors: tuple[InputError, ...]
     tool: Mapping[str, str]
     segment_scores: Mapping[str, object] = field(default_factory=dict)
+    suppressed: int = 0
+    """Findings silenced by inline ``transcheck-disable`` comments."""
+    baselined: int = 0
+    """Findings dropped because the baseline accepts them."""

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .model import Document, Inline, Segment
+from .suppress import is_directive_block
 
 MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are reported, not parsed."""
@@ -210,7 +211,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "") 
             starts = [0] + [k + 1 for k, ch in enumerate(tok.content[:-1]) if ch == "\n"]
             add("code", tok.map, tok.content, info=info, level=list_depth, body_line=body,
                 line_starts=tuple(starts))
-        elif t == "html_block":
+        elif t == "html_block" and not is_directive_block(tok.content):
             add("html", tok.map, tok.content)
         i += 1
     return Document(page=page, locale=locale, path=path, segments=tuple(segments),

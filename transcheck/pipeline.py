@@ -8,14 +8,17 @@ from __future__ import annotations
 import platform
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import Iterable
+from collections import Counter
+from typing import Callable, Iterable
 
 from . import __version__, rules as rules_pkg
 from .align import align_documents
+from .baseline import apply_baseline
 from .discover import SOURCE, Discovery, discover
 from .model import Document, Finding, InputError, PageGroup, PageSummary, Report
 from .parse import InputFileError, parse_markdown, read_file
 from .rules.base import CheckContext, Settings
+from .suppress import Suppressions, parse_suppressions
 
 
 @dataclass
@@ -26,11 +29,27 @@ class RunOptions:
     settings: Settings = field(default_factory=Settings)
     source_locale: str | None = None
     rules: tuple[ModuleType, ...] | None = None
-    """Rule modules to run (default: all)."""
+    """Rule modules to run, segment and page-group rules alike (default: all)."""
+    severity: dict[str, str] = field(default_factory=dict)
+    """Severity overrides by rule ID or category (the rule ID wins)."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    base: str | None = None
+    """Folder that ``include``/``exclude`` globs are relative to."""
+    baseline: Counter | None = None
+    """Accepted fingerprints (see :mod:`transcheck.baseline`)."""
+    progress: Callable[[int, int], None] | None = None
+    """Called as ``progress(done, total)`` after each page."""
 
 
-def load_documents(group: PageGroup, errors: list[InputError]) -> dict[str, Document]:
-    """Read and parse every file of a page group; unreadable files go to ``errors``."""
+def load_documents(group: PageGroup, errors: list[InputError],
+                   suppressions: dict[str, Suppressions] | None = None) -> dict[str, Document]:
+    """Read and parse every file of a page group; unreadable files go to ``errors``.
+
+    Inline suppression comments found on the way are stored in ``suppressions`` by
+    displayed path.
+    """
     docs: dict[str, Document] = {}
     for pf in group.files:
         try:
@@ -39,7 +58,26 @@ def load_documents(group: PageGroup, errors: list[InputError]) -> dict[str, Docu
             errors.append(InputError(pf.display, str(exc), exc.line))
             continue
         docs[pf.locale] = parse_markdown(text, group.page, pf.locale, pf.display)
+        if suppressions is not None:
+            sup = parse_suppressions(text)
+            if sup:
+                suppressions[pf.display] = sup
     return docs
+
+
+def apply_policy(findings: list[Finding], options: RunOptions,
+                 suppressions: dict[str, Suppressions]) -> tuple[list[Finding], int]:
+    """Apply severity overrides and inline suppressions; return (kept, suppressed count)."""
+    kept: list[Finding] = []
+    suppressed = 0
+    for f in findings:
+        sup = suppressions.get(f.file)
+        if sup is not None and sup.covers(f.rule, f.category, f.line):
+            suppressed += 1
+            continue
+        sev = options.severity.get(f.rule) or options.severity.get(f.category)
+        kept.append(replace(f, severity=sev) if sev and sev != f.severity else f)
+    return kept, suppressed
 
 
 def check_page(group: PageGroup, docs: dict[str, Document], ctx: CheckContext,
@@ -51,11 +89,11 @@ def check_page(group: PageGroup, docs: dict[str, Document], ctx: CheckContext,
     page = align_documents(docs, reference if reference in docs else None)
     findings: list[Finding] = []
     page_ctx = replace(ctx, extras={**ctx.extras, "group": group, "expected_locales": expected_locales})
-    if len(docs) >= 2:
-        for rule in rules:
+    for rule in rules:
+        if hasattr(rule, "check_group"):
+            findings.extend(rule.check_group(group, page, page_ctx))
+        elif len(docs) >= 2:
             findings.extend(rule.check(page, page_ctx))
-    for rule in rules_pkg.PAGE_RULES:
-        findings.extend(rule.check_group(group, page, page_ctx))
     summary = PageSummary(group.page, {loc: d.path for loc, d in docs.items()},
                           page.reference, len(page.rows))
     return findings, summary
@@ -63,23 +101,39 @@ def check_page(group: PageGroup, docs: dict[str, Document], ctx: CheckContext,
 
 def run(options: RunOptions) -> Report:
     """Run a whole check and return its report (never raises for bad input files)."""
-    found: Discovery = discover(options.paths, options.source_locale)
+    found: Discovery = discover(options.paths, options.source_locale, options.aliases,
+                                options.include, options.exclude, options.base)
     errors = list(found.errors)
     for pf in found.unlabelled:
         errors.append(InputError(pf.display, "no locale in its path and no translated sibling; "
                                              "not compared (name it like page.<locale>.md or put it "
                                              "under a <locale>/ folder)"))
-    rules = options.rules if options.rules is not None else rules_pkg.ALL
+    rules = options.rules if options.rules is not None else rules_pkg.ALL + rules_pkg.PAGE_RULES
     ctx = CheckContext(settings=options.settings)
     findings: list[Finding] = []
     pages: list[PageSummary] = []
-    for group in found.groups:
-        docs = load_documents(group, errors)
-        if not docs:
-            continue
-        f, summary = check_page(group, docs, ctx, rules, found.locales)
-        findings.extend(f)
-        pages.append(summary)
+    suppressions: dict[str, Suppressions] = {}
+    suppressed = 0
+    for done, group in enumerate(found.groups, start=1):
+        docs = load_documents(group, errors, suppressions)
+        if docs:
+            try:
+                f, summary = check_page(group, docs, ctx, rules, found.locales)
+            except Exception as exc:  # a bug in a rule must not cost the other pages
+                errors.append(InputError(", ".join(d.path for d in docs.values()),
+                                         f"internal error while checking page '{group.page}': "
+                                         f"{type(exc).__name__}: {exc}"))
+            else:
+                f, n = apply_policy(f, options, suppressions)
+                suppressed += n
+                findings.extend(f)
+                pages.append(summary)
+        if options.progress:
+            options.progress(done, len(found.groups))
+    baselined = 0
+    if options.baseline is not None:
+        findings.sort(key=Finding.sort_key)
+        findings, baselined = apply_baseline(findings, options.baseline)
     tool = {"name": "transcheck", "version": __version__}
     return Report(
         findings=tuple(sorted(findings, key=Finding.sort_key)),
@@ -87,4 +141,6 @@ def run(options: RunOptions) -> Report:
         pages=tuple(sorted(pages, key=lambda p: p.page)),
         errors=tuple(sorted(errors, key=lambda e: (e.file, e.line or 0, e.message))),
         tool=tool,
+        suppressed=suppressed,
+        baselined=baselined,
     )

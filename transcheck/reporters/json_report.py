@@ -52,6 +52,8 @@ def to_dict(report: Report) -> dict:
             "by_locale": dict(sorted(by_locale.items())),
             "by_category": dict(sorted(by_category.items())),
             "errors": len(report.errors),
+            "suppressed": report.suppressed,
+            "baselined": report.baselined,
         },
         "errors": [
             {"file": e.file, "line": e.line, "message": e.message}
