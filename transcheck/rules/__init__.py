@@ -9,10 +9,11 @@ from types import ModuleType
 
 from ..model import RuleInfo
 from . import (code_block, extra_block, inline_code, link_target, markup, missing_block,
-               missing_page, number, structure)
+               missing_page, moved_block, number, structure)
 
 ALL: tuple[ModuleType, ...] = (
     code_block, inline_code, link_target, number, structure, markup, missing_block, extra_block,
+    moved_block,
 )
 """Every rule module, in the order they are documented and run."""
 

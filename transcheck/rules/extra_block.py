@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
 from .base import CheckContext, make_finding, severity_for
-from .missing_block import describe, presence
+from .missing_block import describe, find_moves, presence
 
 ID = "extra-block"
 CATEGORY = "extra-content"
@@ -34,12 +34,15 @@ EXAMPLES = (
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield a finding for each block only a minority of locales (not the reference) has."""
     rule = sys.modules[__name__]
+    moved = {(loc, ei) for loc, _, ei in find_moves(page)}
     for row, verdict in presence(page, ctx):
         if verdict.expected is not False:
             continue
         lacking = ", ".join(verdict.supporters)
         note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
         for loc in verdict.deviants:
+            if (loc, row.index) in moved:
+                continue  # reported by moved-block
             seg = row.cells[loc]
             assert seg is not None
             msg = f"extra {describe(seg)}: not in {lacking}{note}"

@@ -32,6 +32,12 @@ EXAMPLES = (
 )
 
 
+def find_moves(page: AlignedPage):
+    """Moved blocks (see :mod:`transcheck.rules.moved_block`), imported lazily to avoid a cycle."""
+    from .moved_block import find_moves as _find
+    return _find(page)
+
+
 def presence(page: AlignedPage, ctx: CheckContext):
     """Yield (row, verdict on presence) for rows that some locales lack."""
     for row in page.rows:
@@ -59,6 +65,7 @@ def describe(seg: Segment) -> str:
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield a finding for each locale that lacks a block the others have."""
     rule = sys.modules[__name__]
+    moved = {(loc, mi) for loc, mi, _ in find_moves(page)}
     for row, verdict in presence(page, ctx):
         if verdict.expected is not True:
             continue
@@ -66,6 +73,8 @@ def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
         sample_loc = page.reference if page.reference in holders else next(iter(holders))
         sample = holders[sample_loc]
         for loc in verdict.deviants:
+            if (loc, row.index) in moved:
+                continue  # reported by moved-block
             line = where_missing(page, loc, row.index)
             note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
             where = ", ".join(f"{lc} line {s.line}" for lc, s in holders.items())
