@@ -347,7 +347,14 @@ def _detect(text: str, cands: tuple[str, ...] | None) -> Detection:
     for s, n in counts.items():
         fam[_family(s)] = fam.get(_family(s), 0) + n
     top = min(fam, key=lambda f: (-fam[f], f))
+    if top == "Latin":
+        # Latin words inside non-Latin prose are mostly names and terms.
+        other = min((f for f in fam if f != "Latin"), key=lambda f: (-fam[f], f), default=None)
+        if other is not None and fam[other] >= 0.25 * total:
+            top = other
     share = fam[top] / total
+    if top != "Latin" and fam.get("Latin"):
+        share = min(1.0, share + 0.5 * fam["Latin"] / total)
 
     if top == "CJK" or (top == "Hangul"):
         if counts.get("Hangul", 0) >= max(1, 0.3 * (fam.get("CJK", 0))):
@@ -378,7 +385,12 @@ def _detect(text: str, cands: tuple[str, ...] | None) -> Detection:
     lang, prob = probs[0]
     if "Latin" == top and "Latin" not in language_scripts(lang):
         return Detection("", 0.0)
-    return Detection(lang, round(prob * share * _length_factor(letters), 3))
+    conf = prob * share * _length_factor(letters)
+    if top == "Latin":
+        # A list of capitalised names says little about the language.
+        lower = sum(1 for w in natural_words(masked) if w[0].islower())
+        conf *= 0.3 if lower < 2 else (0.7 if lower < 4 else 1.0)
+    return Detection(lang, round(conf, 3))
 
 
 def _cjk_length(letters: int) -> float:
@@ -388,6 +400,52 @@ def _cjk_length(letters: int) -> float:
     if letters < 6:
         return 0.7
     return 1.0
+
+
+# ------------------------------------------------------------------------ stopwords
+
+# Frequent function words, chosen to be distinctive between neighbouring languages.
+# A second, independent vote next to langdetect's for same-script sentences.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to is are was were be been this that these those with "
+                    "for you your from which what when where will would can could should "
+                    "it its not have has had an by on at we our they their there if "
+                    "into than then also only but or".split()),
+    "de": frozenset("der die das und ist sind nicht ein eine einen einem einer mit für "
+                    "von zu den dem des sie ihr ihre ihren wir unsere auf auch wenn dass "
+                    "oder aber wird werden kann können sich im zum zur bei nach aus "
+                    "diese dieser dieses es ich".split()),
+    "fr": frozenset("le la les des du un une et est sont pas vous votre vos nous notre "
+                    "nos qui que dans pour sur avec par ce cette ces il elle ils au aux "
+                    "être avez peut pouvez mais ou aussi très plus leur".split()),
+    "es": frozenset("el la los las del un una y es son no usted su sus nosotros nuestro "
+                    "nuestra que en para con por este esta estos estas se lo al como "
+                    "pero también muy más puede hay ser está están".split()),
+    "pt": frozenset("o a os as do da dos das um uma e é são não você seu sua seus suas "
+                    "nós nosso nossa que em no na nos para com por este esta estes "
+                    "estas isso neste nesta se ao como mas também muito mais pode há "
+                    "ser está estão".split()),
+    "it": frozenset("il lo la gli le del della dei delle un una e è sono non tu tuo tua "
+                    "noi nostro nostra che in nel nella per con questo questa questi si "
+                    "al come ma anche molto più può essere".split()),
+    "nl": frozenset("de het een en is zijn niet je jouw u uw wij we ons onze dat die "
+                    "van in op voor met door dit deze er als maar ook zeer meer kan "
+                    "worden wordt".split()),
+    "ru": frozenset("и в не на что это как с для по из от который которая которые "
+                    "которое вы ваш ваша ваши мы наш наша можно также есть его если "
+                    "чтобы или к при так уже".split()),
+    "uk": frozenset("і та в у не на що це як з із для по від який яка які яке ви ваш "
+                    "ваша ваші ми наш наша можна також є його якщо щоб або до при "
+                    "вже".split()),
+}
+
+
+def _stopword_votes(text: str, lang: str) -> int:
+    """How many words of ``text`` are function words of ``lang``."""
+    words = _STOPWORDS.get(lang)
+    if not words:
+        return 0
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text.casefold()) if w in words)
 
 
 # ------------------------------------------------------------------- foreign spans
@@ -504,18 +562,27 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
         if expected == "zh" and kana >= 3 and kana >= 0.15 * (han + kana):
             return Detection("ja", 0.9)
         return None
-    # Same alphabetic script (Latin, Cyrillic, ...): langdetect on a long enough sentence.
+    # Same alphabetic script (Latin, Cyrillic, ...): langdetect on a long enough
+    # sentence, confirmed by function words where both languages have a list.
     words = natural_words(piece)
     letters = sum(len(w) for w in words)
     if len(words) < MIN_SENTENCE_WORDS or letters < MIN_SENTENCE_LETTERS:
         return None
-    det = detect(piece)
-    if not det.lang or det.lang == expected or det.confidence < 0.9:
+    probs = _langdetect(mask_technical(piece), None)
+    if not probs:
         return None
-    probs = dict(_langdetect(mask_technical(piece), None))
-    if probs.get(expected, 0.0) > 0.05:
+    lang, prob = probs[0]
+    if lang == expected or prob < 0.9 or not (language_scripts(lang) & language_scripts(expected)):
         return None
-    return det
+    if lang in _STOPWORDS and expected in _STOPWORDS:
+        theirs = _stopword_votes(piece, lang)
+        ours = _stopword_votes(piece, expected)
+        if theirs < 2 or theirs < 2 * ours + 1:
+            return None
+        return Detection(lang, round(prob * min(1.0, 0.6 + 0.1 * (theirs - ours)), 3))
+    if len(words) < 2 * MIN_SENTENCE_WORDS or dict(probs).get(expected, 0.0) > 0.05:
+        return None
+    return Detection(lang, round(prob * _length_factor(letters), 3))
 
 
 def _chinese_in_japanese(piece: str) -> Detection | None:
