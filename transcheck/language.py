@@ -568,6 +568,11 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
     letters = sum(len(w) for w in words)
     if len(words) < MIN_SENTENCE_WORDS or letters < MIN_SENTENCE_LETTERS:
         return None
+    if expected in _STOPWORDS:
+        # Cheap exit: the expected language's function words dominate.
+        ours = _stopword_votes(piece, expected)
+        if ours >= 3 and all(_stopword_votes(piece, k) <= ours for k in _STOPWORDS):
+            return None
     probs = _langdetect(mask_technical(piece), None)
     if not probs:
         return None
