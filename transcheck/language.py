@@ -41,6 +41,8 @@ __all__ = [
     "document_language",
     "same_text_ratio",
     "language_name",
+    "is_language",
+    "has_translatable_text",
 ]
 
 
@@ -88,6 +90,12 @@ def base_language(locale: str) -> str:
     """Base language code of a locale: ``pt-BR`` -> ``pt``, ``zh_Hans`` -> ``zh``."""
     code = re.split(r"[-_@.]", (locale or "").strip(), maxsplit=1)[0].lower()
     return _LANGDETECT_ALIASES.get(code, code)
+
+
+def is_language(code: str) -> bool:
+    """True when ``code`` (a locale or base code) names a language this module knows."""
+    base = base_language(code)
+    return base in _NAMES or base in _LANG_SCRIPTS
 
 
 def language_name(code: str) -> str:
@@ -255,6 +263,20 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 def natural_words(text: str) -> list[str]:
     """Words of two letters or more left once technical tokens are masked."""
     return _WORD_RE.findall(mask_technical(text))
+
+
+def has_translatable_text(text: str, min_words: int = 4, min_letters: int = 20) -> bool:
+    """True when ``text`` has enough natural words to need translating.
+
+    Identifiers, commands, file names and product-name labels such as
+    ``FROM python:3.8-alpine`` do not count. CJK letters count one word per two.
+    """
+    masked = mask_technical(text)
+    words = _WORD_RE.findall(masked)
+    cjk = sum(1 for ch in masked if _family(script_of(ch)) in ("CJK", "Hangul", "Thai"))
+    n_words = len(words) + cjk // 2
+    letters = sum(len(w) for w in words) + 2 * cjk
+    return n_words >= min_words and letters >= min_letters
 
 
 # ----------------------------------------------------------------------- langdetect
