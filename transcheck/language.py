@@ -18,7 +18,6 @@ factory with a fixed seed, and every call builds a fresh detector.
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import re
 import threading
@@ -613,13 +612,15 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
 
 
 def _chinese_in_japanese(piece: str) -> Detection | None:
-    """Chinese inside Japanese: a Han run with no kana and Chinese evidence."""
+    """Chinese inside Japanese: a Han run with no kana and Chinese evidence.
+
+    Japanese sentences almost always carry kana; a kana-free run with simplified
+    characters or Chinese function words is Chinese. Han-only Japanese headings
+    (前提条件) carry no such evidence and stay Japanese.
+    """
     han, kana, zh = _chinese_score(piece)
-    if kana == 0:
-        if han >= 4 and zh >= 2:
-            return Detection("zh", 0.95 if zh >= 4 else 0.8)
-        return None
-    # Mixed: look for long kana-free Han stretches with strong evidence.
+    if kana == 0 and han >= 4 and zh >= 2:
+        return Detection("zh", 0.95 if zh >= 4 else 0.8)
     return None
 
 
@@ -666,9 +667,12 @@ def _foreign_spans(text: str, expected: str, min_conf: float,
             piece = text[rs:re_]
             det = _judge(piece, fam, expected, exp_fams)
             if det is None and fam == "CJK" and expected == "ja":
+                # A Chinese clause inside a Japanese sentence: a long kana-free
+                # stretch with strong Chinese evidence.
                 for hs, he in _han_stretches(text, rs, re_):
-                    sub = text[hs:he]
-                    han, _, zh = _chinese_score(sub)
+                    while hs < he and script_of(text[hs]) == "Common":
+                        hs += 1
+                    han, _, zh = _chinese_score(text[hs:he])
                     if han >= 8 and zh >= 4:
                         found.append((hs, he, Detection("zh", 0.8)))
                 continue
