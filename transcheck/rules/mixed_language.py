@@ -1,0 +1,93 @@
+"""Text in another language inside a translated segment.
+
+Reports, in each prose segment of each locale, the sentences or parts of
+sentences that are not written in the locale's language: a paragraph left in
+another language, a sentence pasted from another locale, a sentence that
+switches language midway. Product names, identifiers, file names, commands and
+short Latin-script terms inside non-Latin prose are not foreign; short segments
+are judged only on script evidence. Whole segments that merely copy another
+locale are left to the ``untranslated`` rule.
+
+Threshold ``mixed_language_confidence`` (default 0.7): the minimum confidence of
+a reported span.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+from ..language import foreign_spans, language_name
+from ..model import AlignedPage, Example, Finding, Segment
+from .base import CheckContext, make_finding, shorten
+from .untranslated import locale_language, untranslated_source
+
+ID = "mixed-language"
+CATEGORY = "mixed-language"
+SEVERITY = "warning"
+
+EXAMPLES = (
+    Example(
+        "A Russian paragraph that switches to Chinese midway",
+        {
+            "ru": "Слои должны быть расположены ближе к концу файла, чтобы充分利用 Docker 层缓存。\n",
+            "de": "Schichten sollten am Ende der Datei stehen, um den Docker-Schichtcache zu nutzen.\n",
+        },
+        True,
+    ),
+    Example(
+        "Product names and commands inside translated prose",
+        {
+            "ru": "Alpine Linux - это дистрибутив Linux, основанный на musl и BusyBox.\n",
+            "ja": "Alpine Linux は、musl と BusyBox に基づく Linux ディストリビューションです。\n",
+        },
+        False,
+    ),
+)
+
+
+def _locate(seg: Segment, piece: str) -> tuple[int, int]:
+    """File lines of a piece of ``seg.prose`` found back in ``seg.text``."""
+    piece = piece.strip()
+    pos = seg.text.find(piece)
+    if pos >= 0:
+        return seg.line_of(pos), seg.line_of(pos + len(piece) - 1)
+    head, tail = piece[:12], piece[-12:]
+    start = seg.text.find(head)
+    if start < 0:
+        return seg.line, seg.end_line
+    end = seg.text.find(tail, start)
+    return seg.line_of(start), (seg.line_of(end) if end >= 0 else seg.line_of(start))
+
+
+def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+    """Report foreign-language spans inside each locale's prose segments."""
+    min_conf = ctx.settings.threshold("mixed_language_confidence", 0.7)
+    ratio = ctx.settings.threshold("untranslated_ratio", 0.9)
+    module = sys.modules[__name__]
+    for row in page.rows:
+        for locale, seg in row.present().items():
+            lang = locale_language(page, locale)
+            if not lang or not seg.is_prose or not seg.prose.strip():
+                continue
+            spans = foreign_spans(seg.prose, lang, min_confidence=min_conf)
+            if not spans:
+                continue
+            whole = untranslated_source(page, row, locale, seg, ratio) is not None
+            for span in spans:
+                piece = seg.prose[span.start:span.end]
+                if whole and len(piece) >= 0.9 * len(seg.prose.strip()):
+                    continue  # the untranslated rule reports the whole segment
+                line, end_line = _locate(seg, piece)
+                name = language_name(span.lang)
+                yield make_finding(
+                    module, page, locale, seg,
+                    f"{name} text in {language_name(lang)} {seg.kind.replace('_', ' ')}: "
+                    f"«{shorten(piece, 60)}»",
+                    expected=f"{language_name(lang)} ({lang})",
+                    actual=f"{name} ({span.lang}): {shorten(piece)}",
+                    row=row,
+                    key=(span.lang, " ".join(piece.split())),
+                    line=line,
+                    end_line=end_line,
+                )
