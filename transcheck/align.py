@@ -76,7 +76,7 @@ def segment_similarity(a: Segment, b: Segment, pos_a: float = 0.0, pos_b: float 
             j = _jaccard(ca, cb)
             if j is not None:
                 parts.append((j, weight))
-        la, lb = max(len(a.prose.strip()), 1), max(len(b.prose.strip()), 1)
+        la, lb = max(len(a.prose) - a.prose.count(" "), 1), max(len(b.prose) - b.prose.count(" "), 1)
         ratio = min(la, lb) / max(la, lb)
         parts.append((min(1.0, ratio * 1.6), 0.5))
         if a.cells or b.cells:

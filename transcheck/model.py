@@ -78,7 +78,8 @@ class Segment:
     first (``blockquote``, ``bullet_list``, ``ordered_list``, ``table``).
     ``text`` is the plain text of prose (inline markup removed, code spans kept as their
     content) or the literal content of a code or HTML block. ``prose`` holds only the
-    translatable words: ``text`` without code spans, URLs and inline HTML.
+    translatable words: ``text`` with code spans, autolinked URLs and inline HTML blanked
+    out by spaces, so that offsets in ``prose`` and ``text`` are the same.
     ``level`` is the heading level or the list nesting depth. ``info`` is a code fence's
     info string (``bash``); ``cells`` holds the cell texts of a table row.
     """

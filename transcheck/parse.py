@@ -95,9 +95,14 @@ class _InlineText:
     length: int = 0
 
     def add(self, s: str, prose: bool = True) -> None:
+        """Append ``s`` to the text; in the prose, blank it out unless it is translatable.
+
+        Blanking keeps ``prose`` exactly as long as ``text``, so an offset found in
+        the prose is the same offset in the text (and ``Segment.line_of`` works on it).
+        """
         self.text.append(s)
         self.length += len(s)
-        self.prose.append(s if prose else " ")
+        self.prose.append(s if prose else "".join(c if c == "\n" else " " for c in s))
 
 
 def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _InlineText:

@@ -46,20 +46,6 @@ EXAMPLES = (
 )
 
 
-def _locate(seg: Segment, piece: str) -> tuple[int, int]:
-    """File lines of a piece of ``seg.prose`` found back in ``seg.text``."""
-    piece = piece.strip()
-    pos = seg.text.find(piece)
-    if pos >= 0:
-        return seg.line_of(pos), seg.line_of(pos + len(piece) - 1)
-    head, tail = piece[:12], piece[-12:]
-    start = seg.text.find(head)
-    if start < 0:
-        return seg.line, seg.end_line
-    end = seg.text.find(tail, start)
-    return seg.line_of(start), (seg.line_of(end) if end >= 0 else seg.line_of(start))
-
-
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Report foreign-language spans inside each locale's prose segments."""
     min_conf = ctx.settings.threshold("mixed_language_confidence", 0.7)
@@ -78,7 +64,8 @@ def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
                 piece = seg.prose[span.start:span.end]
                 if whole and len(piece) >= 0.9 * len(seg.prose.strip()):
                     continue  # the untranslated rule reports the whole segment
-                line, end_line = _locate(seg, piece)
+                piece = seg.text[span.start:span.end].strip()  # same offsets, code spans kept
+                line, end_line = seg.line_of(span.start), seg.line_of(max(span.start, span.end - 1))
                 name = language_name(span.lang)
                 yield make_finding(
                     module, page, locale, seg,
