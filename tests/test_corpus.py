@@ -64,3 +64,57 @@ def test_corpus_structural_findings_exactly():
     assert {f["expected"] for f in build} == {"docker image build -t python-hello-world ."}
     assert {f["actual"] for f in build} == {"docker image build -t python-hello-world."}
     assert proc.returncode == 1
+
+
+LANGUAGE = {"mixed-language", "untranslated"}
+
+# the ru page has three paragraphs in Chinese and one that switches to Chinese mid-sentence
+EXPECTED_LANGUAGE = [
+    ("mixed-language", "ru", 25, "Chinese text in Russian paragraph: «出于安全考虑"),
+    ("mixed-language", "ru", 27, "Chinese text in Russian paragraph: «对于更复杂的应用程序"),
+    ("mixed-language", "ru", 40, "Chinese text in Russian paragraph: «充分利用 Docker 层缓存"),
+    ("mixed-language", "ru", 42, "Chinese text in Russian paragraph: «将此放在"),
+]
+
+
+def test_corpus_language_findings_exactly():
+    data = json.loads(transcheck(str(CORPUS), "--format", "json").stdout)
+    got = sorted((f["rule"], f["locale"], f["line"], f["message"]) for f in data["findings"]
+                 if f["category"] in LANGUAGE)
+    assert [g[:3] for g in got] == [e[:3] for e in EXPECTED_LANGUAGE], got
+    for g, e in zip(got, EXPECTED_LANGUAGE):
+        assert e[3] in g[3]
+    # the switch on line 40 starts mid-sentence: the Russian part of the sentence is not quoted
+    mid = next(f for f in data["findings"] if f["rule"] == "mixed-language" and f["line"] == 40)
+    assert "чтобы" not in mid["actual"] and mid["actual"].startswith("Chinese (zh): 充分利用")
+
+
+def _strip_locale(f: dict) -> tuple:
+    return (f["rule"], f["locale"], f["line"], f["severity"], f["message"].replace("corpus/", ""))
+
+
+def test_unlabelled_seed_files_are_identified_and_grouped(tmp_path):
+    """The five pages as they arrived (hash names, .txt, no locale) give the same drift."""
+    names = {"ru": "000_e78dd1bc280a52b2.txt", "de": "001_d01b650ec1977ac9.txt",
+             "pt": "002_5e25e17612bc958f.txt", "fr": "003_7a61c878fdb21891.txt",
+             "ja": "004_36b7b6d321bf3578.txt"}
+    for loc, name in names.items():
+        (tmp_path / name).write_bytes((CORPUS / loc / "build-the-image.md").read_bytes())
+    seeds = json.loads(transcheck(str(tmp_path), "--format", "json").stdout)
+    corpus = json.loads(transcheck(str(CORPUS), "--format", "json").stdout)
+    assert seeds["errors"] == []
+    assert len(seeds["pages"]) == 1
+    assert {loc: path.rsplit("/", 1)[-1] for loc, path in seeds["pages"][0]["files"].items()} == names
+    key = lambda f: (f["rule"], f["locale"], f["line"], f["severity"])  # noqa: E731
+    assert sorted(map(key, seeds["findings"])) == sorted(map(key, corpus["findings"]))
+
+
+def test_file_in_the_wrong_language_is_reported_once(tmp_path):
+    (tmp_path / "de").mkdir()
+    (tmp_path / "fr").mkdir()
+    german = (CORPUS / "de/build-the-image.md").read_bytes()
+    (tmp_path / "de/page.md").write_bytes(german)
+    (tmp_path / "fr/page.md").write_bytes(german)
+    data = json.loads(transcheck(str(tmp_path), "--format", "json").stdout)
+    assert [(f["rule"], f["locale"], f["line"]) for f in data["findings"]] == [("wrong-language", "fr", 1)]
+    assert "written in German" in data["findings"][0]["message"]

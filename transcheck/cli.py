@@ -143,7 +143,8 @@ def _progress(done: int, total: int) -> None:
               help="Judge every locale against this one (default: the unmarked source copy if "
                    "the layout has one, else N-way consensus).")
 @click.option("--source-locale", metavar="LOCALE", default=None,
-              help="Locale of unmarked source copies (page.md beside page.de.md). Default: en.")
+              help="Locale of unmarked source copies (page.md beside page.de.md). "
+                   "Default: identified from their text.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules or categories.")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or categories.")
 @click.option("--placeholder", "placeholders", multiple=True, metavar="REGEX",
@@ -171,7 +172,7 @@ def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_lo
         except re.error as exc:
             raise click.BadParameter(f"invalid regular expression '{p}': {exc}", param_hint="--placeholder")
     reference = normalize_locale(reference) if reference else cfg.reference
-    source_locale = normalize_locale(source_locale) if source_locale else (cfg.source_locale or "en")
+    source_locale = normalize_locale(source_locale) if source_locale else cfg.source_locale
     fail_on = fail_on or cfg.fail_on or "error"
     targets = _outputs(formats, outputs, report_dir)
     settings = Settings(reference=reference,

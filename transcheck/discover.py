@@ -27,6 +27,8 @@ from .locales import normalize_locale
 from .model import InputError, PageFile, PageGroup
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
+TEXT_SUFFIXES = (".txt",)
+"""Read as Markdown only under a given folder that holds no Markdown file at all."""
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 SOURCE = ""
 """Locale placeholder of unmarked source copies until their language is known."""
@@ -60,7 +62,8 @@ def walk_markdown(roots: list[Path], errors: list[InputError]) -> list[Path]:
     """Every Markdown file under ``roots`` (files given directly are kept), sorted.
 
     Hidden folders and vendored trees are skipped; symbolic links to folders are not
-    followed (no loops); folders that cannot be read are reported in ``errors``.
+    followed (no loops); folders that cannot be read are reported in ``errors``. A
+    given folder with no Markdown file at all contributes its ``.txt`` files instead.
     """
     found: set[Path] = set()
     for root in roots:
@@ -75,11 +78,19 @@ def walk_markdown(roots: list[Path], errors: list[InputError]) -> list[Path]:
             errors.append(InputError(display_path(Path(exc.filename or root)),
                                      f"cannot read folder: {exc.strerror or exc}"))
 
+        here: set[Path] = set()
+        text_files: set[Path] = set()
         for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
             for name in filenames:
-                if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                    found.add(Path(dirpath) / name)
+                if name.startswith("."):
+                    continue
+                if name.lower().endswith(MARKDOWN_SUFFIXES):
+                    here.add(Path(dirpath) / name)
+                elif name.lower().endswith(TEXT_SUFFIXES):
+                    text_files.add(Path(dirpath) / name)
+        # a folder with no Markdown at all: its plain-text files are read as Markdown
+        found |= here or text_files
     return sorted(found, key=lambda p: str(p))
 
 

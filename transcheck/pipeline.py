@@ -15,6 +15,8 @@ from . import __version__, rules as rules_pkg
 from .align import align_documents
 from .baseline import apply_baseline
 from .discover import SOURCE, Discovery, discover
+from .identify import identify
+from .language import document_language, natural_words
 from .model import Document, Finding, InputError, PageGroup, PageSummary, Report
 from .parse import InputFileError, parse_markdown, read_file
 from .rules.base import CheckContext, Settings
@@ -99,15 +101,60 @@ def check_page(group: PageGroup, docs: dict[str, Document], ctx: CheckContext,
     return findings, summary
 
 
+SOURCE_SAMPLE = 5
+"""How many unmarked source files are read to identify the source language."""
+
+DEFAULT_SOURCE_LOCALE = "en"
+
+
+def label_sources(found: Discovery) -> str:
+    """Give unmarked source copies the language identified from their text.
+
+    A few source files (in path order) are read; the language most of their text is
+    in becomes the source locale (``en`` when nothing can be told). Returns it.
+    """
+    sources = [pf for g in found.groups for pf in g.files if pf.locale == SOURCE]
+    if not sources:
+        return ""
+    texts: list[str] = []
+    for pf in sorted(sources, key=lambda p: p.display)[:SOURCE_SAMPLE]:
+        try:
+            doc = parse_markdown(read_file(pf.path))
+        except InputFileError:
+            continue
+        texts.extend(s.prose for s in doc.segments if s.is_prose)
+    det = document_language(texts)
+    enough = sum(len(natural_words(t)) for t in texts) >= 12
+    lang = det.lang if enough and det.lang and det.confidence >= 0.5 else DEFAULT_SOURCE_LOCALE
+    groups = []
+    for g in found.groups:
+        files = tuple(sorted((replace(pf, locale=lang) if pf.locale == SOURCE else pf for pf in g.files),
+                             key=lambda p: p.locale))
+        if len({pf.locale for pf in files}) < len(files):
+            # a marked copy already has the source's language: keep the source apart, labelled
+            files = tuple(sorted((replace(pf, locale="source") if pf.locale_source == "source" else pf
+                                  for pf in g.files), key=lambda p: p.locale))
+            groups.append(replace(g, files=files, source_locale="source"))
+        else:
+            groups.append(replace(g, files=files, source_locale=lang))
+    found.groups = groups
+    found.locales = tuple(sorted({pf.locale for g in groups for pf in g.files}))
+    return lang
+
+
 def run(options: RunOptions) -> Report:
     """Run a whole check and return its report (never raises for bad input files)."""
     found: Discovery = discover(options.paths, options.source_locale, options.aliases,
                                 options.include, options.exclude, options.base)
     errors = list(found.errors)
-    for pf in found.unlabelled:
-        errors.append(InputError(pf.display, "no locale in its path and no translated sibling; "
-                                             "not compared (name it like page.<locale>.md or put it "
-                                             "under a <locale>/ folder)"))
+    if options.source_locale is None:
+        label_sources(found)
+    if found.unlabelled:
+        groups, id_errors = identify(found.unlabelled)
+        found.groups = sorted(found.groups + groups, key=lambda g: g.page)
+        errors.extend(id_errors)
+        if groups and not found.locales:
+            found.locales = tuple(sorted({pf.locale for g in groups for pf in g.files}))
     rules = options.rules if options.rules is not None else rules_pkg.ALL + rules_pkg.PAGE_RULES
     ctx = CheckContext(settings=options.settings)
     findings: list[Finding] = []

@@ -10,11 +10,12 @@ from types import ModuleType
 from ..model import RuleInfo
 from . import (code_block, extra_block, inline_code, link_target, markup, missing_block,
                missing_page, mixed_language, moved_block, number, structure,
-               untranslated)
+               untranslated, wrong_language)
 
 ALL: tuple[ModuleType, ...] = (
     code_block, inline_code, link_target, number, structure, markup, missing_block, extra_block,
     moved_block, mixed_language, untranslated,
+    wrong_language,
 )
 """Every rule module, in the order they are documented and run."""
 

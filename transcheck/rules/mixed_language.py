@@ -51,10 +51,12 @@ def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     min_conf = ctx.settings.threshold("mixed_language_confidence", 0.7)
     ratio = ctx.settings.threshold("untranslated_ratio", 0.9)
     module = sys.modules[__name__]
+    from .wrong_language import misfiled
+    skip = misfiled(page, ctx)  # files wholly in another language are reported once, by wrong-language
     for row in page.rows:
         for locale, seg in row.present().items():
             lang = locale_language(page, locale)
-            if not lang or not seg.is_prose or not seg.prose.strip():
+            if not lang or not seg.is_prose or not seg.prose.strip() or locale in skip:
                 continue
             spans = foreign_spans(seg.prose, lang, min_confidence=min_conf)
             if not spans:

@@ -97,9 +97,13 @@ def untranslated_source(page: AlignedPage, row: AlignedRow, locale: str, seg: Se
 
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Report prose segments that copy another locale's text instead of translating it."""
+    from .wrong_language import misfiled
     ratio = ctx.settings.threshold("untranslated_ratio", 0.9)
+    skip = misfiled(page, ctx)  # files wholly in another language are reported once, by wrong-language
     for row in page.rows:
         for locale, seg in row.present().items():
+            if locale in skip:
+                continue
             why = untranslated_source(page, row, locale, seg, ratio)
             if why is None:
                 continue
@@ -114,7 +118,7 @@ def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
             yield make_finding(
                 sys.modules[__name__], page, locale, seg, msg,
                 expected=f"text in {language_name(lang)} ({lang})",
-                actual=shorten(seg.prose),
+                actual=shorten(seg.text),
                 basis="reference" if basis in ("reference", "language") else "evidence",
                 row=row,
                 key=(" ".join(seg.prose.split()),),

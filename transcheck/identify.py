@@ -1,0 +1,111 @@
+"""Locale from content: files with no locale marker in their path.
+
+Some corpora arrive as files named by hash or number, with no locale in the path.
+This stage reads each such file, identifies its language from its prose
+(:func:`transcheck.language.document_language`), and groups files that are
+translations of each other into one page by structure: the same code blocks, link
+targets and numbers, and a similar sequence of block kinds. Each group's locales are
+the identified languages. A file whose language cannot be identified, or that
+matches no other file, is reported, not dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .language import document_language
+from .model import Document, InputError, PageFile, PageGroup
+from .parse import InputFileError, parse_markdown, read_file
+
+MIN_LANGUAGE_CONFIDENCE = 0.5
+"""Share of a document's letters that must be in one language to label it."""
+
+MIN_TRANSLATION_SIMILARITY = 0.45
+"""Structural similarity above which two unlabelled files are translations of each other."""
+
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class _Profile:
+    file: PageFile
+    language: str
+    confidence: float
+    kinds: tuple[str, ...]
+    anchors: Counter
+
+
+def _profile(pf: PageFile, doc: Document, language: str, confidence: float) -> _Profile:
+    anchors: Counter = Counter()
+    for seg in doc.segments:
+        if seg.kind == "code":
+            anchors["code:" + " ".join(seg.text.split())] += 1
+        for i in seg.inlines:
+            if i.kind == "code":
+                anchors["span:" + i.text] += 1
+            elif i.target:
+                anchors["link:" + i.target] += 1
+        if seg.is_prose:
+            anchors.update("num:" + n for n in _NUM_RE.findall(seg.prose))
+    return _Profile(pf, language, confidence, tuple(s.kind for s in doc.segments), anchors)
+
+
+def translation_similarity(a: _Profile, b: _Profile) -> float:
+    """How likely two documents are translations of each other, in [0, 1]."""
+    union = sum((a.anchors | b.anchors).values())
+    anchors = sum((a.anchors & b.anchors).values()) / union if union else 0.0
+    shape = difflib.SequenceMatcher(None, a.kinds, b.kinds, autojunk=False).ratio()
+    return 0.65 * anchors + 0.35 * shape if union else 0.5 * shape
+
+
+def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
+    """Identify the language of unlabelled files and group translations into pages.
+
+    Deterministic: files are taken in path order; each joins the first group it
+    resembles that has no file in its language yet.
+    """
+    errors: list[InputError] = []
+    profiles: list[_Profile] = []
+    for pf in sorted(files, key=lambda p: p.display):
+        try:
+            text = read_file(pf.path)
+        except InputFileError as exc:
+            errors.append(InputError(pf.display, str(exc), exc.line))
+            continue
+        doc = parse_markdown(text, pf.page, "", pf.display)
+        det = document_language([s.prose for s in doc.segments if s.is_prose])
+        if not det.lang or det.confidence < MIN_LANGUAGE_CONFIDENCE:
+            errors.append(InputError(pf.display, "no locale in its path and its language could not be "
+                                                 "identified from its text; name it like page.<locale>.md "
+                                                 "or put it under a <locale>/ folder"))
+            continue
+        profiles.append(_profile(pf, doc, det.lang, det.confidence))
+    clusters: list[list[_Profile]] = []
+    for prof in profiles:
+        best, best_score = None, MIN_TRANSLATION_SIMILARITY
+        for cluster in clusters:
+            if any(p.language == prof.language for p in cluster):
+                continue
+            score = max(translation_similarity(prof, p) for p in cluster)
+            if score > best_score:
+                best, best_score = cluster, score
+        if best is None:
+            clusters.append([prof])
+        else:
+            best.append(prof)
+    groups: list[PageGroup] = []
+    for cluster in clusters:
+        if len(cluster) == 1:
+            p = cluster[0]
+            errors.append(InputError(p.file.display, f"no locale in its path (its text is in "
+                                                     f"'{p.language}') and no translation of it was found "
+                                                     "among the other unlabelled files; not compared"))
+            continue
+        page = cluster[0].file.page
+        pfs = tuple(sorted((PageFile(page, p.language, p.file.path, p.file.display, "content")
+                            for p in cluster), key=lambda f: f.locale))
+        groups.append(PageGroup(page, pfs, None))
+    return groups, errors
