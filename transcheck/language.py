@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from .locales import base_language
+
 __all__ = [
     "Detection",
     "Span",
@@ -66,8 +68,6 @@ class Span:
 
 # --------------------------------------------------------------------------- locales
 
-_LANGDETECT_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "iw": "he", "in": "id", "ji": "yi",
-                       "nb": "no", "nn": "no"}
 
 _NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
@@ -83,12 +83,6 @@ _NAMES = {
     "th": "Thai", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
     "vi": "Vietnamese", "zh": "Chinese",
 }
-
-
-def base_language(locale: str) -> str:
-    """Base language code of a locale: ``pt-BR`` -> ``pt``, ``zh_Hans`` -> ``zh``."""
-    code = re.split(r"[-_@.]", (locale or "").strip(), maxsplit=1)[0].lower()
-    return _LANGDETECT_ALIASES.get(code, code)
 
 
 def is_language(code: str) -> bool:

@@ -50,6 +50,11 @@ def normalize_locale(code: str) -> str | None:
     return "-".join(parts)
 
 
+LANGUAGE_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "nb": "no", "nn": "no"}
+"""Old or variant language codes mapped to the code the language detector uses."""
+
+
 def base_language(locale: str) -> str:
-    """The language part of a locale: ``pt-BR`` -> ``pt``, ``zh_Hant`` -> ``zh``."""
-    return re.split(r"[-_]", locale, maxsplit=1)[0].lower()
+    """The language part of a locale: ``pt-BR`` -> ``pt``, ``zh_Hant`` -> ``zh``, ``iw`` -> ``he``."""
+    code = re.split(r"[-_@.]", (locale or "").strip(), maxsplit=1)[0].lower()
+    return LANGUAGE_ALIASES.get(code, code)
