@@ -353,7 +353,8 @@ code.exp{background:#e7f5e9}code.act{background:#fbe9e7}
 .dx{background:#f4a9a0;outline:1px solid #c62828;border-radius:2px}
 .heatwrap{overflow-x:auto;margin:.3rem 0 .8rem}
 table.heatmap{border-collapse:collapse}
-table.heatmap caption{text-align:left;color:var(--mut);font-size:.8rem;padding-bottom:.2rem}
+table.heatmap caption{text-align:left;color:var(--mut);font-size:.8rem;padding-bottom:.2rem;
+white-space:nowrap}
 table.heatmap th{font-size:.8rem;text-align:right;padding-right:.4rem;font-weight:600}
 table.heatmap td{padding:1px}
 a.hm{display:block;width:13px;height:16px;border-radius:2px}

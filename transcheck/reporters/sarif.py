@@ -87,6 +87,21 @@ def finding_fingerprint(f: Finding) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def unique_fingerprints(findings: list[Finding]) -> list[str]:
+    """Fingerprints of findings in order; the n-th repeat of one in a file gets ``:n``.
+
+    Two findings that share a line-free fingerprint (the same problem twice in a page)
+    stay distinct alerts, and still keep their fingerprints when unrelated lines move.
+    """
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for f in findings:
+        fp = finding_fingerprint(f)
+        n = seen[(f.file, fp)] = seen.get((f.file, fp), 0) + 1
+        out.append(fp if n == 1 else f"{fp}:{n}")
+    return out
+
+
 def _related(index: int, loc: Location) -> dict:
     return {
         "id": index,
@@ -95,8 +110,8 @@ def _related(index: int, loc: Location) -> dict:
     }
 
 
-def result(f: Finding, rule_index: int) -> dict:
-    """Return the SARIF result of one finding."""
+def result(f: Finding, rule_index: int, fingerprint: str | None = None) -> dict:
+    """Return the SARIF result of one finding (``fingerprint`` overrides the derived one)."""
     out = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
@@ -107,7 +122,7 @@ def result(f: Finding, rule_index: int) -> dict:
     related = sorted(f.related, key=lambda r: (r.locale, r.file, r.line, r.end_line))
     if related:
         out["relatedLocations"] = [_related(i, r) for i, r in enumerate(related, 1)]
-    out["partialFingerprints"] = {FINGERPRINT_KEY: finding_fingerprint(f)}
+    out["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint or finding_fingerprint(f)}
     props = {"category": f.category, "locale": f.locale, "page": f.page,
              "expected": f.expected, "actual": f.actual}
     if f.basis:
@@ -134,6 +149,7 @@ def to_dict(report: Report) -> dict:
         rules.setdefault(f.rule, _placeholder_rule(f))
     ordered = [rules[k] for k in sorted(rules)]
     index = {r.id: i for i, r in enumerate(ordered)}
+    fingerprints = unique_fingerprints(findings)
     driver = {
         "name": report.tool.get("name", "transcheck"),
         "rules": [rule_descriptor(r) for r in ordered],
@@ -148,7 +164,7 @@ def to_dict(report: Report) -> dict:
             "executionSuccessful": True,
             "toolExecutionNotifications": [notification(e) for e in sorted_errors(report)],
         }],
-        "results": [result(f, index[f.rule]) for f in findings],
+        "results": [result(f, index[f.rule], fp) for f, fp in zip(findings, fingerprints)],
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
