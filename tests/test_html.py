@@ -198,6 +198,8 @@ def test_browser_filters_from_hash(tmp_path, corpus_html):
              if "finding" in _cls(a) and "hidden" not in a]
     assert sorted(shown) == [("de", "error"), ("ru", "error")]
     assert "2 of 10 findings shown" in c.raw
+    hm = {a["data-locale"] for t, a in c.tags if "hm" in _cls(a) and "flag" in _cls(a)}
+    assert hm == {"de", "ru"}  # the heatmap marks only cells with visible findings
 
 
 @needs_chromium

@@ -215,8 +215,8 @@ def _heatmap(page_no: int, view: PageView, locales: list[str],
             else:
                 cls = _heat(cell.score)
                 title = f"{locale} · segment {row.index} · parity {cell.score:.2f}"
-            out.append(f'<td><a class="hm {cls}{flag}" href="{anchor}" title="{esc(title)}">'
-                       f"</a></td>")
+            out.append(f'<td><a class="hm {cls}{flag}" href="{anchor}" data-row="p{page_no}-r'
+                       f'{row.index}" data-locale="{loc}" title="{esc(title)}"></a></td>')
         out.append("</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
@@ -433,6 +433,11 @@ SCRIPT = """
       });
       ["error", "warning", "info"].forEach(function (s) { td.classList.toggle("flag-" + s, worst === s); });
       td.dataset.flag = worst || "";
+    });
+    document.querySelectorAll("a.hm[data-row]").forEach(function (a) {
+      var tr = document.getElementById(a.dataset.row);
+      var td = tr && tr.querySelector("td.cell[data-locale='" + CSS.escape(a.dataset.locale) + "']");
+      a.classList.toggle("flag", !!(td && td.dataset.flag));
     });
     document.querySelectorAll("tr.row").forEach(function (tr) {
       var hit = tr.querySelector("td.cell:not([hidden]) .finding:not([hidden])");
