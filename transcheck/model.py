@@ -277,6 +277,52 @@ class PageSummary:
 
 
 @dataclass(frozen=True)
+class ViewCell:
+    """One locale's segment in a row of a :class:`PageView` (for side-by-side reports)."""
+
+    line: int
+    end_line: int
+    kind: str
+    text: str
+    score: float | None = None
+    """Semantic parity of this segment against the others in [0, 1], when scored."""
+
+
+@dataclass(frozen=True)
+class ViewRow:
+    """One aligned position of a page: locale -> cell, or ``None`` where it is missing."""
+
+    index: int
+    cells: Mapping[str, ViewCell | None]
+
+
+@dataclass(frozen=True)
+class PageView:
+    """The aligned segments of one page, in order, as reporters show them side by side."""
+
+    page: str
+    rows: tuple[ViewRow, ...]
+
+    @classmethod
+    def from_aligned(
+        cls,
+        page: AlignedPage,
+        scores: Mapping[tuple[int, str], float] | None = None,
+    ) -> "PageView":
+        """Build the view of an aligned page; ``scores`` maps (row index, locale) to parity."""
+        scores = scores or {}
+        rows = []
+        for row in page.rows:
+            cells: dict[str, ViewCell | None] = {}
+            for loc in sorted(row.cells):
+                seg = row.cells[loc]
+                cells[loc] = None if seg is None else ViewCell(
+                    seg.line, seg.end_line, seg.kind, seg.text, scores.get((row.index, loc)))
+            rows.append(ViewRow(row.index, cells))
+        return cls(page.page, tuple(rows))
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything a reporter needs: nothing here refers back to checks."""
 
@@ -290,3 +336,5 @@ class Report:
     """Findings silenced by inline ``transcheck-disable`` comments."""
     baselined: int = 0
     """Findings dropped because the baseline accepts them."""
+    views: tuple[PageView, ...] = ()
+    """Aligned segments per page, for side-by-side reports (HTML); optional."""

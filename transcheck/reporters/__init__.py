@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import json_report, text
+from . import github, html, json_report, junit, markdown, sarif, text
 
-REPORTERS: dict[str, ModuleType] = {m.NAME: m for m in (text, json_report)}
+REPORTERS: dict[str, ModuleType] = {m.NAME: m for m in (text, json_report, sarif, junit, github, markdown, html)}
 """Every output format, by its ``--format`` name."""
 
 

@@ -1,0 +1,53 @@
+"""Helpers shared by reporters: ordering, counting and safe paths."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ..model import SEVERITIES, Finding, InputError, Report, severity_rank
+
+
+def sorted_findings(report: Report) -> list[Finding]:
+    """Return the report's findings in their deterministic order."""
+    return sorted(report.findings, key=Finding.sort_key)
+
+
+def worst_first(findings: list[Finding]) -> list[Finding]:
+    """Return findings ordered by severity (errors first), then by their usual order."""
+    return sorted(findings, key=lambda f: (severity_rank(f.severity), f.sort_key()))
+
+
+def sorted_errors(report: Report) -> list[InputError]:
+    """Return the report's input errors in a deterministic order."""
+    return sorted(report.errors, key=lambda e: (e.file, e.line or 0, e.message))
+
+
+def severity_counts(findings) -> dict[str, int]:
+    """Count findings per severity, every severity present (most severe first)."""
+    counts = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    return counts
+
+
+def page_files(report: Report) -> dict[str, dict[str, str]]:
+    """Return page -> locale -> file for every page, from summaries and findings."""
+    out: dict[str, dict[str, str]] = {}
+    for p in report.pages:
+        out.setdefault(p.page, {}).update(p.files)
+    for f in report.findings:
+        out.setdefault(f.page, {}).setdefault(f.locale, f.file)
+    return {page: dict(sorted(files.items())) for page, files in sorted(out.items())}
+
+
+def relative_uri(path: str) -> str:
+    """Percent-encode a file path into a relative URI reference (``/`` kept).
+
+    Backslashes become ``/``; ``:`` is encoded, so no path can turn into a scheme.
+    """
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def plural(n: int, word: str) -> str:
+    """Return ``"1 error"`` / ``"2 errors"``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
