@@ -49,7 +49,7 @@ def main() -> None:
 
 def _select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
     known = rules_pkg.ALL
-    names = {r.ID for r in known} | {r.CATEGORY for r in known}
+    names = {r.ID for r in known + rules_pkg.PAGE_RULES} | {r.CATEGORY for r in known + rules_pkg.PAGE_RULES}
     for name in select + ignore:
         if name not in names:
             raise click.BadParameter(
@@ -76,7 +76,17 @@ def _select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
 @click.option("--placeholder", "placeholders", multiple=True, metavar="REGEX",
               help="Extra regular expression for translatable placeholders in code.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
-def check_cmd(paths, fmt, output, fail_on, reference, source_locale, select, ignore, placeholders, color):
+# -- scale: parallel runs, pull-request mode, shards (see transcheck/parallel.py, selection.py)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes (default: all cores).")
+@click.option("--changed-since", metavar="REF", default=None,
+              help="Check only pages touched since git REF (REF...HEAD plus uncommitted changes).")
+@click.option("--files-from", metavar="FILE", default=None,
+              help="Check only pages touched by the files listed in FILE (one per line; - for stdin).")
+@click.option("--shard", metavar="I/N", default=None,
+              help="Check only shard I of N (stable split of pages); combine with 'transcheck merge'.")
+def check_cmd(paths, fmt, output, fail_on, reference, source_locale, select, ignore, placeholders, color,
+              jobs, changed_since, files_from, shard):
     """Check the pages under PATHS (folders or files; default: the current folder)."""
     from .locales import normalize_locale
 
@@ -95,6 +105,7 @@ def check_cmd(paths, fmt, output, fail_on, reference, source_locale, select, ign
             raise click.BadParameter(f"invalid regular expression '{p}': {exc}", param_hint="--placeholder")
     options = RunOptions(paths=list(paths) or ["."], settings=settings, source_locale=source_locale,
                          rules=_select_rules(select, ignore))
+    _scale_options(options, select, ignore, jobs, changed_since, files_from, shard)
     try:
         report = run(options)
     except KeyboardInterrupt:
@@ -119,6 +130,67 @@ def check_cmd(paths, fmt, output, fail_on, reference, source_locale, select, ign
     for err in report.errors if (fmt != "text" or output) else ():
         where = f"{err.file}:{err.line}" if err.line else err.file
         click.echo(f"transcheck: {where}: {err.message}", err=True)
+    if report.errors:
+        sys.exit(EXIT_INPUT)
+    if fail_on != "never" and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in report.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _scale_options(options: RunOptions, select, ignore, jobs, changed_since, files_from, shard) -> None:
+    """Fill the scale options (jobs, page rules, shard, changed files) or exit 2 with a message."""
+    from .gitutil import GitError, changed_files
+    from .parallel import default_jobs
+    from .selection import SelectionError, parse_shard, read_file_list
+
+    options.jobs = jobs or default_jobs()
+    options.page_rules = tuple(r for r in rules_pkg.PAGE_RULES if r.ID not in ignore and r.CATEGORY not in ignore)
+    if changed_since and files_from:
+        raise click.UsageError("use --changed-since or --files-from, not both")
+    try:
+        options.shard = parse_shard(shard) if shard is not None else None
+    except SelectionError as exc:
+        raise click.BadParameter(str(exc), param_hint="--shard")
+    try:
+        if files_from:
+            options.changed = read_file_list(files_from)
+    except SelectionError as exc:
+        raise click.BadParameter(str(exc), param_hint="--files-from")
+    try:
+        if changed_since:
+            options.changed = changed_files(options.paths[0], changed_since)
+    except GitError as exc:
+        click.echo(f"transcheck: --changed-since: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@main.command("merge")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="json", show_default=True,
+              help="Output format of the merged report.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the merged report to this file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
+def merge_cmd(files, fmt, output, fail_on):
+    """Merge the JSON reports of shards (--shard i/n --format json) into one report."""
+    from .merge import MergeError, merge_files
+
+    try:
+        report = merge_files(list(files))
+    except MergeError as exc:
+        click.echo(f"transcheck: merge: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    rendered = REPORTERS[fmt].render(report, color=False)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(rendered)
+        except OSError as exc:
+            click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+    else:
+        click.echo(rendered, nl=False)
     if report.errors:
         sys.exit(EXIT_INPUT)
     if fail_on != "never" and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in report.findings):

@@ -13,6 +13,9 @@ from typing import Iterable
 from . import __version__, rules as rules_pkg
 from .align import align_documents
 from .discover import SOURCE, Discovery, discover
+from .gitutil import load_history
+from .parallel import check_groups
+from .selection import in_shard, touched
 from .model import Document, Finding, InputError, PageGroup, PageSummary, Report
 from .parse import InputFileError, parse_markdown, read_file
 from .rules.base import CheckContext, Settings
@@ -27,6 +30,14 @@ class RunOptions:
     source_locale: str | None = None
     rules: tuple[ModuleType, ...] | None = None
     """Rule modules to run (default: all)."""
+    page_rules: tuple[ModuleType, ...] | None = None
+    """Page-group rules to run (default: all of ``rules.PAGE_RULES``)."""
+    jobs: int = 1
+    """Worker processes (1: check in this process)."""
+    shard: tuple[int, int] | None = None
+    """Check only shard ``(i, n)`` of the page groups (1-based ``i``)."""
+    changed: set[str] | None = None
+    """Check only the page groups these absolute paths touch (pull-request mode)."""
 
 
 def load_documents(group: PageGroup, errors: list[InputError]) -> dict[str, Document]:
@@ -54,7 +65,7 @@ def check_page(group: PageGroup, docs: dict[str, Document], ctx: CheckContext,
     if len(docs) >= 2:
         for rule in rules:
             findings.extend(rule.check(page, page_ctx))
-    for rule in rules_pkg.PAGE_RULES:
+    for rule in ctx.extras.get("page_rules", rules_pkg.PAGE_RULES):
         findings.extend(rule.check_group(group, page, page_ctx))
     summary = PageSummary(group.page, {loc: d.path for loc, d in docs.items()},
                           page.reference, len(page.rows))
@@ -70,17 +81,26 @@ def run(options: RunOptions) -> Report:
                                              "not compared (name it like page.<locale>.md or put it "
                                              "under a <locale>/ folder)"))
     rules = options.rules if options.rules is not None else rules_pkg.ALL
+    page_rules = options.page_rules if options.page_rules is not None else rules_pkg.PAGE_RULES
     ctx = CheckContext(settings=options.settings)
+    groups = in_shard(found.groups, options.shard)
+    if options.changed is not None:
+        groups = touched(groups, options.changed, found.locales)
+    if options.shard and options.shard[0] != 1:
+        errors = []  # site-wide errors are reported by shard 1 only, so merged shards match
+    if any(getattr(r, "NEEDS_GIT", False) for r in page_rules):
+        ctx.extras["git_history"] = load_history(options.paths)
     findings: list[Finding] = []
     pages: list[PageSummary] = []
-    for group in found.groups:
-        docs = load_documents(group, errors)
-        if not docs:
-            continue
-        f, summary = check_page(group, docs, ctx, rules, found.locales)
+    for f, summary, errs in check_groups(groups, ctx, tuple(rules), tuple(page_rules), found.locales,
+                                         jobs=options.jobs):
         findings.extend(f)
-        pages.append(summary)
+        errors.extend(errs)
+        if summary is not None:
+            pages.append(summary)
     tool = {"name": "transcheck", "version": __version__}
+    if options.shard and options.shard[1] > 1:
+        tool["shard"] = f"{options.shard[0]}/{options.shard[1]}"
     return Report(
         findings=tuple(sorted(findings, key=Finding.sort_key)),
         rules=tuple(rules_pkg.info(r) for r in rules_pkg.ALL + rules_pkg.PAGE_RULES),
