@@ -100,8 +100,8 @@ def inject(blocks: list[tuple[str, str]], kind: str, rng: random.Random) -> tupl
         if kind == "link-target" and "](https://" in text:
             blocks[i] = (k, text.replace("](https://docs.example.com/", "](https://docs.example.org/", 1))
             return blocks, f"block {i}: link host changed"
-        if kind == "number" and k == "paragraph" and re.search(r"(?<![\w.-])\d+(?![\w.-])", text):
-            blocks[i] = (k, re.sub(r"(?<![\w.-])(\d+)(?![\w.-])", lambda m: str(int(m[1]) + 1), text, count=1))
+        if kind == "number" and k == "paragraph" and re.search(r"(?<![\w./:-])\d+(?![\w.-])", text):
+            blocks[i] = (k, re.sub(r"(?<![\w./:-])(\d+)(?![\w.-])", lambda m: str(int(m[1]) + 1), text, count=1))
             return blocks, f"block {i}: number changed"
         if kind == "inline-code" and k in ("paragraph", "list") and "`" in text:
             blocks[i] = (k, re.sub(r"`([^`]*)`", lambda m: m[1][::-1], text, count=1))

@@ -9,15 +9,15 @@ from types import ModuleType
 
 from ..model import RuleInfo
 from . import (code_block, extra_block, inline_code, link_target, markup, missing_block,
-               missing_page, number, structure)
+               missing_page, number, outdated, structure)
 
 ALL: tuple[ModuleType, ...] = (
     code_block, inline_code, link_target, number, structure, markup, missing_block, extra_block,
 )
 """Every rule module, in the order they are documented and run."""
 
-PAGE_RULES: tuple[ModuleType, ...] = (missing_page,)
-"""Rules that look at which locales a page exists in, not at its segments."""
+PAGE_RULES: tuple[ModuleType, ...] = (missing_page, outdated)
+"""Rules that look at a whole page group (which locales it exists in, its git history)."""
 
 
 def info(rule: ModuleType) -> RuleInfo:
