@@ -88,7 +88,8 @@ def run(options: RunOptions) -> Report:
         groups = touched(groups, options.changed, found.locales)
     if options.shard and options.shard[0] != 1:
         errors = []  # site-wide errors are reported by shard 1 only, so merged shards match
-    if any(getattr(r, "NEEDS_GIT", False) for r in page_rules):
+    has_source = options.settings.reference or any(g.source_locale is not None for g in groups)
+    if has_source and any(getattr(r, "NEEDS_GIT", False) for r in page_rules):
         ctx.extras["git_history"] = load_history(options.paths)
     findings: list[Finding] = []
     pages: list[PageSummary] = []
