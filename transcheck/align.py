@@ -49,57 +49,120 @@ _COMPATIBLE = {frozenset({"paragraph", "list_item"}): 0.5, frozenset({"paragraph
                frozenset({"code", "html"}): 0.2}
 
 
-def segment_similarity(a: Segment, b: Segment, pos_a: float = 0.0, pos_b: float = 0.0,
-                       extra: SimilarityFn | None = None) -> float:
-    """Similarity in [0, 1] of two segments from different locales of one page.
+class Features:
+    """What the similarity needs from one segment, computed once per document.
 
-    ``pos_a``/``pos_b`` are relative positions (0..1) in their documents: a weak prior
-    that keeps equal-looking blocks in order.
+    Holds the segment, its anchors (code spans, link targets, numbers) as plain count
+    dicts with their totals, and the stripped prose length.
     """
-    if a.kind != b.kind:
-        kind_score = _COMPATIBLE.get(frozenset({a.kind, b.kind}), 0.0)
+
+    __slots__ = ("seg", "kind", "level", "anchors", "prose_len", "ncells")
+
+    def __init__(self, seg: Segment):
+        self.seg = seg
+        self.kind = seg.kind
+        self.level = seg.level
+        self.anchors = tuple((dict(c), sum(c.values())) for c in _anchors(seg))
+        self.prose_len = max(len(seg.prose) - seg.prose.count(" "), 1)
+        self.ncells = len(seg.cells)
+
+
+def features(segments: Sequence[Segment]) -> list[Features]:
+    """The :class:`Features` of each segment, in order."""
+    return [Features(s) for s in segments]
+
+
+def _jaccard_counts(a: dict, sa: int, b: dict, sb: int) -> float | None:
+    """Same value as :func:`_jaccard` on the Counters ``a`` and ``b`` (totals ``sa``, ``sb``)."""
+    if not sa and not sb:
+        return None
+    if not sa or not sb:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    inter = 0
+    for k, v in a.items():
+        w = b.get(k)
+        if w:
+            inter += v if v < w else w
+    union = sa + sb - inter
+    return inter / union if union else None
+
+
+_WEIGHTS = (1.0, 1.2, 0.6)
+
+
+def similarity_of(fa: Features, fb: Features, pos_a: float = 0.0, pos_b: float = 0.0,
+                  extra: SimilarityFn | None = None) -> float:
+    """:func:`segment_similarity` on precomputed :class:`Features` (same result, faster)."""
+    ka, kb = fa.kind, fb.kind
+    if ka != kb:
+        kind_score = _COMPATIBLE.get(frozenset((ka, kb)), 0.0)
     else:
         kind_score = 1.0
-        if a.kind == "heading" and a.level != b.level:
+        if ka == "heading" and fa.level != fb.level:
             kind_score = 0.7
-    if a.kind == b.kind == "code":
-        if a.text == b.text:
+    if ka == kb == "code":
+        ta, tb = fa.seg.text, fb.seg.text
+        if ta == tb:
             content = 1.0
         else:
-            content = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False).ratio()
+            content = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
         score = 0.3 + 0.7 * content
-    elif a.kind == b.kind == "html":
-        score = 0.4 + 0.6 * difflib.SequenceMatcher(None, a.text, b.text, autojunk=False).ratio()
+    elif ka == kb == "html":
+        score = 0.4 + 0.6 * difflib.SequenceMatcher(None, fa.seg.text, fb.seg.text, autojunk=False).ratio()
     else:
-        parts: list[tuple[float, float]] = []
-        for ca, cb, weight in zip(_anchors(a), _anchors(b), (1.0, 1.2, 0.6)):
-            j = _jaccard(ca, cb)
+        num = 0
+        den = 0
+        for (ca, sa), (cb, sb), weight in zip(fa.anchors, fb.anchors, _WEIGHTS):
+            if not sa and not sb:
+                continue
+            j = _jaccard_counts(ca, sa, cb, sb)
             if j is not None:
-                parts.append((j, weight))
-        la, lb = max(len(a.prose) - a.prose.count(" "), 1), max(len(b.prose) - b.prose.count(" "), 1)
+                num += j * weight
+                den += weight
+        la, lb = fa.prose_len, fb.prose_len
         ratio = min(la, lb) / max(la, lb)
-        parts.append((min(1.0, ratio * 1.6), 0.5))
-        if a.cells or b.cells:
-            parts.append((1.0 if len(a.cells) == len(b.cells) else 0.3, 0.8))
-        anchor = sum(v * w for v, w in parts) / sum(w for _, w in parts)
+        num += min(1.0, ratio * 1.6) * 0.5
+        den += 0.5
+        if fa.ncells or fb.ncells:
+            num += (1.0 if fa.ncells == fb.ncells else 0.3) * 0.8
+            den += 0.8
+        anchor = num / den
         score = 0.35 * kind_score + 0.65 * anchor
-    score *= 0.4 + 0.6 * kind_score if a.kind != b.kind else 1.0
+    if ka != kb:
+        score *= 0.4 + 0.6 * kind_score
     score = score * (1.0 - 0.35 * min(1.0, abs(pos_a - pos_b) * 2.5))
     if extra is not None:
-        e = extra(a, b)
+        e = extra(fa.seg, fb.seg)
         if e is not None:
             score = 0.4 * score + 0.6 * e
     return max(0.0, min(1.0, score))
 
 
+def segment_similarity(a: Segment, b: Segment, pos_a: float = 0.0, pos_b: float = 0.0,
+                       extra: SimilarityFn | None = None) -> float:
+    """Similarity in [0, 1] of two segments from different locales of one page.
+
+    ``pos_a``/``pos_b`` are relative positions (0..1) in their documents: a weak prior
+    that keeps equal-looking blocks in order. (The aligner calls :func:`similarity_of`
+    on features computed once per document; the result is the same.)
+    """
+    return similarity_of(Features(a), Features(b), pos_a, pos_b, extra)
+
+
 def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn | None = None,
-               gap: float = GAP) -> list[tuple[int | None, int | None]]:
+               gap: float = GAP, features_a: Sequence[Features] | None = None,
+               features_b: Sequence[Features] | None = None) -> list[tuple[int | None, int | None]]:
     """Globally align two segment sequences; return (index in a, index in b) pairs.
 
     ``None`` on one side marks a gap (a block the other side lacks). Ties break the
-    same way every time (match, then gap in ``b``, then gap in ``a``).
+    same way every time (match, then gap in ``b``, then gap in ``a``). ``features_a``/
+    ``features_b`` are the sequences' precomputed :func:`features` (computed if omitted).
     """
     n, m = len(a), len(b)
+    fa = features_a if features_a is not None else features(a)
+    fb = features_b if features_b is not None else features(b)
     pa = [i / max(n - 1, 1) for i in range(n)]
     pb = [j / max(m - 1, 1) for j in range(m)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -112,8 +175,9 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
         move[0][j] = 2
     for i in range(1, n + 1):
         row, prev = score[i], score[i - 1]
+        fi, pi = fa[i - 1], pa[i - 1]
         for j in range(1, m + 1):
-            best = prev[j - 1] + segment_similarity(a[i - 1], b[j - 1], pa[i - 1], pb[j - 1], extra)
+            best = prev[j - 1] + similarity_of(fi, fb[j - 1], pi, pb[j - 1], extra)
             mv = 0
             up = prev[j] + gap
             if up > best + 1e-12:
@@ -166,13 +230,14 @@ def align_documents(documents: dict[str, Document], reference: str | None = None
         return AlignedPage(page, {}, (), reference)
     pivot = choose_pivot(documents, reference)
     pivot_segs = documents[pivot].segments
+    pivot_feats = features(pivot_segs)
     n = len(pivot_segs)
     matched: dict[str, dict[int, Segment]] = {}
     inserted: dict[str, dict[int, list[Segment]]] = {}
     for loc in locales:
         if loc == pivot:
             continue
-        pairs = align_pair(pivot_segs, documents[loc].segments, extra)
+        pairs = align_pair(pivot_segs, documents[loc].segments, extra, features_a=pivot_feats)
         matched[loc] = {}
         inserted[loc] = {}
         last = -1

@@ -158,8 +158,18 @@ def _progress(done: int, total: int) -> None:
                    "[tool.transcheck] above the checked path).")
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
+# -- scale: parallel runs, pull-request mode, shards (see transcheck/parallel.py, selection.py)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes (default: all cores).")
+@click.option("--changed-since", metavar="REF", default=None,
+              help="Check only pages touched since git REF (REF...HEAD plus uncommitted changes).")
+@click.option("--files-from", metavar="FILE", default=None,
+              help="Check only pages touched by the files listed in FILE (one per line; - for stdin).")
+@click.option("--shard", metavar="I/N", default=None,
+              help="Check only shard I of N (stable split of pages); combine with 'transcheck merge'.")
 def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_locale, select, ignore,
-              placeholders, baseline_path, write_baseline, config_path, no_config, color):
+              placeholders, baseline_path, write_baseline, config_path, no_config, color,
+              jobs, changed_since, files_from, shard):
     """Check the pages under PATHS (folders or files; default: the current folder)."""
     cfg = _load_config(config_path, no_config, paths)
     for name, value in (("--reference", reference), ("--source-locale", source_locale)):
@@ -177,19 +187,23 @@ def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_lo
     targets = _outputs(formats, outputs, report_dir)
     settings = Settings(reference=reference,
                         placeholders=DEFAULT_PLACEHOLDERS + cfg.placeholders + tuple(placeholders),
-                        thresholds=dict(cfg.thresholds))
+                        thresholds=dict(cfg.thresholds), severity=dict(cfg.severity))
     baseline = None
     if baseline_path:
         try:
             baseline = load_baseline(baseline_path)
         except BaselineError as exc:
             raise click.UsageError(str(exc)) from None
+    chosen = _select_rules(select or cfg.select, ignore + cfg.ignore)
     options = RunOptions(
         paths=list(paths) or ["."], settings=settings, source_locale=source_locale,
-        rules=_select_rules(select or cfg.select, ignore + cfg.ignore),
-        severity=dict(cfg.severity), aliases=dict(cfg.locale_aliases), include=cfg.include,
+        rules=tuple(r for r in chosen if r in rules_pkg.ALL),
+        page_rules=tuple(r for r in chosen if r in rules_pkg.PAGE_RULES),
+        aliases=dict(cfg.locale_aliases), include=cfg.include,
         exclude=cfg.exclude, base=os.path.dirname(cfg.path) if cfg.path else None, baseline=baseline,
+        views=any(fmt == "html" for fmt, _ in targets),
         progress=_progress if sys.stderr.isatty() else None)
+    _scale_options(options, jobs, changed_since, files_from, shard)
     try:
         report = run(options)
     except KeyboardInterrupt:
@@ -225,6 +239,66 @@ def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_lo
     for err in report.errors if not to_stdout_text else ():
         where = f"{err.file}:{err.line}" if err.line else err.file
         click.echo(f"transcheck: {where}: {err.message}", err=True)
+    if report.errors:
+        sys.exit(EXIT_INPUT)
+    if fail_on != "never" and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in report.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _scale_options(options: RunOptions, jobs, changed_since, files_from, shard) -> None:
+    """Fill the scale options (jobs, shard, changed files) or exit 2 with a message."""
+    from .gitutil import GitError, changed_files
+    from .parallel import default_jobs
+    from .selection import SelectionError, parse_shard, read_file_list
+
+    options.jobs = jobs or default_jobs()
+    if changed_since and files_from:
+        raise click.UsageError("use --changed-since or --files-from, not both")
+    try:
+        options.shard = parse_shard(shard) if shard is not None else None
+    except SelectionError as exc:
+        raise click.BadParameter(str(exc), param_hint="--shard")
+    try:
+        if files_from:
+            options.changed = read_file_list(files_from)
+    except SelectionError as exc:
+        raise click.BadParameter(str(exc), param_hint="--files-from")
+    try:
+        if changed_since:
+            options.changed = changed_files(options.paths[0], changed_since)
+    except GitError as exc:
+        click.echo(f"transcheck: --changed-since: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@main.command("merge")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="json", show_default=True,
+              help="Output format of the merged report.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the merged report to this file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
+def merge_cmd(files, fmt, output, fail_on):
+    """Merge the JSON reports of shards (--shard i/n --format json) into one report."""
+    from .merge import MergeError, merge_files
+
+    try:
+        report = merge_files(list(files))
+    except MergeError as exc:
+        click.echo(f"transcheck: merge: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    rendered = REPORTERS[fmt].render(report, color=False)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(rendered)
+        except OSError as exc:
+            click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+    else:
+        click.echo(rendered, nl=False)
     if report.errors:
         sys.exit(EXIT_INPUT)
     if fail_on != "never" and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in report.findings):

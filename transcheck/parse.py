@@ -9,6 +9,7 @@ soft/hard breaks before it.
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -71,7 +72,8 @@ def read_file(path: str) -> str:
     """Read and decode a Markdown file (see :func:`decode`)."""
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            size = os.fstat(fh.fileno()).st_size  # read(MAX_BYTES + 1) would allocate 50 MB per file
+            data = fh.read(min(size, MAX_BYTES) + 1 if size else MAX_BYTES + 1)
     except IsADirectoryError:
         raise InputFileError("is a folder, not a file") from None
     except PermissionError:

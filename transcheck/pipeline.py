@@ -1,25 +1,29 @@
 """The run: discover -> parse -> align -> check, producing a :class:`~transcheck.model.Report`.
 
 This module wires the stages together; it holds no checking logic of its own.
+Page groups are checked one at a time (see :mod:`transcheck.parallel`), so memory
+holds one page's documents at once, plus the findings.
 """
 
 from __future__ import annotations
 
-import platform
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from collections import Counter
 from typing import Callable, Iterable
 
 from . import __version__, rules as rules_pkg
 from .align import align_documents
 from .baseline import apply_baseline
 from .discover import SOURCE, Discovery, discover
+from .gitutil import load_history
 from .identify import identify
 from .language import document_language, natural_words
-from .model import Document, Finding, InputError, PageGroup, PageSummary, Report
+from .model import Document, Finding, InputError, PageGroup, PageSummary, PageView, Report
+from .parallel import check_groups
 from .parse import InputFileError, parse_markdown, read_file
 from .rules.base import CheckContext, Settings
+from .selection import in_shard, touched
 from .suppress import Suppressions, parse_suppressions
 
 
@@ -30,19 +34,29 @@ class RunOptions:
     paths: list[str]
     settings: Settings = field(default_factory=Settings)
     source_locale: str | None = None
+    """Locale of unmarked source copies; None: identified from their text."""
     rules: tuple[ModuleType, ...] | None = None
-    """Rule modules to run, segment and page-group rules alike (default: all)."""
-    severity: dict[str, str] = field(default_factory=dict)
-    """Severity overrides by rule ID or category (the rule ID wins)."""
+    """Segment rules to run (default: all of ``rules.ALL``)."""
+    page_rules: tuple[ModuleType, ...] | None = None
+    """Page-group rules to run (default: all of ``rules.PAGE_RULES``)."""
     aliases: dict[str, str] = field(default_factory=dict)
+    """Extra locale names (``jp`` -> ``ja``)."""
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     base: str | None = None
     """Folder that ``include``/``exclude`` globs are relative to."""
     baseline: Counter | None = None
     """Accepted fingerprints (see :mod:`transcheck.baseline`)."""
+    views: bool = False
+    """Keep every page's aligned segments in the report (for the HTML review page)."""
     progress: Callable[[int, int], None] | None = None
     """Called as ``progress(done, total)`` after each page."""
+    jobs: int = 1
+    """Worker processes (1: check in this process)."""
+    shard: tuple[int, int] | None = None
+    """Check only shard ``(i, n)`` of the page groups (1-based ``i``)."""
+    changed: set[str] | None = None
+    """Check only the page groups these absolute paths touch (pull-request mode)."""
 
 
 def load_documents(group: PageGroup, errors: list[InputError],
@@ -67,9 +81,9 @@ def load_documents(group: PageGroup, errors: list[InputError],
     return docs
 
 
-def apply_policy(findings: list[Finding], options: RunOptions,
+def apply_policy(findings: Iterable[Finding], settings: Settings,
                  suppressions: dict[str, Suppressions]) -> tuple[list[Finding], int]:
-    """Apply severity overrides and inline suppressions; return (kept, suppressed count)."""
+    """Apply inline suppressions and severity overrides; return (kept, suppressed count)."""
     kept: list[Finding] = []
     suppressed = 0
     for f in findings:
@@ -77,28 +91,58 @@ def apply_policy(findings: list[Finding], options: RunOptions,
         if sup is not None and sup.covers(f.rule, f.category, f.line):
             suppressed += 1
             continue
-        sev = options.severity.get(f.rule) or options.severity.get(f.category)
+        sev = settings.severity.get(f.rule) or settings.severity.get(f.category)
         kept.append(replace(f, severity=sev) if sev and sev != f.severity else f)
     return kept, suppressed
 
 
+@dataclass
+class PageResult:
+    """What checking one page group gives back (small: no documents)."""
+
+    findings: list[Finding]
+    summary: PageSummary | None
+    errors: list[InputError]
+    suppressed: int = 0
+    view: PageView | None = None
+
+
+def check_group(group: PageGroup, ctx: CheckContext, rules: Iterable[ModuleType],
+                page_rules: Iterable[ModuleType], expected_locales: tuple[str, ...]) -> PageResult:
+    """Read, parse, align and check one page group; a crash in a rule is an error, not an exit."""
+    errors: list[InputError] = []
+    suppressions: dict[str, Suppressions] = {}
+    docs = load_documents(group, errors, suppressions)
+    if not docs:
+        return PageResult([], None, errors)
+    try:
+        findings, summary, page = check_page(group, docs, ctx, rules, page_rules, expected_locales)
+    except Exception as exc:  # a bug in a rule must not cost the other pages
+        errors.append(InputError(", ".join(d.path for d in docs.values()),
+                                 f"internal error while checking page '{group.page}': "
+                                 f"{type(exc).__name__}: {exc}"))
+        return PageResult([], None, errors)
+    kept, suppressed = apply_policy(findings, ctx.settings, suppressions)
+    view = PageView.from_aligned(page) if ctx.extras.get("views") else None
+    return PageResult(kept, summary, errors, suppressed, view)
+
+
 def check_page(group: PageGroup, docs: dict[str, Document], ctx: CheckContext,
-               rules: Iterable[ModuleType], expected_locales: tuple[str, ...]) -> tuple[list[Finding], PageSummary]:
-    """Align one page's documents and run the rules on it."""
+               rules: Iterable[ModuleType], page_rules: Iterable[ModuleType],
+               expected_locales: tuple[str, ...]):
+    """Align one page's documents and run the rules on it; return (findings, summary, page)."""
     reference = ctx.settings.reference or group.source_locale
-    if reference == SOURCE and SOURCE not in docs:
-        reference = None
     page = align_documents(docs, reference if reference in docs else None)
     findings: list[Finding] = []
     page_ctx = replace(ctx, extras={**ctx.extras, "group": group, "expected_locales": expected_locales})
-    for rule in rules:
-        if hasattr(rule, "check_group"):
-            findings.extend(rule.check_group(group, page, page_ctx))
-        elif len(docs) >= 2:
+    if len(docs) >= 2:
+        for rule in rules:
             findings.extend(rule.check(page, page_ctx))
+    for rule in page_rules:
+        findings.extend(rule.check_group(group, page, page_ctx))
     summary = PageSummary(group.page, {loc: d.path for loc, d in docs.items()},
                           page.reference, len(page.rows))
-    return findings, summary
+    return findings, summary, page
 
 
 SOURCE_SAMPLE = 5
@@ -136,7 +180,7 @@ def label_sources(found: Discovery) -> str:
                                   for pf in g.files), key=lambda p: p.locale))
             groups.append(replace(g, files=files, source_locale="source"))
         else:
-            groups.append(replace(g, files=files, source_locale=lang))
+            groups.append(replace(g, files=files, source_locale=lang if g.source_locale is not None else None))
     found.groups = groups
     found.locales = tuple(sorted({pf.locale for g in groups for pf in g.files}))
     return lang
@@ -155,39 +199,48 @@ def run(options: RunOptions) -> Report:
         errors.extend(id_errors)
         if groups and not found.locales:
             found.locales = tuple(sorted({pf.locale for g in groups for pf in g.files}))
-    rules = options.rules if options.rules is not None else rules_pkg.ALL + rules_pkg.PAGE_RULES
+    rules = options.rules if options.rules is not None else rules_pkg.ALL
+    page_rules = options.page_rules if options.page_rules is not None else rules_pkg.PAGE_RULES
     ctx = CheckContext(settings=options.settings)
+    if options.views:
+        ctx.extras["views"] = True
+    groups = in_shard(found.groups, options.shard)
+    if options.changed is not None:
+        groups = touched(groups, options.changed, found.locales)
+    if options.shard and options.shard[0] != 1:
+        errors = []  # site-wide errors are reported by shard 1 only, so merged shards match
+    has_source = options.settings.reference or any(g.source_locale is not None for g in groups)
+    if has_source and any(getattr(r, "NEEDS_GIT", False) for r in page_rules):
+        ctx.extras["git_history"] = load_history(options.paths)
     findings: list[Finding] = []
     pages: list[PageSummary] = []
-    suppressions: dict[str, Suppressions] = {}
+    views: list[PageView] = []
     suppressed = 0
-    for done, group in enumerate(found.groups, start=1):
-        docs = load_documents(group, errors, suppressions)
-        if docs:
-            try:
-                f, summary = check_page(group, docs, ctx, rules, found.locales)
-            except Exception as exc:  # a bug in a rule must not cost the other pages
-                errors.append(InputError(", ".join(d.path for d in docs.values()),
-                                         f"internal error while checking page '{group.page}': "
-                                         f"{type(exc).__name__}: {exc}"))
-            else:
-                f, n = apply_policy(f, options, suppressions)
-                suppressed += n
-                findings.extend(f)
-                pages.append(summary)
+    for done, result in enumerate(check_groups(groups, ctx, tuple(rules), tuple(page_rules),
+                                               found.locales, jobs=options.jobs), start=1):
+        findings.extend(result.findings)
+        errors.extend(result.errors)
+        suppressed += result.suppressed
+        if result.summary is not None:
+            pages.append(result.summary)
+        if result.view is not None:
+            views.append(result.view)
         if options.progress:
-            options.progress(done, len(found.groups))
+            options.progress(done, len(groups))
+    findings.sort(key=Finding.sort_key)
     baselined = 0
     if options.baseline is not None:
-        findings.sort(key=Finding.sort_key)
         findings, baselined = apply_baseline(findings, options.baseline)
     tool = {"name": "transcheck", "version": __version__}
+    if options.shard and options.shard[1] > 1:
+        tool["shard"] = f"{options.shard[0]}/{options.shard[1]}"
     return Report(
-        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        findings=tuple(findings),
         rules=tuple(rules_pkg.info(r) for r in rules_pkg.ALL + rules_pkg.PAGE_RULES),
         pages=tuple(sorted(pages, key=lambda p: p.page)),
         errors=tuple(sorted(errors, key=lambda e: (e.file, e.line or 0, e.message))),
         tool=tool,
         suppressed=suppressed,
         baselined=baselined,
+        views=tuple(sorted(views, key=lambda v: v.page)),
     )

@@ -9,7 +9,7 @@ from types import ModuleType
 
 from ..model import RuleInfo
 from . import (code_block, extra_block, inline_code, link_target, markup, missing_block,
-               missing_page, mixed_language, moved_block, number, structure,
+               missing_page, mixed_language, moved_block, number, outdated, structure,
                untranslated, wrong_language)
 
 ALL: tuple[ModuleType, ...] = (
@@ -19,8 +19,8 @@ ALL: tuple[ModuleType, ...] = (
 )
 """Every rule module, in the order they are documented and run."""
 
-PAGE_RULES: tuple[ModuleType, ...] = (missing_page,)
-"""Rules that look at which locales a page exists in, not at its segments."""
+PAGE_RULES: tuple[ModuleType, ...] = (missing_page, outdated)
+"""Rules that look at a whole page group (which locales it exists in, its git history)."""
 
 
 def info(rule: ModuleType) -> RuleInfo:

@@ -38,6 +38,8 @@ class Settings:
     reference: str | None = None
     placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
     thresholds: Mapping[str, float] = field(default_factory=dict)
+    severity: Mapping[str, str] = field(default_factory=dict)
+    """Severity overrides by rule ID or category (the rule ID wins)."""
 
     def threshold(self, name: str, default: float) -> float:
         """Return a named threshold, or ``default`` when not configured."""
