@@ -104,6 +104,7 @@ class EmbeddingCache:
         self.root: Path | None = None if disabled else resolve_cache_dir(root)
         self.messages: list[str] = []
         self._write_failed = False
+        self._read_failed = False
         self._known_dirs: set[Path] = set()
 
     @classmethod
@@ -139,10 +140,12 @@ class EmbeddingCache:
         path = self.entry_path(model_key, digest)
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError as exc:
-            self._warn(f"embedding cache: cannot read {path}: {exc}; re-embedding")
+            if not self._read_failed:  # once per cache: a broken folder is one problem
+                self._read_failed = True
+                self._warn(f"embedding cache: cannot read {path}: {exc}; re-embedding")
             return None
         problem = _check_entry(data, digest)
         if problem is None:
