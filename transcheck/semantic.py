@@ -82,7 +82,7 @@ def leave_one_out_consensus(vectors_by_locale: Mapping[str, np.ndarray]) -> dict
 DEFAULT_GAP_PENALTY = 0.35
 """Cost of leaving a segment unpaired: a pair is kept when its similarity > 1 - 2 * 0.35 = 0.3."""
 
-_PAIR, _UP, _LEFT = 0, 1, 2  # tie-break order: pair, then skip in a, then skip in b
+_PAIR, _UP, _LEFT = 0, 1, 2  # (i, j) pair; (i, None) from above; (None, j) from the left
 
 
 def align_by_similarity(sim: np.ndarray,
@@ -93,9 +93,9 @@ def align_by_similarity(sim: np.ndarray,
     leaving an item unpaired (``(i, None)``: only in a; ``(None, j)``: only in b)
     costs ``gap_penalty``. So a pair beats two gaps only when
     ``sim > 1 - 2 * gap_penalty``. Order is kept: a swapped pair of items comes out
-    as one gap on each side. Ties prefer a pair, then a gap in b (``(i, None)``),
-    then a gap in a, always the same way. Returns every index of both sequences
-    exactly once, in order.
+    as one gap on each side. Ties are broken the same way every time: pairs as early
+    as possible (gaps trail), and in a run of gaps the items only in a come before
+    the items only in b. Returns every index of both sequences exactly once, in order.
     """
     sim = np.asarray(sim, dtype=np.float64)
     if sim.ndim != 2:
@@ -103,7 +103,9 @@ def align_by_similarity(sim: np.ndarray,
     if gap_penalty < 0:
         raise ValueError("gap_penalty must be >= 0")
     n, m = sim.shape
-    cost = 1.0 - sim
+    # Run the DP on both sequences reversed: its traceback then walks the original
+    # order front to back, so ties resolve toward early pairs and trailing gaps.
+    cost = 1.0 - sim[::-1, ::-1]
     g = float(gap_penalty)
     d = np.empty((n + 1, m + 1), dtype=np.float64)
     move = np.zeros((n + 1, m + 1), dtype=np.int8)
@@ -129,14 +131,13 @@ def align_by_similarity(sim: np.ndarray,
         how = move[i, j]
         if how == _PAIR:
             i, j = i - 1, j - 1
-            out.append((i, j))
+            out.append((n - 1 - i, m - 1 - j))
         elif how == _UP:
             i -= 1
-            out.append((i, None))
+            out.append((n - 1 - i, None))
         else:
             j -= 1
-            out.append((None, j))
-    out.reverse()
+            out.append((None, m - 1 - j))
     return out
 
 
