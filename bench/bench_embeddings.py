@@ -26,7 +26,6 @@ the process's max RSS (``resource.getrusage``, whole process so far).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import resource
 import sys

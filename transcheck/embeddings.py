@@ -256,7 +256,8 @@ class SentenceTransformerEmbedder(Embedder):
 
     @property
     def version(self) -> str:
-        """Fingerprint of the local model folder, or the cached hub revision."""
+        """Fingerprint of the local model folder, or the hub revision in the local HF cache
+        (``"hub"`` before the first download, so the first cached run is keyed apart)."""
         if self._version is None:
             if self.is_local:
                 self._version = _folder_fingerprint(self._local)
