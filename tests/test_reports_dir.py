@@ -1,0 +1,23 @@
+"""reports/ holds the review page, JSON, SARIF and the other formats for corpus/; they stay current.
+
+Regenerate with: transcheck corpus/ --report reports/
+"""
+
+from __future__ import annotations
+
+import filecmp
+
+from tests.helpers import ROOT
+from tests.test_cli import transcheck
+
+
+def test_reports_are_current_and_deterministic(tmp_path):
+    out = tmp_path / "reports"
+    proc = transcheck("corpus/", "--report", str(out), cwd=ROOT)
+    assert proc.returncode == 1, proc.stderr  # the corpus has drift
+    kept = sorted(p.name for p in (ROOT / "reports").iterdir())
+    made = sorted(p.name for p in out.iterdir())
+    assert made == kept
+    assert {"transcheck.html", "transcheck.json", "transcheck.sarif"} <= set(made)
+    stale = [name for name in made if not filecmp.cmp(out / name, ROOT / "reports" / name, shallow=False)]
+    assert not stale, f"reports/ is out of date ({stale}); run: transcheck corpus/ --report reports/"
