@@ -455,6 +455,25 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=16384)
+def _function_word_language(text: str) -> Detection | None:
+    """A cheap verdict for a paragraph whose function words clearly name one language.
+
+    Used for whole documents, where most paragraphs are plainly in one language: at
+    least four function words of one language and more than twice as many as of any
+    other decide without langdetect. ``None`` when that is not clear.
+    """
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    if len(words) < 8:
+        return None
+    votes = sorted(((sum(1 for w in words if w in sw), lang) for lang, sw in _STOPWORDS.items()),
+                   key=lambda v: (-v[0], v[1]))
+    (best, lang), (second, _) = votes[0], votes[1]
+    if best >= 4 and best > 2 * second:
+        return Detection(lang, 0.9)
+    return None
+
+
 def _stopword_votes(text: str, lang: str) -> int:
     """How many words of ``text`` are function words of ``lang``."""
     words = _STOPWORDS.get(lang)
@@ -697,6 +716,10 @@ def _shorten(text: str, limit: int) -> str:
 
 # ------------------------------------------------------------------------ documents
 
+POOL_CHARS = 3000
+"""How much pooled text of one script a document-level langdetect call reads."""
+
+
 def document_language(texts: Sequence[str]) -> Detection:
     """Language of a whole document: the language of most characters among its texts.
 
@@ -705,14 +728,30 @@ def document_language(texts: Sequence[str]) -> Detection:
     """
     letters: dict[str, float] = {}
     total = 0.0
+    pooled: dict[str, list[str]] = {}
+    pooled_letters: dict[str, int] = {}
     for t in texts:
-        n = sum(1 for ch in t if script_of(ch) != "Common")
+        counts = script_counts(t)
+        n = sum(counts.values())
         if not n:
             continue
-        det = detect(t)
         total += n
+        det = _function_word_language(t)
+        if det is None:
+            fam = _family(max(counts, key=lambda k: (counts[k], k)))
+            if fam in ("Latin", "Cyrillic"):
+                # alphabetic text no function word decided: one langdetect call per
+                # script for the whole document instead of one per paragraph
+                pooled.setdefault(fam, []).append(t)
+                pooled_letters[fam] = pooled_letters.get(fam, 0) + n
+                continue
+            det = detect(t)
         if det.lang and det.confidence > 0:
             letters[det.lang] = letters.get(det.lang, 0.0) + n
+    for fam, parts in sorted(pooled.items()):
+        det = detect(" ".join(parts)[:POOL_CHARS])
+        if det.lang and det.confidence > 0:
+            letters[det.lang] = letters.get(det.lang, 0.0) + pooled_letters[fam]
     if not letters:
         return Detection("", 0.0)
     lang = min(letters, key=lambda k: (-letters[k], k))
@@ -726,10 +765,22 @@ def _normalise(text: str) -> str:
     return " ".join(_PUNCT_RE.sub(" ", text.casefold()).split())
 
 
-def same_text_ratio(a: str, b: str) -> float:
+def same_text_ratio(a: str, b: str, at_least: float = 0.0) -> float:
     """Similarity in [0, 1] of two prose strings after normalising case, spaces and
-    punctuation (difflib ratio); 1.0 for two empty strings."""
+    punctuation (difflib ratio); 1.0 for two empty strings.
+
+    With ``at_least``, a pair whose cheap upper bounds already fall below it returns
+    that bound instead of the exact ratio (same verdict, far less work).
+    """
     na, nb = _normalise(a), _normalise(b)
     if not na and not nb:
         return 1.0
-    return round(difflib.SequenceMatcher(None, na, nb, autojunk=False).ratio(), 4)
+    sm = difflib.SequenceMatcher(None, na, nb, autojunk=False)
+    if at_least:
+        bound = sm.real_quick_ratio()
+        if bound < at_least:
+            return round(bound, 4)
+        bound = sm.quick_ratio()
+        if bound < at_least:
+            return round(bound, 4)
+    return round(sm.ratio(), 4)

@@ -76,7 +76,7 @@ def untranslated_source(page: AlignedPage, row: AlignedRow, locale: str, seg: Se
         olang = locale_language(page, other)
         if not olang or olang == lang:
             continue
-        if same_text_ratio(seg.prose, oseg.prose) >= ratio:
+        if same_text_ratio(seg.prose, oseg.prose, at_least=ratio) >= ratio:
             copies.append(other)
     if copies:
         if page.reference in copies:

@@ -47,7 +47,13 @@ MIN_SEGMENTS = 3
 
 
 def misfiled(page: AlignedPage, ctx: CheckContext) -> dict[str, Detection]:
-    """Locales of this page whose file is written in another language, with that language."""
+    """Locales of this page whose file is written in another language, with that language.
+
+    Computed once per page (several rules ask) and kept in ``ctx.extras``.
+    """
+    memo = ctx.extras.get("_misfiled")
+    if memo is not None and memo[0] is page:
+        return memo[1]
     min_share = ctx.settings.threshold("wrong_language_share", 0.6)
     group = ctx.extras.get("group")
     by_path = {pf.display: pf for pf in group.files} if group is not None else {}
@@ -65,6 +71,7 @@ def misfiled(page: AlignedPage, ctx: CheckContext) -> dict[str, Detection]:
         det = document_language(prose)
         if det.lang and det.lang != expected and det.confidence >= min_share:
             out[locale] = det
+    ctx.extras["_misfiled"] = (page, out)
     return out
 
 
