@@ -70,7 +70,7 @@ def main() -> None:
         print(f"| {label} | {pages} | {locales} | {files} | {r['wall']:.1f} | {files / r['wall']:.0f} | "
               f"{r['cpu']:.1f} | {r['rss_mib']:.0f} | {r['findings']} |", flush=True)
 
-    print(f"| run | pages | locales | files | wall s | files/s | CPU s | peak RSS MiB | findings |")
+    print("| run | pages | locales | files | wall s | files/s | CPU s | peak RSS MiB | findings |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     sites = {}
     for pages, locales in runs:

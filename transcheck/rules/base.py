@@ -136,6 +136,25 @@ def count_drift(values: Mapping[str, Counter], reference: str | None = None) -> 
     return out
 
 
+def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], Counter]):
+    """For every aligned row of prose, compare a multiset extracted from each locale.
+
+    Yields ``(row, segments by locale, values by locale, locale, CountDrift)`` for each
+    locale whose multiset differs (see :func:`count_drift`); rows where fewer than two
+    locales have prose, or where every locale agrees, yield nothing. ``extract`` gets
+    the locale and its segment.
+    """
+    for row in page.rows:
+        segs = {loc: s for loc, s in row.present().items() if s.is_prose}
+        if len(segs) < 2:
+            continue
+        values = {loc: extract(loc, s) for loc, s in segs.items()}
+        if len({tuple(sorted(c.items(), key=str)) for c in values.values()}) == 1:
+            continue
+        for loc, drift in sorted(count_drift(values, page.reference).items()):
+            yield row, segs, values, loc, drift
+
+
 def _verdict(values: Mapping[str, Hashable], expected: Hashable, basis: str) -> Verdict:
     dev = tuple(loc for loc in sorted(values) if values[loc] != expected)
     sup = tuple(loc for loc in sorted(values) if values[loc] == expected)

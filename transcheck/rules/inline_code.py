@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, count_drift, lowered, make_finding, severity_for, shorten
+from .base import CheckContext, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
 CATEGORY = "inline-code-drift"
@@ -41,42 +41,36 @@ def _fmt(c: Counter) -> str:
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose code spans differ."""
     rule = sys.modules[__name__]
-    for row in page.rows:
-        segs = {loc: s for loc, s in row.present().items() if s.is_prose}
-        if len(segs) < 2:
-            continue
-        spans = {loc: Counter(i.text.strip() for i in s.inlines if i.kind == "code") for loc, s in segs.items()}
-        if len({tuple(sorted(c.items())) for c in spans.values()}) == 1:
-            continue
-        for loc, d in sorted(count_drift(spans, page.reference).items()):
-            seg = segs[loc]
-            others = [segs[o] for o in d.supporters]
-            # formatting only: the text is there as plain words on the other side
-            extra_plain = all(all(k in o.prose for o in others) for k in d.extra) if others else False
-            missing_plain = all(k in seg.prose for k in d.missing)
-            formatting_only = extra_plain and missing_plain
-            parts = []
-            if d.missing and d.extra:
-                parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} (translated or changed?)")
-            elif d.missing:
-                parts.append(f"missing code span {_fmt(d.missing)}"
-                             + (" (present here as plain text)" if missing_plain else ""))
-            else:
-                parts.append(f"extra code span {_fmt(d.extra)}"
-                             + (" (plain text in the others)" if extra_plain else ""))
-            who = ", ".join(d.supporters)
-            note = " (majority used)" if d.basis in ("majority", "tie") else ""
-            msg = f"{parts[0]}; compared with {who}{note}"
-            sev = severity_for(SEVERITY, d.basis)
-            if formatting_only:
-                sev = lowered(SEVERITY, 2)
-            line = seg.line
-            for i in seg.inlines:
-                if i.kind == "code" and (i.text.strip() in d.extra):
-                    line = i.line
-                    break
-            yield make_finding(rule, page, loc, seg, msg,
-                               expected=_fmt(d.missing) or "(none)", actual=_fmt(d.extra) or "(none)",
-                               severity=sev,
-                               basis=d.basis, row=row, key=(_fmt(d.missing), _fmt(d.extra)),
-                               line=line, end_line=line)
+    spans = lambda loc, s: Counter(i.text.strip() for i in s.inlines if i.kind == "code")  # noqa: E731
+    for row, segs, _, loc, d in prose_count_drift(page, spans):
+        seg = segs[loc]
+        others = [segs[o] for o in d.supporters]
+        # formatting only: the text is there as plain words on the other side
+        extra_plain = all(all(k in o.prose for o in others) for k in d.extra) if others else False
+        missing_plain = all(k in seg.prose for k in d.missing)
+        formatting_only = extra_plain and missing_plain
+        parts = []
+        if d.missing and d.extra:
+            parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} (translated or changed?)")
+        elif d.missing:
+            parts.append(f"missing code span {_fmt(d.missing)}"
+                         + (" (present here as plain text)" if missing_plain else ""))
+        else:
+            parts.append(f"extra code span {_fmt(d.extra)}"
+                         + (" (plain text in the others)" if extra_plain else ""))
+        who = ", ".join(d.supporters)
+        note = " (majority used)" if d.basis in ("majority", "tie") else ""
+        msg = f"{parts[0]}; compared with {who}{note}"
+        sev = severity_for(SEVERITY, d.basis)
+        if formatting_only:
+            sev = lowered(SEVERITY, 2)
+        line = seg.line
+        for i in seg.inlines:
+            if i.kind == "code" and (i.text.strip() in d.extra):
+                line = i.line
+                break
+        yield make_finding(rule, page, loc, seg, msg,
+                           expected=_fmt(d.missing) or "(none)", actual=_fmt(d.extra) or "(none)",
+                           severity=sev,
+                           basis=d.basis, row=row, key=(_fmt(d.missing), _fmt(d.extra)),
+                           line=line, end_line=line)

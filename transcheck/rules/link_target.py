@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..locales import normalize_locale
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, count_drift, make_finding, severity_for, shorten
+from .base import CheckContext, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "link-target"
 CATEGORY = "link-drift"
@@ -71,36 +71,33 @@ def _pick_extra(mine: list, extra: Counter, theirs: list[list], missing: Counter
     return chosen
 
 
+def _links(seg) -> list:
+    return [i for i in seg.inlines if i.kind in ("link", "image", "autolink")]
+
+
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose link targets differ."""
     rule = sys.modules[__name__]
-    for row in page.rows:
-        segs = {loc: s for loc, s in row.present().items() if s.is_prose}
-        if len(segs) < 2:
-            continue
-        links = {loc: [i for i in s.inlines if i.kind in ("link", "image", "autolink")]
-                 for loc, s in segs.items()}
-        keys = {loc: Counter(normalize_target(i.target) for i in ls) for loc, ls in links.items()}
-        if len({tuple(sorted(c.items())) for c in keys.values()}) == 1:
-            continue
-        for loc, d in sorted(count_drift(keys, page.reference).items()):
-            seg = segs[loc]
-            ref_raw = {normalize_target(i.target): i.target for o in d.supporters for i in links[o]}
-            missing = [ref_raw.get(k, k) for k in sorted(d.missing.elements())]
-            extra_items = _pick_extra(links[loc], d.extra, [links[o] for o in d.supporters], d.missing)
-            if missing and extra_items:
-                texts = ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
-                msg = f"link {texts} points elsewhere: expected {', '.join(missing)}"
-            elif missing:
-                msg = f"missing link to {', '.join(missing)}"
-            else:
-                msg = "extra link " + ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
-            note = " (majority used)" if d.basis in ("majority", "tie") else ""
-            msg += f"; compared with {', '.join(d.supporters)}{note}"
-            line = extra_items[0].line if extra_items else seg.line
-            yield make_finding(rule, page, loc, seg, msg,
-                               expected="\n".join(missing) or "(none)",
-                               actual="\n".join(i.target for i in extra_items) or "(none)",
-                               severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
-                               key=(tuple(missing), tuple(i.target for i in extra_items)),
-                               line=line, end_line=line)
+    targets = lambda loc, s: Counter(normalize_target(i.target) for i in _links(s))  # noqa: E731
+    for row, segs, _, loc, d in prose_count_drift(page, targets):
+        links = {lc: _links(sg) for lc, sg in segs.items()}
+        seg = segs[loc]
+        ref_raw = {normalize_target(i.target): i.target for o in d.supporters for i in links[o]}
+        missing = [ref_raw.get(k, k) for k in sorted(d.missing.elements())]
+        extra_items = _pick_extra(links[loc], d.extra, [links[o] for o in d.supporters], d.missing)
+        if missing and extra_items:
+            texts = ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
+            msg = f"link {texts} points elsewhere: expected {', '.join(missing)}"
+        elif missing:
+            msg = f"missing link to {', '.join(missing)}"
+        else:
+            msg = "extra link " + ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
+        note = " (majority used)" if d.basis in ("majority", "tie") else ""
+        msg += f"; compared with {', '.join(d.supporters)}{note}"
+        line = extra_items[0].line if extra_items else seg.line
+        yield make_finding(rule, page, loc, seg, msg,
+                           expected="\n".join(missing) or "(none)",
+                           actual="\n".join(i.target for i in extra_items) or "(none)",
+                           severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
+                           key=(tuple(missing), tuple(i.target for i in extra_items)),
+                           line=line, end_line=line)

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, count_drift, make_finding, severity_for
+from .base import CheckContext, make_finding, prose_count_drift, severity_for
 
 ID = "markup"
 CATEGORY = "markup-drift"
@@ -50,21 +50,14 @@ def _markup(seg) -> Counter:
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield one finding per prose block and locale whose markup counts differ."""
     rule = sys.modules[__name__]
-    for row in page.rows:
-        segs = {loc: s for loc, s in row.present().items() if s.is_prose}
-        if len(segs) < 2:
-            continue
-        marks = {loc: _markup(s) for loc, s in segs.items()}
-        if len({tuple(sorted(c.items())) for c in marks.values()}) == 1:
-            continue
-        for loc, d in sorted(count_drift(marks, page.reference).items()):
-            seg = segs[loc]
-            parts = [f"lost {n}× {k}" if n > 1 else f"lost {k}" for k, n in sorted(d.missing.items())]
-            parts += [f"gained {n}× {k}" if n > 1 else f"gained {k}" for k, n in sorted(d.extra.items())]
-            note = " (majority used)" if d.basis in ("majority", "tie") else ""
-            msg = f"{', '.join(parts)}; compared with {', '.join(d.supporters)}{note}"
-            yield make_finding(rule, page, loc, seg, msg,
-                               expected=", ".join(sorted(d.missing.elements())) or "(none)",
-                               actual=", ".join(sorted(d.extra.elements())) or "(none)",
-                               severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
-                               key=tuple(parts))
+    for row, segs, _, loc, d in prose_count_drift(page, lambda loc, s: _markup(s)):
+        seg = segs[loc]
+        parts = [f"lost {n}× {k}" if n > 1 else f"lost {k}" for k, n in sorted(d.missing.items())]
+        parts += [f"gained {n}× {k}" if n > 1 else f"gained {k}" for k, n in sorted(d.extra.items())]
+        note = " (majority used)" if d.basis in ("majority", "tie") else ""
+        msg = f"{', '.join(parts)}; compared with {', '.join(d.supporters)}{note}"
+        yield make_finding(rule, page, loc, seg, msg,
+                           expected=", ".join(sorted(d.missing.elements())) or "(none)",
+                           actual=", ".join(sorted(d.extra.elements())) or "(none)",
+                           severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
+                           key=tuple(parts))

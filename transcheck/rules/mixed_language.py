@@ -18,7 +18,7 @@ import sys
 from typing import Iterator
 
 from ..language import foreign_spans, language_name
-from ..model import AlignedPage, Example, Finding, Segment
+from ..model import AlignedPage, Example, Finding
 from .base import CheckContext, make_finding, shorten
 from .untranslated import locale_language, untranslated_source
 

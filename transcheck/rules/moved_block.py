@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..align import segment_similarity
 from ..model import AlignedPage, Example, Finding, Segment
-from .base import CheckContext, judge, make_finding, severity_for, shorten
+from .base import CheckContext, judge, make_finding, shorten
 
 ID = "moved-block"
 CATEGORY = "structure-drift"

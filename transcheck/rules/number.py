@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..locales import base_language
 from ..model import AlignedPage, Example, Finding, Segment
-from .base import CheckContext, count_drift, make_finding, severity_for
+from .base import CheckContext, make_finding, prose_count_drift, severity_for
 
 ID = "number"
 CATEGORY = "number-drift"
@@ -83,31 +83,24 @@ def numbers(seg: Segment, locale: str) -> Counter:
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose numbers differ."""
     rule = sys.modules[__name__]
-    for row in page.rows:
-        segs = {loc: s for loc, s in row.present().items() if s.is_prose}
-        if len(segs) < 2:
-            continue
-        nums = {loc: numbers(s, loc) for loc, s in segs.items()}
-        if len({tuple(sorted(c.items())) for c in nums.values()}) == 1:
-            continue
-        for loc, d in sorted(count_drift(nums, page.reference).items()):
-            seg = segs[loc]
-            missing = sorted(d.missing.elements())
-            extra = sorted(d.extra.elements())
-            if missing and extra:
-                msg = f"number {', '.join(extra)} instead of {', '.join(missing)}"
-            elif missing:
-                msg = f"missing number {', '.join(missing)}"
-            else:
-                msg = f"extra number {', '.join(extra)}"
-            note = " (majority used)" if d.basis in ("majority", "tie") else ""
-            msg += f"; compared with {', '.join(d.supporters)}{note}"
-            line = seg.line
-            probe = (extra or missing)[0]
-            pos = seg.text.find(probe)
-            if pos >= 0:
-                line = seg.line_of(pos)
-            yield make_finding(rule, page, loc, seg, msg, expected=", ".join(missing) or "(none)",
-                               actual=", ".join(extra) or "(none)",
-                               severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
-                               key=(tuple(missing), tuple(extra)), line=line, end_line=line)
+    for row, segs, _, loc, d in prose_count_drift(page, lambda loc, s: numbers(s, loc)):
+        seg = segs[loc]
+        missing = sorted(d.missing.elements())
+        extra = sorted(d.extra.elements())
+        if missing and extra:
+            msg = f"number {', '.join(extra)} instead of {', '.join(missing)}"
+        elif missing:
+            msg = f"missing number {', '.join(missing)}"
+        else:
+            msg = f"extra number {', '.join(extra)}"
+        note = " (majority used)" if d.basis in ("majority", "tie") else ""
+        msg += f"; compared with {', '.join(d.supporters)}{note}"
+        line = seg.line
+        probe = (extra or missing)[0]
+        pos = seg.text.find(probe)
+        if pos >= 0:
+            line = seg.line_of(pos)
+        yield make_finding(rule, page, loc, seg, msg, expected=", ".join(missing) or "(none)",
+                           actual=", ".join(extra) or "(none)",
+                           severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
+                           key=(tuple(missing), tuple(extra)), line=line, end_line=line)
