@@ -159,7 +159,6 @@ HOSTILE_FILE = "docs/a \"b\" <c>,d:e%f\n::error::injected.md"
 def hostile_report() -> Report:
     """Return a report where every string a document or path controls is hostile."""
     text = "\n".join(HOSTILE)
-    locales = ("en", HOSTILE_LOCALE)
     rows = []
     for i, payload in enumerate(HOSTILE):
         rows.append(ViewRow(i, {
