@@ -1,6 +1,10 @@
 """The run: discover -> parse -> align -> check, producing a :class:`~transcheck.model.Report`.
 
 This module wires the stages together; it holds no checking logic of its own.
+Input is untrusted: a file that cannot be read or parsed, a parse or page check that
+runs past its time budget (:mod:`transcheck.guard`), or a bug that raises inside one
+page's checks becomes an :class:`~transcheck.model.InputError` naming the files, and
+the run goes on with the other pages.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Iterable
 from . import __version__, rules as rules_pkg
 from .align import align_documents
 from .discover import SOURCE, Discovery, discover
+from .guard import TimeBudgetExceeded, budget_for, time_budget
 from .model import Document, Finding, InputError, PageGroup, PageSummary, Report
 from .parse import InputFileError, parse_markdown, read_file
 from .rules.base import CheckContext, Settings
@@ -30,7 +35,11 @@ class RunOptions:
 
 
 def load_documents(group: PageGroup, errors: list[InputError]) -> dict[str, Document]:
-    """Read and parse every file of a page group; unreadable files go to ``errors``."""
+    """Read and parse every file of a page group; unreadable files go to ``errors``.
+
+    Parse problems that leave part of a file unchecked are reported too (the rest of
+    the file is checked); a parse that runs past its time budget or fails drops the file.
+    """
     docs: dict[str, Document] = {}
     for pf in group.files:
         try:
@@ -38,7 +47,19 @@ def load_documents(group: PageGroup, errors: list[InputError]) -> dict[str, Docu
         except InputFileError as exc:
             errors.append(InputError(pf.display, str(exc), exc.line))
             continue
-        docs[pf.locale] = parse_markdown(text, group.page, pf.locale, pf.display)
+        problems: list[tuple[int, str]] = []
+        try:
+            with time_budget(budget_for(len(text)), "parsing"):
+                docs[pf.locale] = parse_markdown(text, group.page, pf.locale, pf.display, problems)
+        except TimeBudgetExceeded as exc:
+            errors.append(InputError(pf.display, f"{exc} (pathological Markdown?); not checked"))
+        except RecursionError:
+            errors.append(InputError(pf.display, "Markdown nested too deeply to parse; not checked"))
+        except Exception as exc:  # a parser bug must not stop the run
+            errors.append(InputError(pf.display, f"internal error while parsing: "
+                                                 f"{type(exc).__name__}: {exc}; not checked "
+                                                 "(please report this with the file)"))
+        errors.extend(InputError(pf.display, msg, line) for line, msg in problems)
     return docs
 
 
@@ -77,7 +98,17 @@ def run(options: RunOptions) -> Report:
         docs = load_documents(group, errors)
         if not docs:
             continue
-        f, summary = check_page(group, docs, ctx, rules, found.locales)
+        size = sum(len(s.text) for d in docs.values() for s in d.segments)
+        try:
+            with time_budget(budget_for(size, base=60.0, per_mb=30.0), "checking this page"):
+                f, summary = check_page(group, docs, ctx, rules, found.locales)
+        except Exception as exc:  # a bug or a time-out in one page must not stop the run
+            files = ", ".join(d.path for _, d in sorted(docs.items()))
+            why = str(exc) if isinstance(exc, TimeBudgetExceeded) else \
+                f"internal error: {type(exc).__name__}: {exc} (please report this with these files)"
+            errors.append(InputError(docs[min(docs)].path,
+                                     f"page '{group.page}' not checked: {why}; files: {files}"))
+            continue
         findings.extend(f)
         pages.append(summary)
     tool = {"name": "transcheck", "version": __version__}
