@@ -28,7 +28,7 @@ from .textdiff import ratio as text_ratio
 GAP = 0.22
 """Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
 
-MAX_CELLS = 1_000_000
+MAX_CELLS = 500_000
 """Largest alignment matrix filled completely; bigger ones are banded to about this size."""
 
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
