@@ -222,6 +222,8 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
     """
     env: dict = {}
     found: list[tuple[int, str]] = []
+    if "\r" in text:  # as decode() does; markdown-it counts a lone CR as a line break too
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     tokens = _MD.parse(blank_front_matter(text, found), env)
     nesting = _nesting_problem(tokens)
     if nesting:
