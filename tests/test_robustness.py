@@ -292,6 +292,10 @@ def test_paths_with_spaces_non_ascii_and_undecodable_names(tmp_path):
     assert ("code-block", "pt-BR", 6) in findings(proc)
     text = transcheck(str(tmp_path / "site with space"), "--no-color")
     assert "== my guide/café ü.md" in text.stdout and "Traceback" not in text.stderr
+    out = tmp_path / "report ü.json"  # writing a file used to fail: surrogates are not UTF-8
+    to_file = transcheck(str(tmp_path / "site with space"), "--format", "json", "-o", str(out))
+    assert to_file.returncode == 1 and "Traceback" not in to_file.stderr, to_file.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == data
 
 
 # ---------------------------------------------------------------- a bug inside one page's checks
