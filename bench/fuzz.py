@@ -3,7 +3,8 @@
     python bench/fuzz.py [--examples N] [--seconds S] [--seed SEED]
 
 Runs until N examples (split 4:2:1 between the properties) or S seconds in all
-(split the same way), whichever comes first, and
+(split the same way), whichever comes first, in complete hypothesis runs of 250
+examples each (seeded from SEED), and
 prints one line per property and a summary (examples run, failures, time). Exits 1 on
 the first falsified property, with hypothesis' minimal failing example above it.
 """
@@ -24,10 +25,6 @@ from hypothesis import HealthCheck, given, seed, settings, strategies as st  # n
 from tests.fuzzing import check_in_memory, check_on_disk, page, pages, render  # noqa: E402
 
 
-class _Stop(Exception):
-    """Raised inside a property when the time budget is spent."""
-
-
 def main() -> int:
     """Run the fuzz properties; print the result; 0 if none was falsified."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -37,12 +34,9 @@ def main() -> int:
     args = ap.parse_args()
     run_seed = args.seed if args.seed is not None else random.randrange(2**32)
     counts: dict[str, int] = {}
-    deadline = [0.0]
 
     def budget(name: str) -> None:
         counts[name] = counts.get(name, 0) + 1
-        if time.monotonic() > deadline[0]:
-            raise _Stop
 
     def in_memory(texts, rnd):
         budget("locale order / real lines (in memory)")
@@ -75,19 +69,25 @@ def main() -> int:
     failed = 0
     shares = sum(share for _, _, share in props)
     for fn, strategies, share in props:
-        deadline[0] = time.monotonic() + args.seconds * share / shares
-        conf = settings(max_examples=max(1, int(args.examples * share / shares)), deadline=None, database=None,
-                        suppress_health_check=list(HealthCheck))
-        test = seed(run_seed)(conf(given(*strategies)(fn)))
         t0 = time.monotonic()
-        try:
-            test()
-            status = "ok"
-        except _Stop:
+        deadline = t0 + args.seconds * share / shares
+        wanted = max(1, int(args.examples * share / shares))
+        status, chunk, done = "ok", 0, 0
+        # complete hypothesis runs of CHUNK examples each, until the examples or the time run out
+        while done < wanted and time.monotonic() < deadline and status == "ok":
+            n = min(CHUNK, wanted - done)
+            conf = settings(max_examples=n, deadline=None, database=None,
+                            suppress_health_check=list(HealthCheck))
+            test = seed(run_seed + chunk)(conf(given(*strategies)(fn)))
+            try:
+                test()
+            except Exception as exc:  # a falsified property: hypothesis printed the example
+                status = f"FAILED: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                failed += 1
+            chunk += 1
+            done += n
+        if done < wanted and status == "ok":
             status = "ok (time budget reached)"
-        except Exception as exc:  # a falsified property: hypothesis printed the example
-            status = f"FAILED: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-            failed += 1
         name = next((k for k in counts if k not in _seen), "?")
         _seen.add(name)
         print(f"{name:45} {counts.get(name, 0):6} examples  {time.monotonic() - t0:7.1f} s  {status}",
@@ -99,6 +99,8 @@ def main() -> int:
 
 
 _seen: set[str] = set()
+CHUNK = 250
+"""Examples per hypothesis run; each run gets its own seed (the run's seed + its number)."""
 
 if __name__ == "__main__":
     sys.exit(main())
