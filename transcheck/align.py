@@ -10,19 +10,26 @@ paragraph is reported once and nothing after it drifts.
 
 An optional ``extra_similarity(a, b) -> float | None`` (e.g. embeddings) is blended
 into the anchor similarity when given.
+
+Time stays bounded on huge pages: text similarity is computed in bounded time
+(:mod:`transcheck.textdiff`), and past :data:`MAX_CELLS` the alignment is banded
+around the diagonal instead of filling the whole matrix.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from typing import Callable, Sequence
 
 from .model import AlignedPage, AlignedRow, Document, Segment
+from .textdiff import ratio as text_ratio
 
 GAP = 0.22
 """Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
+
+MAX_CELLS = 500_000
+"""Largest alignment matrix filled completely; bigger ones are banded to about this size."""
 
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -37,10 +44,19 @@ def _jaccard(a: Counter, b: Counter) -> float | None:
     return inter / union if union else None
 
 
+_ANCHOR_CACHE: dict[int, tuple[Segment, tuple[Counter, Counter, Counter]]] = {}
+
+
 def _anchors(seg: Segment) -> tuple[Counter, Counter, Counter]:
+    cached = _ANCHOR_CACHE.get(id(seg))
+    if cached is not None and cached[0] is seg:
+        return cached[1]
+    if len(_ANCHOR_CACHE) > 200_000:
+        _ANCHOR_CACHE.clear()
     codes = Counter(i.text for i in seg.inlines if i.kind == "code")
     links = Counter(i.target for i in seg.inlines if i.kind in ("link", "image", "autolink"))
     nums = Counter(_NUM_RE.findall(seg.text))
+    _ANCHOR_CACHE[id(seg)] = (seg, (codes, links, nums))
     return codes, links, nums
 
 
@@ -103,14 +119,9 @@ def similarity_of(fa: Features, fb: Features, pos_a: float = 0.0, pos_b: float =
         if ka == "heading" and fa.level != fb.level:
             kind_score = 0.7
     if ka == kb == "code":
-        ta, tb = fa.seg.text, fb.seg.text
-        if ta == tb:
-            content = 1.0
-        else:
-            content = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
-        score = 0.3 + 0.7 * content
+        score = 0.3 + 0.7 * text_ratio(fa.seg.text, fb.seg.text)
     elif ka == kb == "html":
-        score = 0.4 + 0.6 * difflib.SequenceMatcher(None, fa.seg.text, fb.seg.text, autojunk=False).ratio()
+        score = 0.4 + 0.6 * text_ratio(fa.seg.text, fb.seg.text)
     else:
         num = 0
         den = 0
@@ -152,49 +163,62 @@ def segment_similarity(a: Segment, b: Segment, pos_a: float = 0.0, pos_b: float 
 
 
 def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn | None = None,
-               gap: float = GAP, features_a: Sequence[Features] | None = None,
+               gap: float = GAP, max_cells: int = MAX_CELLS, features_a: Sequence[Features] | None = None,
                features_b: Sequence[Features] | None = None) -> list[tuple[int | None, int | None]]:
     """Globally align two segment sequences; return (index in a, index in b) pairs.
 
     ``None`` on one side marks a gap (a block the other side lacks). Ties break the
-    same way every time (match, then gap in ``b``, then gap in ``a``). ``features_a``/
-    ``features_b`` are the sequences' precomputed :func:`features` (computed if omitted).
+    same way every time (match, then gap in ``b``, then gap in ``a``). When the full
+    matrix would exceed ``max_cells``, only a band around the diagonal is filled (wide
+    enough to reach the corner), so time and memory stay linear in the page length.
+    ``features_a``/``features_b`` are the sequences' precomputed :func:`features`.
     """
     n, m = len(a), len(b)
     fa = features_a if features_a is not None else features(a)
     fb = features_b if features_b is not None else features(b)
     pa = [i / max(n - 1, 1) for i in range(n)]
     pb = [j / max(m - 1, 1) for j in range(m)]
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[0] * (m + 1) for _ in range(n + 1)]  # 0 match, 1 up (gap in b), 2 left (gap in a)
-    for i in range(1, n + 1):
-        score[i][0] = i * gap
-        move[i][0] = 1
-    for j in range(1, m + 1):
-        score[0][j] = j * gap
-        move[0][j] = 2
-    for i in range(1, n + 1):
-        row, prev = score[i], score[i - 1]
-        fi, pi = fa[i - 1], pa[i - 1]
-        for j in range(1, m + 1):
-            best = prev[j - 1] + similarity_of(fi, fb[j - 1], pi, pb[j - 1], extra)
-            mv = 0
-            up = prev[j] + gap
-            if up > best + 1e-12:
-                best, mv = up, 1
-            left = row[j - 1] + gap
-            if left > best + 1e-12:
-                best, mv = left, 2
-            row[j] = best
-            move[i][j] = mv
+    full = n == 0 or m == 0 or (n + 1) * (m + 1) <= max_cells
+    w = m if full else max(2 + -(-m // n), max_cells // (2 * (n + 1)))
+    neg = float("-inf")
+    los: list[int] = []
+    moves: list[bytearray] = []  # 0 match, 1 up (gap in b), 2 left (gap in a)
+    prev: list[float] = []
+    lo_prev = hi_prev = -1
+    for i in range(n + 1):
+        centre = (i * m) // n if n else 0
+        lo, hi = (0, m) if full else (max(0, centre - w), min(m, centre + w))
+        row = [neg] * (hi - lo + 1)
+        mv = bytearray(hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best, move = neg, 0
+            if i > 0 and j > 0 and lo_prev <= j - 1 <= hi_prev:
+                best = prev[j - 1 - lo_prev] + similarity_of(fa[i - 1], fb[j - 1], pa[i - 1],
+                                                             pb[j - 1], extra)
+            if i > 0 and lo_prev <= j <= hi_prev:
+                up = prev[j - lo_prev] + gap
+                if up > best + 1e-12:
+                    best, move = up, 1
+            if j > lo:
+                left = row[j - 1 - lo] + gap
+                if left > best + 1e-12:
+                    best, move = left, 2
+            row[j - lo] = best
+            mv[j - lo] = move
+        los.append(lo)
+        moves.append(mv)
+        prev, lo_prev, hi_prev = row, lo, hi
     out: list[tuple[int | None, int | None]] = []
     i, j = n, m
     while i > 0 or j > 0:
-        mv = move[i][j]
-        if mv == 0 and i > 0 and j > 0:
+        mv_ij = moves[i][j - los[i]]
+        if mv_ij == 0 and i > 0 and j > 0:
             out.append((i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif mv == 1 and i > 0:
+        elif mv_ij == 1 and i > 0:
             out.append((i - 1, None))
             i -= 1
         else:

@@ -79,7 +79,10 @@ _KEYS = {
 
 def find_config(start: str | os.PathLike) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or folder), or None."""
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: look from where the link is
+        here = Path(os.path.abspath(start))
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):

@@ -17,6 +17,7 @@ identifies and groups them by content.
 from __future__ import annotations
 
 import fnmatch
+import errno
 import os
 import re
 from collections import defaultdict
@@ -47,6 +48,19 @@ class Discovery:
     """Every locale seen, sorted (the locales a page is expected in)."""
 
 
+def printable(name: str) -> str:
+    """``name`` safe to print and to encode as UTF-8: undecodable bytes of a file name
+    (kept by Python as surrogates) are shown as ``\\xNN``, control characters escaped."""
+    if name.isprintable():
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "backslashreplace")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def display_path(path: Path) -> str:
     """The path as users should see it: relative to the working directory if inside it."""
     try:
@@ -55,7 +69,33 @@ def display_path(path: Path) -> str:
         rel = str(path)
     if rel.startswith(".."):
         rel = str(path)
-    return rel.replace(os.sep, "/")
+    return printable(rel.replace(os.sep, "/"))
+
+
+def _resolve(path: Path) -> Path | None:
+    """``path`` with symbolic links resolved, or None for a symbolic link loop."""
+    try:
+        real = path.resolve()
+        os.stat(path)  # Python 3.13 resolves loops without raising
+    except OSError as exc:
+        return None if exc.errno == errno.ELOOP else real
+    except RuntimeError:  # a symbolic link loop, before Python 3.13
+        return None
+    return real
+
+
+def _why_missing(root: Path) -> str:
+    """Why a path given by the user cannot be walked."""
+    try:
+        os.stat(root)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if root.is_symlink():
+            return "broken symbolic link (its target does not exist)"
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot read: {exc.strerror or exc}"
+    return "no such file or folder"
 
 
 def walk_markdown(roots: list[Path], errors: list[InputError]) -> list[Path]:
@@ -64,6 +104,8 @@ def walk_markdown(roots: list[Path], errors: list[InputError]) -> list[Path]:
     Hidden folders and vendored trees are skipped; symbolic links to folders are not
     followed (no loops); folders that cannot be read are reported in ``errors``. A
     given folder with no Markdown file at all contributes its ``.txt`` files instead.
+    Anything given directly that is not a folder (a file, FIFO, broken link) is kept,
+    for reading to accept or report.
     """
     found: set[Path] = set()
     for root in roots:
@@ -71,7 +113,10 @@ def walk_markdown(roots: list[Path], errors: list[InputError]) -> list[Path]:
             found.add(root)
             continue
         if not root.exists():
-            errors.append(InputError(display_path(root), "no such file or folder"))
+            errors.append(InputError(display_path(root), _why_missing(root)))
+            continue
+        if not root.is_dir():
+            found.add(root)
             continue
 
         def onerror(exc: OSError) -> None:
@@ -102,7 +147,10 @@ def filter_globs(files: list[Path], include: tuple[str, ...], exclude: tuple[str
     root = Path(base or os.getcwd()).resolve()
     kept = []
     for f in files:
-        real = f.resolve()
+        real = _resolve(f)
+        if real is None:
+            kept.append(f)  # a link loop: discovery reports it
+            continue
         rel = (real.relative_to(root) if root in real.parents else real).as_posix()
         if include and not any(fnmatch.fnmatchcase(rel, g) for g in include):
             continue
@@ -131,6 +179,14 @@ def _split_suffix(name: str, normalize=normalize_locale) -> tuple[str, str, str,
     return m["stem"], m["sep"], loc, ext
 
 
+def _listdir(folder: Path) -> list[str]:
+    """The names in ``folder``, sorted; empty when it is not a readable folder."""
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
 def discover(paths: list[str | Path], source_locale: str | None = None,
              aliases: dict[str, str] | None = None, include: tuple[str, ...] = (),
              exclude: tuple[str, ...] = (), base: str | Path | None = None) -> Discovery:
@@ -144,8 +200,16 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
     """
     result = Discovery()
     roots = [Path(p) for p in paths]
-    files = filter_globs(walk_markdown(roots, result.errors), include, exclude, base)
     normalize_locale = _with_aliases(aliases or {})
+    files = []
+    resolved: dict[Path, Path] = {}
+    for f in filter_globs(walk_markdown(roots, result.errors), include, exclude, base):
+        real = _resolve(f)
+        if real is None:
+            result.errors.append(InputError(display_path(f), "symbolic link loop"))
+            continue
+        files.append(f)
+        resolved[f] = real
     if not files:
         if not result.errors:
             result.errors.append(InputError(", ".join(str(p) for p in paths) or ".",
@@ -160,7 +224,7 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
 
     # Which folder names are locale folders: a locale-named folder with a locale-named sibling.
     sibling_locales: dict[Path, set[str]] = defaultdict(set)
-    dirs = {f.resolve().parent for f in files}
+    dirs = {resolved[f].parent for f in files}
     all_dirs = set()
     for d in dirs:
         cur = d
@@ -173,12 +237,12 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
             sibling_locales[d.parent].add(d.name)
     names_in: dict[Path, set[str]] = defaultdict(set)
     for f in files:
-        names_in[f.resolve().parent].add(f.name)
+        names_in[resolved[f].parent].add(f.name)
 
     placed: dict[tuple[str, str], PageFile] = {}
     sources: set[str] = set()
     for f in files:
-        real = f.resolve()
+        real = resolved[f]
         rel = real.relative_to(common) if common in real.parents else Path(real.name)
         parts = list(rel.parts)
         locale = None
@@ -198,9 +262,9 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
                     locale = split[2]
                     parts[i] = split[0]
                     break
-                marked = [n for n in os.listdir(common.joinpath(*parts[:i])) if n.startswith(part + ".")
-                          and _split_suffix(n + ".x", normalize_locale) and (common.joinpath(*parts[:i], n)).is_dir()] \
-                    if common.joinpath(*parts[:i]).is_dir() else []
+                marked = [n for n in _listdir(common.joinpath(*parts[:i])) if n.startswith(part + ".")
+                          and _split_suffix(n + ".x", normalize_locale)
+                          and (common.joinpath(*parts[:i], n)).is_dir()]
                 if marked:
                     locale, how = src, "source"
                     break
@@ -219,7 +283,7 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
                 stem, ext = os.path.splitext(parts[-1])
                 if any((_split_suffix(n, normalize_locale) or ("",))[0] == stem for n in siblings if n != parts[-1]):
                     locale, how = src, "source"
-        page = "/".join(parts)
+        page = printable("/".join(parts))
         if locale is None:
             result.unlabelled.append(PageFile(page, "", str(f), display_path(f), "content"))
             continue

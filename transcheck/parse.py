@@ -1,20 +1,27 @@
 """Parsing: one file's bytes into a :class:`~transcheck.model.Document` of segments.
 
-markdown-it-py (CommonMark with tables; front matter recognised and kept out of the
-segments) gives block tokens with ``map`` = ``[begin, end)`` 0-based line ranges; inline
+markdown-it-py (CommonMark with tables) gives block tokens with ``map`` = ``[begin, end)`` 0-based line ranges; inline
 children carry no map, so an inline item's line is its block's first line plus the
 soft/hard breaks before it.
+
+YAML (``---``) and TOML (``+++``) front matter is blanked out before parsing (its lines
+stay, empty, so line numbers after it stay right) and kept out of the checks.
+Input is untrusted: reading accepts only regular files of bounded size, and problems
+found while parsing (unclosed front matter, nesting too deep to parse) are collected,
+with their line, for the caller to report.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .model import Document, Inline, Segment
 from .suppress import is_directive_block
@@ -31,13 +38,16 @@ class InputFileError(Exception):
         self.line = line
 
 
+MAX_NESTING = 100
+"""Block quotes and lists nested deeper than this are not parsed (reported instead)."""
+
+
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").enable("strikethrough")
-    md.use(front_matter_plugin)
-    return md
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
 
 
 _MD = _markdown()
+_NEWLINE_RE = re.compile("\n")
 
 
 def decode(data: bytes) -> str:
@@ -69,20 +79,84 @@ def decode(data: bytes) -> str:
 
 
 def read_file(path: str) -> str:
-    """Read and decode a Markdown file (see :func:`decode`)."""
+    """Read and decode a Markdown file (see :func:`decode`).
+
+    Only regular files are read: a FIFO, socket or device named ``*.md`` is refused
+    without blocking on it (opened non-blocking, checked with ``fstat``).
+    """
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size  # read(MAX_BYTES + 1) would allocate 50 MB per file
-            data = fh.read(min(size, MAX_BYTES) + 1 if size else MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise InputFileError("is a folder, not a file") from None
     except PermissionError:
         raise InputFileError("permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputFileError("symbolic link loop") from None
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            raise InputFileError("broken symbolic link (its target does not exist)") from None
         raise InputFileError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputFileError("is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) \
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+            raise InputFileError(f"not a regular file ({kind}), not read")
+        size = os.fstat(fd).st_size
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            # read(MAX_BYTES + 1) up front would allocate 50 MB for every file
+            data = fh.read(min(size, MAX_BYTES) + 1 if size else MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputFileError(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > MAX_BYTES:
         raise InputFileError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not checked")
     return decode(data)
+
+
+_FM_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
+_FM_MAX_LINES = 1000
+_FM_KEY_RE = re.compile(r"[ \t]*[\w.-]{1,100}[ \t]*[:=]")
+
+
+def blank_front_matter(text: str, problems: list[tuple[int, str]] | None = None) -> str:
+    """Replace YAML (``---``) or TOML (``+++``) front matter by empty lines.
+
+    The line count does not change, so lines after it keep their numbers. Front matter
+    that is opened on line 1 but never closed (within 1000 lines) is left as Markdown;
+    when its next line looks like a ``key:`` or ``key =`` line it is reported in
+    ``problems`` as ``(line, message)`` (otherwise ``---`` is a thematic break).
+    """
+    first, nl, rest = text.partition("\n")
+    closers = _FM_OPEN.get(first.rstrip())
+    if not closers or not nl:
+        return text
+    lines = rest.split("\n", _FM_MAX_LINES)
+    for k, line in enumerate(lines[:_FM_MAX_LINES]):
+        if line.rstrip() in closers:
+            return "\n" * (k + 2) + "\n".join(lines[k + 1:])
+    if problems is not None and _FM_KEY_RE.match(lines[0]):
+        kind = "YAML" if first.startswith("-") else "TOML"
+        problems.append((1, f"{kind} front matter opened on line 1 is never closed "
+                            f"(no closing '{closers[0]}' line); checked as Markdown"))
+    return text
+
+
+def _nesting_problem(tokens: list[Token]) -> tuple[int, str] | None:
+    """Where block nesting reached the parser's limit (content below it is dropped)."""
+    last_line = 1
+    for tok in tokens:
+        if tok.map:
+            last_line = tok.map[0] + 1
+        if tok.level >= MAX_NESTING - 1:
+            return (last_line, f"block quotes or lists nested more than {MAX_NESTING - 1} levels "
+                               "deep; the content nested deeper is not checked")
+    return None
 
 
 @dataclass
@@ -111,7 +185,7 @@ def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _I
     """Walk an inline token's children into text, prose and inline items."""
     acc = acc or _InlineText(first_line)
     line = first_line
-    open_marks: list[tuple[str, int, int, str]] = []  # kind, text offset, line, target
+    open_marks: list[tuple[str, int, int, str]] = []  # kind, index in acc.text, line, target
     for child in token.children or ():
         t = child.type
         if t == "text":
@@ -126,13 +200,13 @@ def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _I
             acc.line_starts.append(acc.length)
         elif t == "link_open":
             kind = "autolink" if child.markup == "autolink" else "link"
-            open_marks.append((kind, acc.length, line, str(child.attrs.get("href", ""))))
+            open_marks.append((kind, len(acc.text), line, str(child.attrs.get("href", ""))))
         elif t in ("strong_open", "em_open", "s_open"):
             kind = {"strong_open": "strong", "em_open": "em", "s_open": "strike"}[t]
-            open_marks.append((kind, acc.length, line, ""))
+            open_marks.append((kind, len(acc.text), line, ""))
         elif t in ("link_close", "strong_close", "em_close", "s_close") and open_marks:
             kind, start, start_line, target = open_marks.pop()
-            inner = "".join(acc.text)[start:]
+            inner = "".join(acc.text[start:])
             acc.inlines.append(Inline(kind, inner, start_line, target))
         elif t == "image":
             alt = child.content or "".join(c.content for c in child.children or ())
@@ -146,10 +220,23 @@ def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _I
     return acc
 
 
-def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "") -> Document:
-    """Parse Markdown ``text`` into a Document of leaf-block segments with line spans."""
+def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
+                   problems: list[tuple[int, str]] | None = None) -> Document:
+    """Parse Markdown ``text`` into a Document of leaf-block segments with line spans.
+
+    Front matter is skipped. Problems that leave part of the file unchecked are
+    appended to ``problems`` as ``(line, message)`` when a list is given.
+    """
     env: dict = {}
-    tokens = _MD.parse(text, env)
+    found: list[tuple[int, str]] = []
+    if "\r" in text:  # as decode() does; markdown-it counts a lone CR as a line break too
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    tokens = _MD.parse(blank_front_matter(text, found), env)
+    nesting = _nesting_problem(tokens)
+    if nesting:
+        found.append(nesting)
+    if problems is not None:
+        problems.extend(found)
     segments: list[Segment] = []
     containers: list[str] = []
     list_depth = 0
@@ -203,9 +290,9 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "") 
             j = i + 1
             while j < n and tokens[j].type != "tr_close":
                 if tokens[j].type == "inline":
-                    before = acc.length
+                    before = len(acc.text)
                     acc = _inline(tokens[j], acc.line, acc)
-                    cells.append("".join(acc.text)[before:].strip())
+                    cells.append("".join(acc.text[before:]).strip())
                     acc.add(" | ", prose=False)
                 j += 1
             add("table_row", tok.map, " | ".join(cells), prose="".join(acc.prose),
@@ -215,7 +302,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "") 
         elif t in ("fence", "code_block"):
             info = tok.info.strip().split()[0] if tok.info.strip() else ""
             body = (tok.map[0] + 2) if (t == "fence" and tok.map) else 0
-            starts = [0] + [k + 1 for k, ch in enumerate(tok.content[:-1]) if ch == "\n"]
+            starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(tok.content, 0, max(0, len(tok.content) - 1))]
             add("code", tok.map, tok.content, info=info, level=list_depth, body_line=body,
                 line_starts=tuple(starts))
         elif t == "html_block" and not is_directive_block(tok.content):

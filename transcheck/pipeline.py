@@ -3,6 +3,11 @@
 This module wires the stages together; it holds no checking logic of its own.
 Page groups are checked one at a time (see :mod:`transcheck.parallel`), so memory
 holds one page's documents at once, plus the findings.
+
+Input is untrusted: a file that cannot be read or parsed, a parse or page check that
+runs past its time budget (:mod:`transcheck.guard`), or a bug that raises inside one
+page's checks becomes an :class:`~transcheck.model.InputError` naming the files, and
+the run goes on with the other pages.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from .align import align_documents
 from .baseline import apply_baseline
 from .discover import SOURCE, Discovery, discover
 from .gitutil import load_history
+from .guard import TimeBudgetExceeded, budget_for, time_budget
 from .identify import identify
 from .language import document_language, natural_words
 from .model import Document, Finding, InputError, PageGroup, PageSummary, PageView, Report
@@ -64,7 +70,9 @@ def load_documents(group: PageGroup, errors: list[InputError],
     """Read and parse every file of a page group; unreadable files go to ``errors``.
 
     Inline suppression comments found on the way are stored in ``suppressions`` by
-    displayed path.
+    displayed path. Parse problems that leave part of a file unchecked are reported
+    too (the rest of the file is checked); a parse that runs past its time budget or
+    fails drops the file.
     """
     docs: dict[str, Document] = {}
     for pf in group.files:
@@ -73,7 +81,23 @@ def load_documents(group: PageGroup, errors: list[InputError],
         except InputFileError as exc:
             errors.append(InputError(pf.display, str(exc), exc.line))
             continue
-        docs[pf.locale] = parse_markdown(text, group.page, pf.locale, pf.display)
+        problems: list[tuple[int, str]] = []
+        try:
+            with time_budget(budget_for(len(text)), "parsing"):
+                docs[pf.locale] = parse_markdown(text, group.page, pf.locale, pf.display, problems)
+        except TimeBudgetExceeded as exc:
+            errors.append(InputError(pf.display, f"{exc} (pathological Markdown?); not checked"))
+            continue
+        except RecursionError:
+            errors.append(InputError(pf.display, "Markdown nested too deeply to parse; not checked"))
+            continue
+        except Exception as exc:  # a parser bug must not stop the run
+            errors.append(InputError(pf.display, f"internal error while parsing: "
+                                                 f"{type(exc).__name__}: {exc}; not checked "
+                                                 "(please report this with the file)"))
+            continue
+        finally:
+            errors.extend(InputError(pf.display, msg, line) for line, msg in problems)
         if suppressions is not None:
             sup = parse_suppressions(text)
             if sup:
@@ -115,12 +139,15 @@ def check_group(group: PageGroup, ctx: CheckContext, rules: Iterable[ModuleType]
     docs = load_documents(group, errors, suppressions)
     if not docs:
         return PageResult([], None, errors)
+    size = sum(len(s.text) for d in docs.values() for s in d.segments)
     try:
-        findings, summary, page = check_page(group, docs, ctx, rules, page_rules, expected_locales)
-    except Exception as exc:  # a bug in a rule must not cost the other pages
-        errors.append(InputError(", ".join(d.path for d in docs.values()),
-                                 f"internal error while checking page '{group.page}': "
-                                 f"{type(exc).__name__}: {exc}"))
+        with time_budget(budget_for(size, base=60.0, per_mb=30.0), "checking this page"):
+            findings, summary, page = check_page(group, docs, ctx, rules, page_rules, expected_locales)
+    except Exception as exc:  # a bug or a time-out in one page must not cost the other pages
+        files = ", ".join(d.path for _, d in sorted(docs.items()))
+        why = str(exc) if isinstance(exc, TimeBudgetExceeded) else \
+            f"internal error: {type(exc).__name__}: {exc} (please report this with these files)"
+        errors.append(InputError(docs[min(docs)].path, f"page '{group.page}' not checked: {why}; files: {files}"))
         return PageResult([], None, errors)
     kept, suppressed = apply_policy(findings, ctx.settings, suppressions)
     view = PageView.from_aligned(page) if ctx.extras.get("views") else None

@@ -28,7 +28,7 @@ _IMAGE_RE = re.compile(
 
 def is_image_reference(ref: str) -> bool:
     """True if ``ref`` is a syntactically valid container image reference."""
-    return bool(_IMAGE_RE.match(ref)) and len(ref) <= 255
+    return len(ref) <= 255 and bool(_IMAGE_RE.match(ref))
 
 
 def is_shell_block(info: str, code: str) -> bool:
@@ -62,7 +62,7 @@ def tokenize(code: str) -> list[str]:
             lex.commenters = "#"
             toks = list(lex)
         except ValueError:
-            if pending.count("\n") < 200:
+            if pending.count("\n") < 200 and len(pending) < 20_000:
                 continue  # an open quote: the command goes on on the next line
             toks = pending.split()
         out.extend(toks)

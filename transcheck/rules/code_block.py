@@ -15,13 +15,12 @@ variants does the majority decide, at a lower severity.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections import Counter
 from typing import Iterator
 
-from .. import shell
+from .. import shell, textdiff
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import CheckContext, basis_note, judge, make_finding, severity_for, shorten
 
@@ -59,28 +58,44 @@ def _mask(code: str, patterns: list[re.Pattern]) -> str:
     return code
 
 
-def _mentions(page: AlignedPage, row: AlignedRow) -> Counter:
-    """Words of code and code spans elsewhere on the page (outside ``row``), in every locale."""
+def _code_words(seg: Segment) -> Counter:
     words: Counter = Counter()
-    skip = {(loc, seg.index) for loc, seg in row.present().items()}
-    for loc, doc in page.documents.items():
+    if seg.kind == "code":
+        words.update(seg.text.split())
+    for i in seg.inlines:
+        if i.kind == "code":
+            words.update(i.text.split())
+    return words
+
+
+def _mentions(page: AlignedPage, row: AlignedRow, page_words: Counter | None = None) -> Counter:
+    """Words of code and code spans elsewhere on the page (outside ``row``), in every locale.
+
+    ``page_words`` (the words of the whole page, from :func:`_page_words`) makes this
+    linear in the row instead of the page.
+    """
+    if page_words is None:
+        page_words = _page_words(page)
+    words = Counter(page_words)
+    for seg in row.present().values():
+        words.subtract(_code_words(seg))
+    return +words
+
+
+def _page_words(page: AlignedPage) -> Counter:
+    """Words of code and code spans in every segment of every locale of the page."""
+    words: Counter = Counter()
+    for doc in page.documents.values():
         for seg in doc.segments:
-            if (loc, seg.index) in skip:
-                continue
-            if seg.kind == "code":
-                words.update(seg.text.split())
-            for i in seg.inlines:
-                if i.kind == "code":
-                    words.update(i.text.split())
+            words.update(_code_words(seg))
     return words
 
 
 def _describe(expected: str, actual: str) -> str:
     """Say in words how ``actual`` differs from ``expected`` (whitespace, tokens)."""
     if "".join(expected.split()) == "".join(actual.split()):
-        sm = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
         notes = []
-        for op, i1, i2, j1, j2 in sm.get_opcodes():
+        for op, i1, i2, j1, j2 in textdiff.opcodes(expected, actual):
             if op == "equal":
                 continue
             before = expected[:i1].split()[-1:] or [""]
@@ -96,7 +111,7 @@ def _describe(expected: str, actual: str) -> str:
         return "; ".join(notes) or "whitespace differs"
     a, b = shell.tokenize(expected), shell.tokenize(actual)
     notes = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in textdiff.opcodes(a, b):
         exp = " ".join(t for t in a[i1:i2] if t != "\n")
         act = " ".join(t for t in b[j1:j2] if t != "\n")
         if op == "replace":
@@ -110,8 +125,7 @@ def _describe(expected: str, actual: str) -> str:
 
 
 def _first_diff_line(seg: Segment, expected: str, actual: str) -> int:
-    sm = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in textdiff.opcodes(expected, actual):
         if op != "equal":
             # report the line holding the first changed character (or the one before a pure insertion)
             return seg.line_of(max(0, j1 - (1 if op == "delete" and j1 > 0 else 0)))
@@ -121,6 +135,7 @@ def _first_diff_line(seg: Segment, expected: str, actual: str) -> int:
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield one finding per locale whose code block differs from the expected one."""
     patterns = [re.compile(p) for p in ctx.settings.placeholders]
+    page_words: Counter | None = None
     for row in page.rows:
         blocks = {loc: seg for loc, seg in row.present().items() if seg.kind == "code"}
         if len(blocks) < 2:
@@ -138,7 +153,9 @@ def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
         verdict = judge(masked, page.reference, valid)
         if verdict.basis in ("majority", "tie"):
             # identifiers mentioned elsewhere on the page are evidence too
-            mentions = _mentions(page, row)
+            if page_words is None:
+                page_words = _page_words(page)
+            mentions = _mentions(page, row, page_words)
             support = {}
             for v in set(masked.values()):
                 others = set(masked.values()) - {v}

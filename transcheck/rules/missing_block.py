@@ -49,8 +49,8 @@ def presence(page: AlignedPage, ctx: CheckContext):
 
 def where_missing(page: AlignedPage, locale: str, row_index: int) -> int:
     """The line in ``locale`` where the block of row ``row_index`` should be."""
-    for row in reversed(page.rows[:row_index]):
-        seg = row.cells.get(locale)
+    for k in range(row_index - 1, -1, -1):
+        seg = page.rows[k].cells.get(locale)
         if seg is not None:
             return min(seg.end_line + 1, page.documents[locale].line_count or seg.end_line + 1)
     return 1
@@ -66,16 +66,22 @@ def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield a finding for each locale that lacks a block the others have."""
     rule = sys.modules[__name__]
     moved = {(loc, mi) for loc, mi, _ in find_moves(page)}
+    last_end: dict[str, int] = {}  # locale -> end line of its last block before row ``scanned``
+    scanned = 0
     for row, verdict in presence(page, ctx):
         if verdict.expected is not True:
             continue
+        for earlier in page.rows[scanned:row.index]:  # one pass over the page (where_missing, linear)
+            last_end.update({lc: s.end_line for lc, s in earlier.cells.items() if s is not None})
+        scanned = max(scanned, row.index)
         holders = row.present()
         sample_loc = page.reference if page.reference in holders else next(iter(holders))
         sample = holders[sample_loc]
         for loc in verdict.deviants:
             if (loc, row.index) in moved:
                 continue  # reported by moved-block
-            line = where_missing(page, loc, row.index)
+            line = 1 if loc not in last_end else \
+                min(last_end[loc] + 1, page.documents[loc].line_count or last_end[loc] + 1)
             note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
             where = ", ".join(f"{lc} line {s.line}" for lc, s in holders.items())
             msg = f"missing {describe(sample)}; present in {where}{note}"

@@ -44,7 +44,7 @@ EXAMPLES = (
 _NUM_RE = re.compile(r"(?<![\w.])\d+(?:[.,\u00a0\u202f ]\d+)*|(?<=[A-Za-z])\d+(?:[.,]\d+)*")
 _URL_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _CJK_COUNTERS = "つ個人回本枚件台点行番目章節項種匹頭冊通分秒時日年月週歳位次部段層文字名개명번장가지줄단계"
-_CJK_COUNTER_RE = re.compile(rf"^\s?[{_CJK_COUNTERS}]")
+_CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
 
 
 def normalize_number(token: str) -> str:
@@ -73,8 +73,8 @@ def numbers(seg: Segment, locale: str) -> Counter:
             else:
                 parts = [token]
             for k, part in enumerate(parts):
-                tail = text[m.end():] if k == len(parts) - 1 else ""
-                if cjk and len(part) <= 2 and _CJK_COUNTER_RE.match(tail):
+                last = k == len(parts) - 1
+                if cjk and last and len(part) <= 2 and _CJK_COUNTER_RE.match(text, m.end()):
                     continue
                 out[normalize_number(part)] += 1
     return out
