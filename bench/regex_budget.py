@@ -98,7 +98,7 @@ def main() -> int:
         growth = times[worst] / max(measure(fn, small[worst]), 1e-6)
         flag = "SLOW" if times[worst] > 0.5 or (growth > 30 and times[worst] > 0.01) else ""
         slow += bool(flag)
-        print(f"{name[:62]:62} {worst!r:>12} {times[worst] * 1000:7.1f}ms {growth:6.1f}x {flag}")
+        print(f"{name[:62]:62} {worst!r:>12} {times[worst] * 1000:7.1f}ms {growth:6.1f}x {flag}".rstrip())
     print(f"regex budget: {len(PATTERNS)} patterns x {len(big)} inputs of {args.size} characters, "
           f"{slow} slow")
     return 1 if slow else 0

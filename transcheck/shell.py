@@ -26,6 +26,10 @@ _IMAGE_RE = re.compile(
 )
 
 
+MAX_CHECKED = 100_000
+"""Characters of a code block whose commands :func:`problems` checks."""
+
+
 def is_image_reference(ref: str) -> bool:
     """True if ``ref`` is a syntactically valid container image reference."""
     return len(ref) <= 255 and bool(_IMAGE_RE.match(ref))
@@ -196,8 +200,11 @@ def problems(code: str, placeholder_res: list[re.Pattern] | None = None) -> list
     """Grammar problems of the shell commands in ``code`` (empty when it looks valid).
 
     Placeholders (``<your-image>``) are replaced by a neutral word first, so that a
-    documented placeholder is never taken for an invalid argument.
+    documented placeholder is never taken for an invalid argument. Only the first
+    :data:`MAX_CHECKED` characters are checked (tokenizing is slow on huge blocks).
     """
+    if len(code) > MAX_CHECKED:
+        code = code[:code.rfind("\n", 0, MAX_CHECKED) + 1 or MAX_CHECKED]
     for rx in placeholder_res or ():
         code = rx.sub("placeholder", code)
     found: list[str] = []
