@@ -170,3 +170,11 @@ def test_rules_and_explain_commands():
     assert exp.returncode == 0 and "Fails:" in exp.stdout and "Passes:" in exp.stdout
     bad = transcheck("explain", "nope")
     assert bad.returncode == 2 and "unknown rule 'nope'" in bad.stderr
+
+
+def test_text_output_does_not_pass_terminal_escapes_through(tmp_path):
+    write_tree(tmp_path, {"de/a.md": "```\nls \x1b[31mred\n```\n", "fr/a.md": "```\nls \x1b[31mred\n```\n",
+                          "ja/a.md": "```\nls \x1b]0;pwned\x07\n```\n"})
+    proc = transcheck(str(tmp_path), "--no-color")
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+    assert "\\x1b]0;pwned\\x07" in proc.stdout

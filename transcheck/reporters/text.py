@@ -13,6 +13,16 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in list(range(0, 32)) + [127] if c not in (9, 10)}
+_CONTROL.update({c: f"\\x{c:02x}" for c in range(0x80, 0xA0)})
+
+
+def _safe(text: str) -> str:
+    """Document text with control characters shown as ``\\xNN``: a document cannot
+    send escape sequences to the terminal or CI log that shows this report."""
+    return text.translate(_CONTROL)
+
+
 def _shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split()) if "\n" not in text.strip() else text.strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -27,23 +37,23 @@ def render(report: Report, color: bool = False) -> str:
     out: list[str] = []
     findings = sorted(report.findings, key=Finding.sort_key)
     for page, page_findings in groupby(findings, key=lambda f: f.page):
-        out.append(_style(f"== {page}", _BOLD, color))
+        out.append(_style(f"== {_safe(page)}", _BOLD, color))
         for locale, loc_findings in groupby(page_findings, key=lambda f: f.locale):
             loc_findings = list(loc_findings)
-            out.append(f"  [{locale}] {loc_findings[0].file}")
+            out.append(f"  [{locale}] {_safe(loc_findings[0].file)}")
             for f in loc_findings:
                 span = f"{f.line}" if f.end_line == f.line else f"{f.line}-{f.end_line}"
                 sev = _style(f"{f.severity:<7}", _COLORS[f.severity], color)
-                out.append(f"    {span:>7}  {sev} {f.rule}: {f.message}")
+                out.append(f"    {span:>7}  {sev} {f.rule}: {_safe(f.message)}")
                 for label, value in (("expected", f.expected), ("actual", f.actual)):
                     if value:
-                        lines = _shorten(value).splitlines() or [""]
+                        lines = _shorten(_safe(value)).splitlines() or [""]
                         out.append(_style(f"{'':13}{label:>8}: {lines[0]}", _DIM, color))
                         out.extend(_style(f"{'':23}{ln}", _DIM, color) for ln in lines[1:])
         out.append("")
     for e in sorted(report.errors, key=lambda e: (e.file, e.line or 0)):
         where = f"{e.file}:{e.line}" if e.line else e.file
-        out.append(_style(f"error: {where}: {e.message}", _COLORS["error"], color))
+        out.append(_style(_safe(f"error: {where}: {e.message}"), _COLORS["error"], color))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     parity = [
         f"{p.page} " + " ".join(f"{loc}={score:.2f}" for loc, score in sorted(p.parity.items()))
