@@ -775,6 +775,8 @@ def same_text_ratio(a: str, b: str, at_least: float = 0.0) -> float:
     na, nb = _normalise(a), _normalise(b)
     if not na and not nb:
         return 1.0
+    if at_least and 2 * min(len(na), len(nb)) / (len(na) + len(nb)) < at_least:
+        return round(2 * min(len(na), len(nb)) / (len(na) + len(nb)), 4)  # lengths alone rule it out
     sm = difflib.SequenceMatcher(None, na, nb, autojunk=False)
     if at_least:
         bound = sm.real_quick_ratio()
