@@ -6,11 +6,17 @@ Regenerate golden files with ``pytest --update-golden`` (or ``TRANSCHECK_UPDATE_
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from sample_reports import corpus_report, hostile_report
+
+# Embeddings made by tests (and by the CLI runs they start) go to a throw-away cache,
+# never to the user's ~/.cache/transcheck; one cache for the session keeps re-runs warm.
+os.environ.setdefault("TRANSCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="transcheck-test-cache-"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

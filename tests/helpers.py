@@ -7,6 +7,7 @@ from types import ModuleType
 
 from transcheck.align import align_documents
 from transcheck.model import AlignedPage, Finding
+from transcheck.parity import SemanticOptions, analyse, engine
 from transcheck.parse import parse_markdown
 from transcheck.rules.base import CheckContext, Settings
 
@@ -19,11 +20,25 @@ def aligned(pages: dict[str, str], reference: str | None = None, page: str = "pa
     return align_documents(docs, reference)
 
 
+def semantic_page(pages: dict[str, str], reference: str | None = None,
+                  page: str = "page.md", model: str | None = None):
+    """Parse, embed (real model, cached), align with embeddings and score: (page, semantics)."""
+    docs = {loc: parse_markdown(text, page, loc, f"{loc}/{page}") for loc, text in pages.items()}
+    return analyse(docs, reference, engine(SemanticOptions(model=model)))
+
+
 def run_rule(rule: ModuleType, pages: dict[str, str], reference: str | None = None,
              **settings) -> list[Finding]:
-    """Run one rule on in-memory pages; return its findings sorted."""
-    ap = aligned(pages, reference)
+    """Run one rule on in-memory pages; return its findings sorted.
+
+    Rules that read embeddings (``NEEDS_SEMANTIC``) get the real semantic stage.
+    """
     ctx = CheckContext(Settings(reference=reference, **settings))
+    if getattr(rule, "NEEDS_SEMANTIC", False):
+        ap, sem = semantic_page(pages, reference)
+        ctx.extras["page_semantics"] = sem
+    else:
+        ap = aligned(pages, reference)
     return sorted(rule.check(ap, ctx), key=Finding.sort_key)
 
 

@@ -15,8 +15,18 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, write_tree
-from tests.test_cli import transcheck
+from tests.test_cli import transcheck as _transcheck
 from transcheck.selection import SelectionError, parse_shard, shard_of
+
+
+def transcheck(*args, **kwargs):
+    """The CLI without the semantic stage: these tests are about jobs, shards, merge and git,
+    and embedding whole generated sites would make them minutes slower (see test_semantic.py
+    for the semantic run's determinism across --jobs)."""
+    if args and args[0] == "merge":
+        return _transcheck(*args, **kwargs)
+    return _transcheck(*args, "--no-semantic", **kwargs)
+
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

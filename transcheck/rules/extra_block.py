@@ -34,7 +34,7 @@ EXAMPLES = (
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield a finding for each block only a minority of locales (not the reference) has."""
     rule = sys.modules[__name__]
-    moved = {(loc, ei) for loc, _, ei in find_moves(page)}
+    moved = {(loc, ei) for loc, _, ei in find_moves(page, ctx.extras.get("page_semantics"))}
     for row, verdict in presence(page, ctx):
         if verdict.expected is not False:
             continue

@@ -32,10 +32,10 @@ EXAMPLES = (
 )
 
 
-def find_moves(page: AlignedPage):
+def find_moves(page: AlignedPage, sem=None):
     """Moved blocks (see :mod:`transcheck.rules.moved_block`), imported lazily to avoid a cycle."""
     from .moved_block import find_moves as _find
-    return _find(page)
+    return _find(page, sem)
 
 
 def presence(page: AlignedPage, ctx: CheckContext):
@@ -65,7 +65,7 @@ def describe(seg: Segment) -> str:
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield a finding for each locale that lacks a block the others have."""
     rule = sys.modules[__name__]
-    moved = {(loc, mi) for loc, mi, _ in find_moves(page)}
+    moved = {(loc, mi) for loc, mi, _ in find_moves(page, ctx.extras.get("page_semantics"))}
     last_end: dict[str, int] = {}  # locale -> end line of its last block before row ``scanned``
     scanned = 0
     for row, verdict in presence(page, ctx):

@@ -2,8 +2,10 @@
 
 Alignment sees a moved block as a gap where the others have it and an extra block
 somewhere else. When the extra block is the missing one (same code, or the same code
-spans, links and numbers), it is reported once, as moved, instead of as missing plus
-extra.
+spans, links and numbers; or, with the semantic stage on, prose whose embedding
+matches the missing block's in the other locales: cosine at least 0.7), it is
+reported once, as moved, instead of as missing plus extra. So two paragraphs swapped
+in one locale are one moved paragraph, even without code, links or numbers.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ ID = "moved-block"
 CATEGORY = "structure-drift"
 SEVERITY = "warning"
 
-EXAMPLES = (
+EXAMPLES = (  # structural examples: also found without embeddings
     Example("same order", {
         "de": "Text `a`.\n\n```\nls\n```\n\nEnde `b`.\n",
         "fr": "Texte `a`.\n\n```\nls\n```\n\nFin `b`.\n",
@@ -32,14 +34,20 @@ EXAMPLES = (
 )
 
 MOVE_SIMILARITY = 0.8
+MOVE_COSINE = 0.7
+"""Embedding cosine from which an unanchored prose block counts as the missing one."""
 
 
 def _anchored(seg: Segment) -> bool:
     return seg.kind == "code" or any(i.kind in ("code", "link", "image", "autolink") for i in seg.inlines)
 
 
-def find_moves(page: AlignedPage) -> list[tuple[str, int, int]]:
-    """(locale, row where the block is missing, row where it stands instead) for moved blocks."""
+def find_moves(page: AlignedPage, sem=None) -> list[tuple[str, int, int]]:
+    """(locale, row where the block is missing, row where it stands instead) for moved blocks.
+
+    ``sem`` (:class:`~transcheck.parity.PageSemantics`, optional) lets unanchored prose
+    blocks match by meaning.
+    """
     missing: dict[str, list[int]] = {}
     extra: dict[str, list[int]] = {}
     for row in page.rows:
@@ -57,10 +65,16 @@ def find_moves(page: AlignedPage) -> list[tuple[str, int, int]]:
             holders = page.rows[mi].present()
             for ei in extra[loc]:
                 seg = page.rows[ei].cells[loc]
-                if ei in used or seg is None or not _anchored(seg):
+                if ei in used or seg is None:
                     continue
-                score = max(segment_similarity(seg, other) for other in holders.values())
-                if score >= MOVE_SIMILARITY:
+                if _anchored(seg):
+                    moved = max(segment_similarity(seg, other) for other in holders.values()) >= MOVE_SIMILARITY
+                elif sem is not None:
+                    cos = [c for c in (sem.cosine(seg, other) for other in holders.values()) if c is not None]
+                    moved = bool(cos) and min(cos) >= MOVE_COSINE
+                else:
+                    moved = False
+                if moved:
                     moves.append((loc, mi, ei))
                     used.add(ei)
                     break
@@ -70,7 +84,7 @@ def find_moves(page: AlignedPage) -> list[tuple[str, int, int]]:
 def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
     """Yield one finding per block that one locale has at another place."""
     rule = sys.modules[__name__]
-    for loc, mi, ei in find_moves(page):
+    for loc, mi, ei in find_moves(page, ctx.extras.get("page_semantics")):
         seg = page.rows[ei].cells[loc]
         assert seg is not None
         holders = page.rows[mi].present()

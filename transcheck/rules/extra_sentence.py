@@ -1,0 +1,54 @@
+"""A sentence this locale's paragraph has and the other locales do not.
+
+The reverse of ``missing-sentence``: a translator's addition, a sentence pasted
+twice, a leftover from an older version. A sentence is extra here when it has no
+counterpart (no aligned sentence, best similarity under 0.45, not merged into a
+neighbour) in the reference, or without a reference in a strict majority (at least
+two) of the other locales, and the paragraph is longer than expected for its
+language in a way that dropping the sentence would explain (length ratio corrected
+for language expansion). Skipped with ``--no-semantic``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+from ..model import AlignedPage, Example, Finding
+from ..parity import sentence_gaps
+from .base import CheckContext, make_finding, shorten
+
+ID = "extra-sentence"
+CATEGORY = "extra-content"
+SEVERITY = "info"
+NEEDS_SEMANTIC = True
+
+EXAMPLES = (
+    Example("same sentences", {
+        "de": "Das Image ist klein. Es lädt schnell herunter.\n",
+        "fr": "L'image est petite. Elle se télécharge vite.\n",
+        "pt": "A imagem é pequena. Ela baixa rapidamente.\n",
+    }, fails=False),
+    Example("a sentence added", {
+        "de": "Das Image ist klein. Es lädt schnell herunter.\n",
+        "fr": "L'image est petite. Elle se télécharge vite.\n",
+        "pt": "A imagem é pequena. O autor desta página mora em Lisboa com dois gatos. "
+              "Ela baixa rapidamente.\n",
+    }, fails=True),
+)
+
+
+def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield a finding for each sentence only this locale's paragraph has."""
+    sem = ctx.extras.get("page_semantics")
+    if sem is None:
+        return
+    rule = sys.modules[__name__]
+    for row in page.rows:
+        for gap in sentence_gaps(sem, page, row, extra=True):
+            seg = row.cells[gap.locale]
+            basis = "reference" if page.reference in gap.witnesses else "majority"
+            msg = (f"sentence not in {', '.join(gap.witnesses)}: «{shorten(gap.sentence, 70)}»; "
+                   f"best match there {gap.coverage:.2f}; length ratio {gap.length_ratio:.2f}")
+            yield make_finding(rule, page, gap.locale, seg, msg, expected="(none)",
+                               actual=gap.sentence, basis=basis, row=row, key=(gap.sentence[:200],))

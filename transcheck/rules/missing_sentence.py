@@ -1,0 +1,61 @@
+"""A sentence the other locales have in a paragraph and this locale dropped.
+
+Partial omission: the paragraph is there, but a sentence or clause of it is not.
+Paragraphs are split into sentences, embedded, and aligned sentence by sentence to
+the same paragraph in every other locale. A sentence is missing here when it has no
+counterpart in this paragraph (no aligned sentence, best similarity under 0.45, and
+not merged into a neighbouring sentence) in the reference, or without a reference in
+a strict majority (at least two) of the other locales, whose copies of it agree with
+each other. A paragraph much longer than expected for its language (length ratio
+over 1.25, corrected for language expansion) is not reported: it was reworded, not
+cut. The finding quotes the sentence, the locales that have it, its best similarity
+here and the length ratio. Skipped with ``--no-semantic``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+from ..model import AlignedPage, Example, Finding
+from ..parity import sentence_gaps
+from .base import CheckContext, make_finding, shorten
+
+ID = "missing-sentence"
+CATEGORY = "missing-content"
+SEVERITY = "warning"
+NEEDS_SEMANTIC = True
+
+EXAMPLES = (
+    Example("every sentence translated", {
+        "de": "Das Image ist klein. Es lädt schnell herunter. Außerdem ist es sicherer.\n",
+        "fr": "L'image est petite. Elle se télécharge vite. De plus, elle est plus sûre.\n",
+        "pt": "A imagem é pequena. Ela baixa rapidamente. Além disso, é mais segura.\n",
+    }, fails=False),
+    Example("the last sentence dropped", {
+        "de": "Das Image ist klein. Es lädt schnell herunter. Außerdem ist es sicherer.\n",
+        "fr": "L'image est petite. Elle se télécharge vite. De plus, elle est plus sûre.\n",
+        "pt": "A imagem é pequena. Ela baixa rapidamente.\n",
+    }, fails=True),
+)
+
+
+def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield a finding for each sentence the consensus has and this locale's paragraph lacks."""
+    sem = ctx.extras.get("page_semantics")
+    if sem is None:
+        return
+    rule = sys.modules[__name__]
+    for row in page.rows:
+        for gap in sentence_gaps(sem, page, row):
+            seg = row.cells[gap.locale]
+            others = [w for w in gap.witnesses if w != gap.source]
+            also = f"; also in {', '.join(others)}" if others else ""
+            basis = "reference" if page.reference in gap.witnesses else "majority"
+            msg = (f"sentence missing from this {seg.kind.replace('_', ' ')}: "
+                   f"«{shorten(gap.sentence, 70)}» ({gap.source}{also}); best match here "
+                   f"{gap.coverage:.2f} vs {gap.agreement:.2f} among the others; "
+                   f"length ratio {gap.length_ratio:.2f}")
+            yield make_finding(rule, page, gap.locale, seg, msg,
+                               expected=f"{gap.source}: {gap.sentence}", actual="(none)",
+                               basis=basis, row=row, key=(gap.source, gap.sentence[:200]))
