@@ -36,8 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transcheck.cache import CachedEmbedder, EmbeddingCache  # noqa: E402
-from transcheck.embeddings import get_embedder  # noqa: E402
+from transcheck.analyse.semantic.cache import CachedEmbedder, EmbeddingCache  # noqa: E402
+from transcheck.analyse.semantic.embedders import get_embedder  # noqa: E402
 
 
 def corpus_paragraphs(root: Path) -> list[str]:

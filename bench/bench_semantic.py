@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from transcheck import parity  # noqa: E402
-from transcheck.pipeline import RunOptions, run  # noqa: E402
+from transcheck.run.run import RunOptions, run  # noqa: E402
 
 
 def cli(*args: str) -> tuple[float, subprocess.CompletedProcess]:

@@ -21,7 +21,10 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transcheck import align, discover, locales, parse, shell  # noqa: E402
+from transcheck import locales  # noqa: E402
+from transcheck.analyse import align, shell  # noqa: E402
+from transcheck.markdown import parse  # noqa: E402
+from transcheck.run import discover  # noqa: E402
 from transcheck.rules import base, link_target, markup, number  # noqa: E402
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from transcheck import rules as rules_pkg
-from transcheck.align import align_documents
+from transcheck.analyse.align import align_documents
 from transcheck.model import Finding
-from transcheck.parse import parse_markdown
-from transcheck.pipeline import RunOptions, run
+from transcheck.markdown.parse import parse_markdown
+from transcheck.run.run import RunOptions, run
 from transcheck.reporters import REPORTERS
 from transcheck.rules.base import CheckContext, Settings
 

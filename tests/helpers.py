@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
-from transcheck.align import align_documents
+from transcheck.analyse.align import align_documents
 from transcheck.model import AlignedPage, Finding
-from transcheck.parity import SemanticOptions, analyse, engine
-from transcheck.parse import parse_markdown
+from transcheck.analyse.semantic.engine import SemanticOptions, analyse, engine
+from transcheck.markdown.parse import parse_markdown
 from transcheck.rules.base import CheckContext, Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,16 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from transcheck.cache import (
-    CACHE_ENV,
-    CacheWarning,
-    CachedEmbedder,
-    EmbeddingCache,
-    default_cache_dir,
-    resolve_cache_dir,
-    text_hash,
-)
-from transcheck.embeddings import USEEmbedder
+from transcheck.analyse.semantic.cache import CACHE_ENV, CacheWarning, CachedEmbedder, EmbeddingCache, default_cache_dir, resolve_cache_dir, text_hash
+from transcheck.analyse.semantic.embedders import USEEmbedder
 
 TEXTS = [
     "Build the image with docker build.",
@@ -146,8 +138,8 @@ def test_unwritable_cache_degrades_with_a_warning(use, tmp_path):
 WORKER = textwrap.dedent("""
     import json, os, sys, time
     sys.path.insert(0, {root!r})
-    from transcheck.cache import CachedEmbedder, EmbeddingCache, text_hash
-    from transcheck.embeddings import USEEmbedder
+    from transcheck.analyse.semantic.cache import CachedEmbedder, EmbeddingCache, text_hash
+    from transcheck.analyse.semantic.embedders import USEEmbedder
     cache_dir, texts_file, ready, go = sys.argv[1:5]
     texts = json.load(open(texts_file, encoding="utf-8"))
     use = USEEmbedder(threads=1)

@@ -19,14 +19,7 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 import numpy as np
 import pytest
 
-from transcheck.embeddings import (
-    PACKAGED_MINILM,
-    EmbeddingError,
-    SentenceTransformerEmbedder,
-    USEEmbedder,
-    get_embedder,
-    packaged_minilm_path,
-)
+from transcheck.analyse.semantic.embedders import PACKAGED_MINILM, EmbeddingError, SentenceTransformerEmbedder, USEEmbedder, get_embedder, packaged_minilm_path
 
 HAVE_ST = importlib.util.find_spec("sentence_transformers") is not None
 needs_st = pytest.mark.skipif(

@@ -11,18 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.language import (
-    Detection,
-    base_language,
-    detect,
-    document_language,
-    foreign_spans,
-    has_translatable_text,
-    mask_technical,
-    same_text_ratio,
-    script_counts,
-    script_of,
-)
+from transcheck.analyse.language import Detection, base_language, detect, document_language, foreign_spans, has_translatable_text, mask_technical, same_text_ratio, script_counts, script_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -342,7 +331,7 @@ def test_has_translatable_text(text, ok):
 _PROBE = r"""
 import json, sys
 sys.path.insert(0, sys.argv[1])
-from transcheck.language import foreign_spans, detect
+from transcheck.analyse.language import foreign_spans, detect
 cases = json.loads(sys.argv[2])
 order = cases if sys.argv[3] == "fwd" else list(reversed(cases))
 out = {}

@@ -17,10 +17,10 @@ import pytest
 
 from tests.helpers import ROOT, write_tree
 from tests.test_cli import PAGE, findings, transcheck
-from transcheck.guard import TimeBudgetExceeded, time_budget
+from transcheck.run.guard import TimeBudgetExceeded, time_budget
 from transcheck.model import Finding
-from transcheck.parse import parse_markdown
-from transcheck.pipeline import RunOptions, run
+from transcheck.markdown.parse import parse_markdown
+from transcheck.run.run import RunOptions, run
 from transcheck import rules as rules_pkg
 
 GOOD = {f"{loc}/ok.md": text for loc, text in PAGE.items()}

@@ -16,7 +16,7 @@ import pytest
 
 from tests.helpers import ROOT, write_tree
 from tests.test_cli import transcheck as _transcheck
-from transcheck.selection import SelectionError, parse_shard, shard_of
+from transcheck.run.selection import SelectionError, parse_shard, shard_of
 
 
 def transcheck(*args, **kwargs):

@@ -18,7 +18,7 @@ from tests.helpers import aligned, semantic_page, write_tree
 from tests.test_cli import transcheck
 from transcheck import rules
 from transcheck.model import Finding
-from transcheck.parity import split_sentences
+from transcheck.analyse.semantic.engine import split_sentences
 from transcheck.rules.base import CheckContext, Settings
 
 HAVE_ST = importlib.util.find_spec("sentence_transformers") is not None

@@ -9,19 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from transcheck.embeddings import USEEmbedder
-from transcheck.semantic import (
-    DEFAULT_GAP_PENALTY,
-    EXPANSION_FACTORS,
-    align_by_similarity,
-    base_language,
-    expansion_factor,
-    leave_one_out_consensus,
-    length_ratio_expectation,
-    normalised_length_ratio,
-    similarity_matrix,
-    text_length,
-)
+from transcheck.analyse.semantic.embedders import USEEmbedder
+from transcheck.analyse.semantic.similarity import DEFAULT_GAP_PENALTY, EXPANSION_FACTORS, align_by_similarity, base_language, expansion_factor, leave_one_out_consensus, length_ratio_expectation, normalised_length_ratio, similarity_matrix, text_length
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from typing import Callable, Sequence
 
-from .model import AlignedPage, AlignedRow, Document, Segment
+from ..model import AlignedPage, AlignedRow, Document, Segment
 from .textdiff import ratio as text_ratio
 
 GAP = 0.22

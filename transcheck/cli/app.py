@@ -16,16 +16,16 @@ import textwrap
 
 import click
 
-from . import __version__, rules as rules_pkg
-from .baseline import BaselineError, load_baseline, write_baseline as write_baseline_file
+from .. import __version__, rules as rules_pkg
+from ..run.baseline import BaselineError, load_baseline, write_baseline as write_baseline_file
 from .config import Config, ConfigError, find_config, load_config
-from .locales import normalize_locale
-from .embeddings import EmbeddingError
-from .model import severity_rank
-from .parity import SemanticOptions, check_available
-from .pipeline import RunOptions, run
-from .reporters import REPORTERS
-from .rules.base import DEFAULT_PLACEHOLDERS, Settings
+from ..locales import normalize_locale
+from ..analyse.semantic.embedders import EmbeddingError
+from ..model import severity_rank
+from ..analyse.semantic.engine import SemanticOptions, check_available
+from ..run.run import RunOptions, run
+from ..reporters import REPORTERS
+from ..rules.base import DEFAULT_PLACEHOLDERS, Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -277,9 +277,9 @@ def check_cmd(paths, formats, outputs, report_dir, fail_on, reference, source_lo
 
 def _scale_options(options: RunOptions, jobs, changed_since, files_from, shard) -> None:
     """Fill the scale options (jobs, shard, changed files) or exit 2 with a message."""
-    from .gitutil import GitError, changed_files
-    from .parallel import default_jobs
-    from .selection import SelectionError, parse_shard, read_file_list
+    from ..run.gitutil import GitError, changed_files
+    from ..run.parallel import default_jobs
+    from ..run.selection import SelectionError, parse_shard, read_file_list
 
     options.jobs = jobs or default_jobs()
     if changed_since and files_from:
@@ -311,7 +311,7 @@ def _scale_options(options: RunOptions, jobs, changed_since, files_from, shard) 
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
 def merge_cmd(files, fmt, output, fail_on):
     """Merge the JSON reports of shards (--shard i/n --format json) into one report."""
-    from .merge import MergeError, merge_files
+    from ..run.merge import MergeError, merge_files
 
     try:
         report = merge_files(list(files))

@@ -41,8 +41,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .locales import normalize_locale
-from .model import SEVERITIES
+from ..locales import normalize_locale
+from ..model import SEVERITIES
 
 
 class ConfigError(Exception):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import Document, Inline, Segment
+from ..model import Document, Inline, Segment
 from .suppress import is_directive_block
 
 MAX_BYTES = 50 * 1024 * 1024

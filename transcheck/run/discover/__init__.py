@@ -24,8 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .locales import normalize_locale
-from .model import InputError, PageFile, PageGroup
+from ...locales import normalize_locale
+from ...model import InputError, PageFile, PageGroup
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 TEXT_SUFFIXES = (".txt",)

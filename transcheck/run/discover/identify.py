@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .language import document_language
-from .model import Document, InputError, PageFile, PageGroup
-from .parse import InputFileError, parse_markdown, read_file
+from ...analyse.language import document_language
+from ...model import Document, InputError, PageFile, PageGroup
+from ...markdown.parse import InputFileError, parse_markdown, read_file
 
 MIN_LANGUAGE_CONFIDENCE = 0.5
 """Share of a document's letters that must be in one language to label it."""

@@ -1,0 +1,1 @@
+"""Analysis of parsed pages: alignment, text differences, shell commands, languages, semantics."""

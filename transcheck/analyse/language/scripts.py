@@ -1,0 +1,130 @@
+"""Unicode scripts of letters, Chinese-vs-Japanese evidence, and masking technical tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ...locales import base_language
+from .data import LANG_SCRIPTS, SCRIPT_PREFIXES, ZH_PUNCT, ZH_WEAK
+
+@lru_cache(maxsize=8192)
+def script_of(ch: str) -> str:
+    """Unicode script of one character: ``Latin``, ``Han``, ... or ``Common``.
+
+    Only letters (and marks/ideographic iteration marks) get a script; digits,
+    punctuation, spaces and symbols are ``Common``.
+    """
+    cat = unicodedata.category(ch)
+    if not cat.startswith("L"):
+        return "Common"
+    name = unicodedata.name(ch, "")
+    for prefix, script in SCRIPT_PREFIXES:
+        if name.startswith(prefix):
+            return script
+    if ch in "々〆〇":
+        return "Han"
+    return "Other"
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script in ``text`` (``Common`` excluded), sorted by script name."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        s = script_of(ch)
+        if s != "Common":
+            counts[s] = counts.get(s, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def language_scripts(lang: str) -> frozenset[str]:
+    """The scripts a language is normally written in (Latin when not listed)."""
+    return LANG_SCRIPTS.get(base_language(lang), frozenset({"Latin"}))
+
+
+def family(script: str) -> str:
+    """Group scripts written together: Japanese kana and Han form ``CJK``."""
+    if script in ("Han", "Hiragana", "Katakana", "Bopomofo"):
+        return "CJK"
+    return script
+
+
+# --------------------------------------------------------------------- Chinese vs Japanese
+
+@lru_cache(maxsize=8192)
+def _simplified_only(ch: str) -> bool:
+    """True for Han characters of Chinese (GB2312/Big5) absent from JIS X 0208."""
+    try:
+        ch.encode("shift_jis")
+        return False
+    except UnicodeEncodeError:
+        pass
+    for codec in ("gb2312", "big5"):
+        try:
+            ch.encode(codec)
+            return True
+        except UnicodeEncodeError:
+            continue
+    return False
+
+
+
+def chinese_score(text: str) -> tuple[int, int, int]:
+    """(Han count, kana count, Chinese evidence score) of a text."""
+    han = kana = strong = weak = 0
+    for ch in text:
+        s = script_of(ch)
+        if s == "Han":
+            han += 1
+            if _simplified_only(ch):
+                strong += 1
+            elif ch in ZH_WEAK:
+                weak += 1
+        elif s in ("Hiragana", "Katakana"):
+            kana += 1
+        elif ch in ZH_PUNCT:
+            weak += 1
+    return han, kana, 2 * strong + weak
+
+
+# ------------------------------------------------------------------------- masking
+
+_TECH_RE = re.compile(
+    r"https?://\S+|www\.\S+"                          # URLs
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"                      # e-mail addresses
+    r"|\S*\w[._/\\:@=$%#~]\w\S*"                       # app.py, a/b, python:3.8, x=y
+    r"|[/~$-]+\w\S*"                                   # /app.py, -t, --flag, $HOME
+    r"|\w*\d\w*"                                       # words with digits
+    r"|\b[A-Za-z]*[a-z][A-Z]\w*"                       # CamelCase: BusyBox, iOS
+    r"|\b[A-Z]{2,}s?\b"                                # CMD, RUN, URLs
+    r"|\b\w+_\w+\b"                                    # snake_case
+)
+
+
+def mask_technical(text: str) -> str:
+    """Blank out technical tokens (URLs, file names, identifiers, commands, CamelCase,
+    ALL-CAPS, words with digits), keeping every offset in place."""
+    return _TECH_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def natural_words(text: str) -> list[str]:
+    """Words of two letters or more left once technical tokens are masked."""
+    return _WORD_RE.findall(mask_technical(text))
+
+
+def has_translatable_text(text: str, min_words: int = 4, min_letters: int = 20) -> bool:
+    """True when ``text`` has enough natural words to need translating.
+
+    Identifiers, commands, file names and product-name labels such as
+    ``FROM python:3.8-alpine`` do not count. CJK letters count one word per two.
+    """
+    masked = mask_technical(text)
+    words = _WORD_RE.findall(masked)
+    cjk = sum(1 for ch in masked if family(script_of(ch)) in ("CJK", "Hangul", "Thai"))
+    n_words = len(words) + cjk // 2
+    letters = sum(len(w) for w in words) + 2 * cjk
+    return n_words >= min_words and letters >= min_letters

@@ -1,0 +1,1 @@
+"""The semantic stage: embedders, their cache, per-page parity scores and sentence gaps."""

@@ -1,0 +1,1 @@
+"""Reading Markdown files (decoding, limits) and parsing them into segments."""
