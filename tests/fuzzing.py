@@ -16,7 +16,9 @@ from transcheck.model import Finding
 from transcheck.markdown.parse import parse_markdown
 from transcheck.run.run import RunOptions, run
 from transcheck.reporters import REPORTERS
-from transcheck.rules.base import CheckContext, Settings
+from transcheck.analyse.facts import page_facts
+from transcheck.model import Settings
+from transcheck.rules.base import RuleContext
 
 LOCALES = ("de", "fr", "ja", "pt-BR")
 
@@ -159,7 +161,7 @@ def check_in_memory(texts: dict[str, str], order: list[str] | None = None) -> li
     order = order or sorted(texts)
     docs = {loc: parse_markdown(texts[loc], "page.md", loc, f"{loc}/page.md") for loc in order}
     aligned = align_documents(docs, None)
-    ctx = CheckContext(Settings())
+    ctx = RuleContext(Settings(), page_facts(aligned, Settings()))
     found: list[Finding] = []
     for rule in rules_pkg.ALL:
         found.extend(rule.check(aligned, ctx))

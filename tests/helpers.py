@@ -6,10 +6,11 @@ from pathlib import Path
 from types import ModuleType
 
 from transcheck.analyse.align import align_documents
-from transcheck.model import AlignedPage, Finding
+from transcheck.analyse.facts import page_facts
 from transcheck.analyse.semantic.engine import SemanticOptions, analyse, engine
 from transcheck.markdown.parse import parse_markdown
-from transcheck.rules.base import CheckContext, Settings
+from transcheck.model import AlignedPage, Finding, Settings
+from transcheck.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,18 +28,24 @@ def semantic_page(pages: dict[str, str], reference: str | None = None,
     return analyse(docs, reference, engine(SemanticOptions(model=model)))
 
 
+def context(page: AlignedPage, settings: Settings | None = None, semantics=None) -> RuleContext:
+    """The rule context of an aligned page: its facts computed by the real analysis step."""
+    settings = settings or Settings()
+    return RuleContext(settings, page_facts(page, settings, semantics=semantics))
+
+
 def run_rule(rule: ModuleType, pages: dict[str, str], reference: str | None = None,
              **settings) -> list[Finding]:
     """Run one rule on in-memory pages; return its findings sorted.
 
     Rules that read embeddings (``NEEDS_SEMANTIC``) get the real semantic stage.
     """
-    ctx = CheckContext(Settings(reference=reference, **settings))
+    sem = None
     if getattr(rule, "NEEDS_SEMANTIC", False):
         ap, sem = semantic_page(pages, reference)
-        ctx.extras["page_semantics"] = sem
     else:
         ap = aligned(pages, reference)
+    ctx = context(ap, Settings(reference=reference, **settings), sem)
     return sorted(rule.check(ap, ctx), key=Finding.sort_key)
 
 

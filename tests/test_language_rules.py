@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transcheck.model import AlignedPage, AlignedRow, Document, Segment
 from transcheck.rules import mixed_language, untranslated
-from transcheck.rules.base import CheckContext
+from tests.helpers import context
 from transcheck.model import CATEGORIES, SEVERITIES
 
 
@@ -52,7 +52,7 @@ def test_mixed_language_reports_span_with_line():
     ru = seg("paragraph", 3, 39, RU_SWITCH.replace("**", ""))
     p = page([{"ru": ru, "de": seg("paragraph", 3, 39, DE_OK)},
               {"ja": seg("paragraph", 4, 44, JA_OK), "ru": None, "de": None}])
-    findings = list(mixed_language.check(p, CheckContext()))
+    findings = list(mixed_language.check(p, context(p)))
     assert len(findings) == 1
     f = findings[0]
     assert (f.rule, f.category, f.locale, f.line, f.end_line) == (
@@ -61,7 +61,7 @@ def test_mixed_language_reports_span_with_line():
     assert f.expected.startswith("Russian") and f.actual.startswith("Chinese (zh)")
     assert f.fingerprint and f.related  # the de segment of the same row
     # Deterministic: same input, same findings.
-    assert findings == list(mixed_language.check(p, CheckContext()))
+    assert findings == list(mixed_language.check(p, context(p)))
 
 
 def test_mixed_language_prose_differs_from_text():
@@ -69,7 +69,7 @@ def test_mixed_language_prose_differs_from_text():
     text = "Первая строка о `FROM`.\nВторая строка: 将此放在行之后似乎违反直觉。"
     prose = "Первая строка о .\nВторая строка: 将此放在行之后似乎违反直觉。"
     p = page([{"ru": seg("paragraph", 0, 10, text, prose)}])
-    (f,) = mixed_language.check(p, CheckContext())
+    (f,) = mixed_language.check(p, context(p))
     assert f.line == 11
 
 
@@ -77,7 +77,7 @@ def test_mixed_language_skips_unknown_locales_and_code():
     code = Segment(kind="code", index=0, line=1, end_line=1, text="这使我们能够避免重建", prose="")
     p = page([{"xx-private": seg("paragraph", 0, 1, "这使我们能够避免重建原本可以缓存的层。"),
                "ru": code}])
-    assert list(mixed_language.check(p, CheckContext())) == []
+    assert list(mixed_language.check(p, context(p))) == []
 
 
 EN = "Check that your image shows up in the list of your images before you go on."
@@ -88,17 +88,17 @@ FR = "Vérifiez que votre image apparaît dans votre liste d'images avant de con
 def test_untranslated_copy_of_reference():
     p = page([{"en": seg("paragraph", 0, 5, EN), "de": seg("paragraph", 0, 7, EN),
                "fr": seg("paragraph", 0, 7, FR)}], reference="en")
-    findings = list(untranslated.check(p, CheckContext()))
+    findings = list(untranslated.check(p, context(p)))
     assert [(f.locale, f.line, f.basis) for f in findings] == [("de", 7, "reference")]
     # mixed-language leaves whole copies to the untranslated rule.
-    assert list(mixed_language.check(p, CheckContext())) == []
+    assert list(mixed_language.check(p, context(p))) == []
 
 
 def test_untranslated_without_reference_uses_language_evidence():
     # de copied the French text: de is reported, fr (whose text is French) is not.
     p = page([{"de": seg("paragraph", 0, 7, FR), "fr": seg("paragraph", 0, 7, FR),
                "pt": seg("paragraph", 0, 7, "Verifique se sua imagem aparece em sua lista de imagens antes de continuar.")}])
-    findings = list(untranslated.check(p, CheckContext()))
+    findings = list(untranslated.check(p, context(p)))
     assert [(f.locale, f.basis) for f in findings] == [("de", "evidence")]
 
 
@@ -106,7 +106,7 @@ def test_untranslated_in_reference_language_without_copy():
     p = page([{"en": seg("paragraph", 0, 5, EN),
                "de": seg("paragraph", 0, 5, "Make sure that the image appears in the list of your images before continuing.")}],
              reference="en")
-    (f,) = untranslated.check(p, CheckContext())
+    (f,) = untranslated.check(p, context(p))
     assert (f.locale, f.basis) == ("de", "reference")
 
 
@@ -120,4 +120,5 @@ def test_untranslated_ignores_labels_and_translations():
         {"en": seg("paragraph", 3, 7, EN), "de": seg("paragraph", 3, 7, DE)},
     ]
     for ref in ("en", None):
-        assert list(untranslated.check(page(rows, reference=ref), CheckContext())) == []
+        p = page(rows, reference=ref)
+        assert list(untranslated.check(p, context(p))) == []

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import aligned, semantic_page, write_tree
+from tests.helpers import aligned, context, semantic_page, write_tree
 from tests.test_cli import transcheck
 from transcheck import rules
 from transcheck.model import Finding
-from transcheck.analyse.semantic.engine import split_sentences
-from transcheck.rules.base import CheckContext, Settings
+from transcheck.analyse.semantic.sentences import split_sentences
+from transcheck.model import Settings
 
 HAVE_ST = importlib.util.find_spec("sentence_transformers") is not None
 
@@ -51,12 +51,12 @@ def pages(pt: list[str] | None = None) -> dict[str, str]:
 
 def findings(md: dict[str, str], semantic: bool = True, reference: str | None = None) -> list[Finding]:
     """Every segment rule on the page, with or without the semantic stage."""
-    ctx = CheckContext(Settings(reference=reference))
+    sem = None
     if semantic:
         page, sem = semantic_page(md, reference)
-        ctx.extras["page_semantics"] = sem
     else:
         page = aligned(md, reference)
+    ctx = context(page, Settings(reference=reference), sem)
     return sorted((f for r in rules.ALL for f in r.check(page, ctx)), key=Finding.sort_key)
 
 

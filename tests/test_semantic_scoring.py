@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from transcheck.analyse.semantic.embedders import USEEmbedder
-from transcheck.analyse.semantic.similarity import DEFAULT_GAP_PENALTY, EXPANSION_FACTORS, align_by_similarity, base_language, expansion_factor, leave_one_out_consensus, length_ratio_expectation, normalised_length_ratio, similarity_matrix, text_length
+from transcheck.analyse.semantic.engine import consensus
+from transcheck.analyse.semantic.similarity import DEFAULT_GAP_PENALTY, EXPANSION_FACTORS, align_by_similarity, base_language, expansion_factor, length_ratio_expectation, normalised_length_ratio, similarity_matrix, text_length
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -51,21 +52,17 @@ def test_similarity_matrix_values():
         similarity_matrix(np.ones((2, 3)), np.ones((2, 4)))
 
 
-# ---- leave_one_out_consensus ----
+# ---- consensus (the leave-one-out score of the parity stage) ----
 
-def test_consensus_constructed_vectors():
-    x, y = np.array([1.0, 0.0]), np.array([0.0, 1.0])
-    scores = leave_one_out_consensus({"ru": x, "de": x, "fr": x, "ja": y})
-    assert list(scores) == ["de", "fr", "ja", "ru"]
-    assert scores["de"] == pytest.approx(2 / 3) and scores["ja"] == pytest.approx(0.0)
-    assert leave_one_out_consensus({"de": x}) == {"de": 1.0}
-    assert leave_one_out_consensus({}) == {}
-    # (n, dim) aligned rows: row-wise cosine, averaged
-    rows = {"de": np.stack([x, y]), "fr": np.stack([x, y]), "pt": np.stack([x, x])}
-    s = leave_one_out_consensus(rows)
-    assert s["de"] == pytest.approx(0.75) and s["pt"] == pytest.approx(0.5)
-    with pytest.raises(ValueError):
-        leave_one_out_consensus({"de": np.ones(3), "fr": np.ones(4)})
+def test_consensus_takes_the_closer_half():
+    assert consensus([0.9, 0.8, 0.1]) == pytest.approx(0.85)  # 3 others: the best 2
+    assert consensus([0.9, 0.1]) == pytest.approx(0.9)        # 2 others: the better one
+    assert consensus([0.4]) == pytest.approx(0.4)
+
+
+def _consensus_scores(vecs: dict) -> dict:
+    locs = sorted(vecs)
+    return {a: consensus(float(vecs[a] @ vecs[b]) for b in locs if b != a) for a in locs}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +80,7 @@ def test_consensus_finds_the_drifted_locale_with_use(use):
     }
     locs = sorted(texts)
     vecs = use.encode([texts[k] for k in locs])
-    scores = leave_one_out_consensus(dict(zip(locs, vecs)))
+    scores = _consensus_scores(dict(zip(locs, vecs)))
     assert min(scores, key=scores.get) == "pt"
     assert scores["pt"] < 0.3 and min(v for k, v in scores.items() if k != "pt") > 0.45
 

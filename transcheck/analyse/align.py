@@ -21,11 +21,11 @@ around the diagonal instead of filling the whole matrix.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
+from .numbers import NUMBER_RE
 from .textdiff import ratio as text_ratio
 
 GAP = 0.22
@@ -34,17 +34,8 @@ GAP = 0.22
 MAX_CELLS = 500_000
 """Largest alignment matrix filled completely; bigger ones are banded to about this size."""
 
-_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 SimilarityFn = Callable[[Segment, Segment], "float | None"]
-
-
-def _jaccard(a: Counter, b: Counter) -> float | None:
-    if not a and not b:
-        return None
-    inter = sum((a & b).values())
-    union = sum((a | b).values())
-    return inter / union if union else None
 
 
 _ANCHOR_CACHE: dict[int, tuple[Segment, tuple[Counter, Counter, Counter]]] = {}
@@ -58,7 +49,7 @@ def _anchors(seg: Segment) -> tuple[Counter, Counter, Counter]:
         _ANCHOR_CACHE.clear()
     codes = Counter(i.text for i in seg.inlines if i.kind == "code")
     links = Counter(i.target for i in seg.inlines if i.kind in ("link", "image", "autolink"))
-    nums = Counter(_NUM_RE.findall(seg.text))
+    nums = Counter(NUMBER_RE.findall(seg.text))
     _ANCHOR_CACHE[id(seg)] = (seg, (codes, links, nums))
     return codes, links, nums
 
@@ -92,7 +83,7 @@ def features(segments: Sequence[Segment]) -> list[Features]:
 
 
 def _jaccard_counts(a: dict, sa: int, b: dict, sb: int) -> float | None:
-    """Same value as :func:`_jaccard` on the Counters ``a`` and ``b`` (totals ``sa``, ``sb``)."""
+    """Weighted Jaccard similarity of two multisets given as dicts (totals ``sa``, ``sb``)."""
     if not sa and not sb:
         return None
     if not sa or not sb:
@@ -181,8 +172,26 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
     fb = features_b if features_b is not None else features(b)
     pa = [i / max(n - 1, 1) for i in range(n)]
     pb = [j / max(m - 1, 1) for j in range(m)]
+    return needleman_wunsch(n, m, lambda i, j: similarity_of(fa[i], fb[j], pa[i], pb[j], extra),
+                            gap, max_cells)
+
+
+def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: float,
+                     max_cells: float = float("inf"),
+                     eps: float = 1e-12) -> list[tuple[int | None, int | None]]:
+    """Global alignment of two sequences of lengths ``n`` and ``m`` (Needleman-Wunsch).
+
+    Maximises the sum of ``score(i, j)`` over paired items plus ``gap`` per unpaired
+    item. Returns (index in a, index in b) pairs in order, ``None`` on the side of a
+    gap. Ties break the same way every time: pair, then gap in ``b``, then gap in ``a``
+    (a move must beat the previous by more than ``eps``). When the full matrix would
+    exceed ``max_cells``, only a band around the diagonal is filled (wide enough to
+    reach the corner), so time and memory stay linear in the sequence length. The one
+    dynamic-programming aligner of the project: segments (:func:`align_pair`) and
+    sentences (:func:`transcheck.analyse.semantic.similarity.align_by_similarity`).
+    """
     full = n == 0 or m == 0 or (n + 1) * (m + 1) <= max_cells
-    w = m if full else max(2 + -(-m // n), max_cells // (2 * (n + 1)))
+    w = m if full else max(2 + -(-m // n), int(max_cells) // (2 * (n + 1)))
     neg = float("-inf")
     los: list[int] = []
     moves: list[bytearray] = []  # 0 match, 1 up (gap in b), 2 left (gap in a)
@@ -194,20 +203,20 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
         row = [neg] * (hi - lo + 1)
         mv = bytearray(hi - lo + 1)
         for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                row[0] = 0.0
+            if i == 0 or j == 0:  # the borders: all gaps, counted exactly (gap × count)
+                row[j - lo] = gap * (i + j)
+                mv[j - lo] = 1 if j == 0 else 2
                 continue
             best, move = neg, 0
             if i > 0 and j > 0 and lo_prev <= j - 1 <= hi_prev:
-                best = prev[j - 1 - lo_prev] + similarity_of(fa[i - 1], fb[j - 1], pa[i - 1],
-                                                             pb[j - 1], extra)
+                best = prev[j - 1 - lo_prev] + score(i - 1, j - 1)
             if i > 0 and lo_prev <= j <= hi_prev:
                 up = prev[j - lo_prev] + gap
-                if up > best + 1e-12:
+                if up > best + eps:
                     best, move = up, 1
             if j > lo:
                 left = row[j - 1 - lo] + gap
-                if left > best + 1e-12:
+                if left > best + eps:
                     best, move = left, 2
             row[j - lo] = best
             mv[j - lo] = move

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import Finding, Report
+from ..textutil import shorten
 
 NAME = "text"
 EXTENSION = "txt"
@@ -21,11 +22,6 @@ def _safe(text: str) -> str:
     """Document text with control characters shown as ``\\xNN``: a document cannot
     send escape sequences to the terminal or CI log that shows this report."""
     return text.translate(_CONTROL)
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split()) if "\n" not in text.strip() else text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _style(text: str, code: str, color: bool) -> str:
@@ -47,7 +43,7 @@ def render(report: Report, color: bool = False) -> str:
                 out.append(f"    {span:>7}  {sev} {f.rule}: {_safe(f.message)}")
                 for label, value in (("expected", f.expected), ("actual", f.actual)):
                     if value:
-                        lines = _shorten(_safe(value)).splitlines() or [""]
+                        lines = shorten(_safe(value), 160, keep_lines=True).splitlines() or [""]
                         out.append(_style(f"{'':13}{label:>8}: {lines[0]}", _DIM, color))
                         out.extend(_style(f"{'':23}{ln}", _DIM, color) for ln in lines[1:])
         out.append("")

@@ -1,14 +1,21 @@
-"""What every rule shares: the check context, judging who drifted, building findings.
+"""What every rule shares: the rule context, judging who drifted, building findings.
 
 A rule is a module in ``transcheck/rules/`` that defines
 
 * ``ID``: stable kebab-case identifier (never reused), e.g. ``code-block``;
 * ``CATEGORY``: one of :data:`transcheck.model.CATEGORIES`;
 * ``SEVERITY``: default severity (``error``, ``warning`` or ``info``);
+* ``SCOPE``: ``"locales"`` (default: runs on pages with two locales or more) or ``"group"``
+  (runs on every page group, even with one file: which locales exist, git history);
+* ``FACTS``: the costly :class:`~transcheck.model.PageFacts` fields it reads (``misfiled``,
+  ``copies``, ``moves``, ``missing_sentences``, ``extra_sentences``), so the analysis
+  stage computes them only when a selected rule needs them;
 * a module docstring: first line is the summary, the rest is the documentation;
 * ``EXAMPLES``: a tuple of :class:`~transcheck.model.Example` (at least one pass, one fail);
-* ``check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]``.
+* ``check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]``.
 
+Rules read the page and ``ctx.facts`` and never write anything: their results do not
+depend on the order they run in, and no rule imports another.
 Rules yield structured evidence (``expected``/``actual``); reporters render it.
 """
 
@@ -18,122 +25,26 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Callable, Hashable, Iterable, Mapping
+from typing import Callable, Iterable
 
-from ..model import AlignedPage, AlignedRow, Finding, Location, Segment, SEVERITIES
+from ..analyse.judge import CountDrift, count_drift, judge
+from ..textutil import shorten
+from ..model import (DEFAULT_PLACEHOLDERS, AlignedPage, AlignedRow, Finding, Location, PageFacts, Segment,
+                     SEVERITIES, Settings, Verdict)
 
-DEFAULT_PLACEHOLDERS: tuple[str, ...] = (
-    r"\{\{[^{}\n]+\}\}",          # {{path/to/file}}  (tldr pages, Jinja-style)
-    r"<[^\s<>/=&|;()][^<>\n]*?>",  # <your-username>   (angle-bracket placeholders)
-    r"\$\{[^{}\n]+\}",            # ${PROJECT_ID}
-    r"\[\[[^\[\]\n]+\]\]",         # [[option]]
-)
-"""Default regular expressions for translatable placeholders inside code."""
+__all__ = [
+    "DEFAULT_PLACEHOLDERS", "CountDrift", "RuleContext", "Settings", "Verdict", "basis_note", "count_drift",
+    "describe", "fingerprint", "judge", "lowered", "make_finding", "prose_count_drift", "related_locations",
+    "severity_for", "shorten",
+]
 
 
 @dataclass(frozen=True)
-class Settings:
-    """Knobs the rules read; filled from defaults, configuration files and the CLI."""
-
-    reference: str | None = None
-    placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
-    thresholds: Mapping[str, float] = field(default_factory=dict)
-    severity: Mapping[str, str] = field(default_factory=dict)
-    """Severity overrides by rule ID or category (the rule ID wins)."""
-
-    def threshold(self, name: str, default: float) -> float:
-        """Return a named threshold, or ``default`` when not configured."""
-        return float(self.thresholds.get(name, default))
-
-
-@dataclass
-class CheckContext:
-    """Per-run state handed to every rule: settings and shared helpers.
-
-    ``extras`` carries data produced by optional stages (language identification,
-    embeddings) keyed by stage name, so that rules can use them when present.
-    """
+class RuleContext:
+    """What a rule gets besides the aligned page: the settings and the page's facts."""
 
     settings: Settings = field(default_factory=Settings)
-    extras: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The outcome of judging one value across locales."""
-
-    expected: Hashable | None
-    deviants: tuple[str, ...]
-    supporters: tuple[str, ...]
-    basis: str
-    """``reference``, ``evidence``, ``majority``, ``tie`` or ``agree``."""
-
-
-def judge(
-    values: Mapping[str, Hashable],
-    reference: str | None = None,
-    valid: Callable[[Hashable], bool] | None = None,
-    prefer: Callable[[Hashable], object] | None = None,
-) -> Verdict:
-    """Decide which locales drifted from the expected value.
-
-    With a reference locale, its value is expected. Otherwise evidence beats the
-    majority: when ``valid`` says exactly one distinct value is valid and others are
-    not, that value wins however few locales share it. Otherwise the most common
-    value wins (basis ``majority``); with a tie at the top, every locale is a deviant
-    from nothing (basis ``tie``, ``expected`` is ``None``), unless ``prefer`` ranks the
-    tied values: then the highest-ranked one is expected (basis ``tie``).
-    """
-    locales = sorted(values)
-    distinct = set(values.values())
-    if len(distinct) <= 1:
-        return Verdict(next(iter(distinct), None), (), tuple(locales), "agree")
-    if reference is not None and reference in values:
-        exp = values[reference]
-        return _verdict(values, exp, "reference")
-    if valid is not None:
-        ok = sorted((v for v in distinct if valid(v)), key=repr)
-        if len(ok) == 1 and len(ok) < len(distinct):
-            return _verdict(values, ok[0], "evidence")
-    counts = Counter(values.values()).most_common()
-    top = counts[0][1]
-    leaders = [v for v, c in counts if c == top]
-    if len(leaders) == 1:
-        return _verdict(values, leaders[0], "majority")
-    if prefer is not None:
-        return _verdict(values, max(leaders, key=prefer), "tie")
-    return Verdict(None, tuple(locales), (), "tie")
-
-
-@dataclass(frozen=True)
-class CountDrift:
-    """How one locale's multiset of items (code spans, links, numbers) differs."""
-
-    missing: Counter
-    extra: Counter
-    basis: str
-    supporters: tuple[str, ...]
-
-
-def count_drift(values: Mapping[str, Counter], reference: str | None = None) -> dict[str, CountDrift]:
-    """Compare multisets item by item across locales; return the locales that differ.
-
-    Each item's expected count is judged on its own (so one locale losing a link and
-    another gaining one are both found); a tie prefers the higher count, since losing
-    an item is a more common mistake than everyone else adding the same one.
-    """
-    items = sorted({k for c in values.values() for k in c}, key=str)
-    out: dict[str, CountDrift] = {}
-    for item in items:
-        counts = {loc: c[item] for loc, c in values.items()}
-        v = judge(counts, reference, prefer=lambda n: n)
-        for loc in v.deviants:
-            diff = counts[loc] - v.expected  # type: ignore[operator]
-            d = out.setdefault(loc, CountDrift(Counter(), Counter(), v.basis, v.supporters))
-            (d.extra if diff > 0 else d.missing)[item] += abs(diff)
-            if v.basis in ("majority", "tie") and d.basis not in ("majority", "tie"):
-                out[loc] = CountDrift(d.missing, d.extra, v.basis, v.supporters)
-    return out
+    facts: PageFacts = field(default_factory=PageFacts)
 
 
 def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], Counter]):
@@ -153,12 +64,6 @@ def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], Count
             continue
         for loc, drift in sorted(count_drift(values, page.reference).items()):
             yield row, segs, values, loc, drift
-
-
-def _verdict(values: Mapping[str, Hashable], expected: Hashable, basis: str) -> Verdict:
-    dev = tuple(loc for loc in sorted(values) if values[loc] != expected)
-    sup = tuple(loc for loc in sorted(values) if values[loc] == expected)
-    return Verdict(expected, dev, sup, basis)
 
 
 def lowered(severity: str, steps: int = 1) -> str:
@@ -246,7 +151,7 @@ def make_finding(
     )
 
 
-def shorten(text: str, limit: int = 80) -> str:
-    """Collapse whitespace and cut ``text`` to ``limit`` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def describe(seg: Segment) -> str:
+    """A short human description of a block: kind and first words."""
+    kind = seg.kind.replace("_", " ")
+    return f"{kind} \"{shorten(seg.text, 60)}\""

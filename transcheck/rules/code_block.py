@@ -22,7 +22,7 @@ from typing import Iterator
 
 from ..analyse import shell, textdiff
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
-from .base import CheckContext, basis_note, judge, make_finding, severity_for, shorten
+from .base import RuleContext, basis_note, judge, make_finding, severity_for, shorten
 
 ID = "code-block"
 CATEGORY = "code-drift"
@@ -135,7 +135,7 @@ def _first_diff_line(seg: Segment, expected: str, actual: str) -> int:
     return seg.body_line or seg.line
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per locale whose code block differs from the expected one."""
     patterns = [re.compile(p) for p in ctx.settings.placeholders]
     page_words: Counter | None = None

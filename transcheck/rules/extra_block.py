@@ -11,12 +11,12 @@ import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, make_finding, severity_for
-from .missing_block import describe, find_moves, presence
+from .base import RuleContext, describe, make_finding, severity_for
 
 ID = "extra-block"
 CATEGORY = "extra-content"
 SEVERITY = "warning"
+FACTS = ("moves",)
 
 EXAMPLES = (
     Example("nothing extra", {
@@ -31,11 +31,12 @@ EXAMPLES = (
 )
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each block only a minority of locales (not the reference) has."""
     rule = sys.modules[__name__]
-    moved = {(loc, ei) for loc, _, ei in find_moves(page, ctx.extras.get("page_semantics"))}
-    for row, verdict in presence(page, ctx):
+    moved = {(m.locale, m.extra_row) for m in ctx.facts.moves}
+    for index, verdict in ctx.facts.presence.items():
+        row = page.rows[index]
         if verdict.expected is not False:
             continue
         lacking = ", ".join(verdict.supporters)

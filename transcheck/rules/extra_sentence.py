@@ -15,12 +15,12 @@ import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from ..analyse.semantic.engine import sentence_gaps
-from .base import CheckContext, make_finding, shorten
+from .base import RuleContext, make_finding, shorten
 
 ID = "extra-sentence"
 CATEGORY = "extra-content"
 SEVERITY = "info"
+FACTS = ("extra_sentences",)
 NEEDS_SEMANTIC = True
 
 EXAMPLES = (
@@ -38,17 +38,14 @@ EXAMPLES = (
 )
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each sentence only this locale's paragraph has."""
-    sem = ctx.extras.get("page_semantics")
-    if sem is None:
-        return
     rule = sys.modules[__name__]
-    for row in page.rows:
-        for gap in sentence_gaps(sem, page, row, extra=True):
-            seg = row.cells[gap.locale]
-            basis = "reference" if page.reference in gap.witnesses else "majority"
-            msg = (f"sentence not in {', '.join(gap.witnesses)}: «{shorten(gap.sentence, 70)}»; "
-                   f"best match there {gap.coverage:.2f}; length ratio {gap.length_ratio:.2f}")
-            yield make_finding(rule, page, gap.locale, seg, msg, expected="(none)",
-                               actual=gap.sentence, basis=basis, row=row, key=(gap.sentence[:200],))
+    for gap in ctx.facts.extra_sentences:
+        row = page.rows[gap.row]
+        seg = row.cells[gap.locale]
+        basis = "reference" if page.reference in gap.witnesses else "majority"
+        msg = (f"sentence not in {', '.join(gap.witnesses)}: «{shorten(gap.sentence, 70)}»; "
+               f"best match there {gap.coverage:.2f}; length ratio {gap.length_ratio:.2f}")
+        yield make_finding(rule, page, gap.locale, seg, msg, expected="(none)",
+                           actual=gap.sentence, basis=basis, row=row, key=(gap.sentence[:200],))

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, lowered, make_finding, prose_count_drift, severity_for, shorten
+from .base import RuleContext, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
 CATEGORY = "inline-code-drift"
@@ -38,7 +38,7 @@ def _fmt(c: Counter) -> str:
     return ", ".join(f"`{shorten(k, 50)}`" + (f" ×{n}" if n > 1 else "") for k, n in sorted(c.items()))
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose code spans differ."""
     rule = sys.modules[__name__]
     spans = lambda loc, s: Counter(i.text.strip() for i in s.inlines if i.kind == "code")  # noqa: E731

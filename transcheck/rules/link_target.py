@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..locales import normalize_locale
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, make_finding, prose_count_drift, severity_for, shorten
+from .base import RuleContext, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "link-target"
 CATEGORY = "link-drift"
@@ -75,7 +75,7 @@ def _links(seg) -> list:
     return [i for i in seg.inlines if i.kind in ("link", "image", "autolink")]
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose link targets differ."""
     rule = sys.modules[__name__]
     targets = lambda loc, s: Counter(normalize_target(i.target) for i in _links(s))  # noqa: E731

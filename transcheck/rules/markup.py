@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, make_finding, prose_count_drift, severity_for
+from .base import RuleContext, make_finding, prose_count_drift, severity_for
 
 ID = "markup"
 CATEGORY = "markup-drift"
@@ -47,7 +47,7 @@ def _markup(seg) -> Counter:
     return out
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per prose block and locale whose markup counts differ."""
     rule = sys.modules[__name__]
     for row, segs, _, loc, d in prose_count_drift(page, lambda loc, s: _markup(s)):

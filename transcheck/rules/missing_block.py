@@ -12,12 +12,13 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from ..model import AlignedPage, Example, Finding, Segment
-from .base import CheckContext, judge, make_finding, severity_for, shorten
+from ..model import AlignedPage, Example, Finding
+from .base import RuleContext, describe, make_finding, severity_for
 
 ID = "missing-block"
 CATEGORY = "missing-content"
 SEVERITY = "error"
+FACTS = ("moves",)
 
 EXAMPLES = (
     Example("all blocks present", {
@@ -32,43 +33,14 @@ EXAMPLES = (
 )
 
 
-def find_moves(page: AlignedPage, sem=None):
-    """Moved blocks (see :mod:`transcheck.rules.moved_block`), imported lazily to avoid a cycle."""
-    from .moved_block import find_moves as _find
-    return _find(page, sem)
-
-
-def presence(page: AlignedPage, ctx: CheckContext):
-    """Yield (row, verdict on presence) for rows that some locales lack."""
-    for row in page.rows:
-        present = {loc: seg is not None for loc, seg in row.cells.items()}
-        if all(present.values()):
-            continue
-        yield row, judge(present, page.reference, prefer=lambda v: v)
-
-
-def where_missing(page: AlignedPage, locale: str, row_index: int) -> int:
-    """The line in ``locale`` where the block of row ``row_index`` should be."""
-    for k in range(row_index - 1, -1, -1):
-        seg = page.rows[k].cells.get(locale)
-        if seg is not None:
-            return min(seg.end_line + 1, page.documents[locale].line_count or seg.end_line + 1)
-    return 1
-
-
-def describe(seg: Segment) -> str:
-    """A short human description of a block: kind and first words."""
-    kind = seg.kind.replace("_", " ")
-    return f"{kind} \"{shorten(seg.text, 60)}\""
-
-
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each locale that lacks a block the others have."""
     rule = sys.modules[__name__]
-    moved = {(loc, mi) for loc, mi, _ in find_moves(page, ctx.extras.get("page_semantics"))}
+    moved = {(m.locale, m.missing_row) for m in ctx.facts.moves}
     last_end: dict[str, int] = {}  # locale -> end line of its last block before row ``scanned``
     scanned = 0
-    for row, verdict in presence(page, ctx):
+    for index, verdict in ctx.facts.presence.items():
+        row = page.rows[index]
         if verdict.expected is not True:
             continue
         for earlier in page.rows[scanned:row.index]:  # one pass over the page (where_missing, linear)

@@ -7,15 +7,15 @@ never silently dropped.
 
 from __future__ import annotations
 
-import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding, PageGroup
-from .base import CheckContext, fingerprint
+from .base import RuleContext, fingerprint
 
 ID = "missing-page"
 CATEGORY = "missing-content"
 SEVERITY = "error"
+SCOPE = "group"
 
 EXAMPLES = (
     Example("page in every locale", {"de": "# Titel\n", "fr": "# Titre\n"}, fails=False),
@@ -34,14 +34,12 @@ def expected_path(group: PageGroup, locale: str) -> str:
     return f"{path} ({locale})"
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
-    """Segment rules interface: this rule works on page groups (see check_group)."""
-    return iter(())
-
-
-def check_group(group: PageGroup, page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each expected locale the page group lacks."""
-    expected = ctx.extras.get("expected_locales", ())
+    group = ctx.facts.group
+    if group is None:
+        return
+    expected = ctx.facts.expected_locales
     have = set(group.locales)
     if len(have) == 0:
         return
@@ -54,6 +52,3 @@ def check_group(group: PageGroup, page: AlignedPage, ctx: CheckContext) -> Itera
                       message=f"page missing in this locale; it exists in {', '.join(sorted(have))}",
                       expected=group.files[0].display, actual="(no file)",
                       fingerprint=fingerprint(ID, group.page, loc))
-
-
-RULE = sys.modules[__name__]

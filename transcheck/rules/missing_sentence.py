@@ -18,12 +18,12 @@ import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from ..analyse.semantic.engine import sentence_gaps
-from .base import CheckContext, make_finding, shorten
+from .base import RuleContext, make_finding, shorten
 
 ID = "missing-sentence"
 CATEGORY = "missing-content"
 SEVERITY = "warning"
+FACTS = ("missing_sentences",)
 NEEDS_SEMANTIC = True
 
 EXAMPLES = (
@@ -40,22 +40,19 @@ EXAMPLES = (
 )
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each sentence the consensus has and this locale's paragraph lacks."""
-    sem = ctx.extras.get("page_semantics")
-    if sem is None:
-        return
     rule = sys.modules[__name__]
-    for row in page.rows:
-        for gap in sentence_gaps(sem, page, row):
-            seg = row.cells[gap.locale]
-            others = [w for w in gap.witnesses if w != gap.source]
-            also = f"; also in {', '.join(others)}" if others else ""
-            basis = "reference" if page.reference in gap.witnesses else "majority"
-            msg = (f"sentence missing from this {seg.kind.replace('_', ' ')}: "
-                   f"«{shorten(gap.sentence, 70)}» ({gap.source}{also}); best match here "
-                   f"{gap.coverage:.2f} vs {gap.agreement:.2f} among the others; "
-                   f"length ratio {gap.length_ratio:.2f}")
-            yield make_finding(rule, page, gap.locale, seg, msg,
-                               expected=f"{gap.source}: {gap.sentence}", actual="(none)",
-                               basis=basis, row=row, key=(gap.source, gap.sentence[:200]))
+    for gap in ctx.facts.missing_sentences:
+        row = page.rows[gap.row]
+        seg = row.cells[gap.locale]
+        others = [w for w in gap.witnesses if w != gap.source]
+        also = f"; also in {', '.join(others)}" if others else ""
+        basis = "reference" if page.reference in gap.witnesses else "majority"
+        msg = (f"sentence missing from this {seg.kind.replace('_', ' ')}: "
+               f"«{shorten(gap.sentence, 70)}» ({gap.source}{also}); best match here "
+               f"{gap.coverage:.2f} vs {gap.agreement:.2f} among the others; "
+               f"length ratio {gap.length_ratio:.2f}")
+        yield make_finding(rule, page, gap.locale, seg, msg,
+                           expected=f"{gap.source}: {gap.sentence}", actual="(none)",
+                           basis=basis, row=row, key=(gap.source, gap.sentence[:200]))

@@ -19,12 +19,12 @@ from typing import Iterator
 
 from ..analyse.language import foreign_spans, language_name
 from ..model import AlignedPage, Example, Finding
-from .base import CheckContext, make_finding, shorten
-from .untranslated import locale_language, untranslated_source
+from .base import RuleContext, make_finding, shorten
 
 ID = "mixed-language"
 CATEGORY = "mixed-language"
 SEVERITY = "warning"
+FACTS = ("misfiled", "copies")
 
 EXAMPLES = (
     Example(
@@ -46,22 +46,20 @@ EXAMPLES = (
 )
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Report foreign-language spans inside each locale's prose segments."""
     min_conf = ctx.settings.threshold("mixed_language_confidence", 0.7)
-    ratio = ctx.settings.threshold("untranslated_ratio", 0.9)
     module = sys.modules[__name__]
-    from .wrong_language import misfiled
-    skip = misfiled(page, ctx)  # files wholly in another language are reported once, by wrong-language
+    skip = ctx.facts.misfiled  # files wholly in another language are reported once, by wrong-language
     for row in page.rows:
         for locale, seg in row.present().items():
-            lang = locale_language(page, locale)
+            lang = ctx.facts.languages.get(locale, "")
             if not lang or not seg.is_prose or not seg.prose.strip() or locale in skip:
                 continue
             spans = foreign_spans(seg.prose, lang, min_confidence=min_conf)
             if not spans:
                 continue
-            whole = untranslated_source(page, row, locale, seg, ratio) is not None
+            whole = (row.index, locale) in ctx.facts.copies
             for span in spans:
                 piece = seg.prose[span.start:span.end]
                 if whole and len(piece) >= 0.9 * len(seg.prose.strip()):

@@ -13,13 +13,13 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from ..analyse.align import segment_similarity
-from ..model import AlignedPage, Example, Finding, Segment
-from .base import CheckContext, judge, make_finding, shorten
+from ..model import AlignedPage, Example, Finding
+from .base import RuleContext, make_finding, shorten
 
 ID = "moved-block"
 CATEGORY = "structure-drift"
 SEVERITY = "warning"
+FACTS = ("moves",)
 
 EXAMPLES = (  # structural examples: also found without embeddings
     Example("same order", {
@@ -33,58 +33,12 @@ EXAMPLES = (  # structural examples: also found without embeddings
     }, fails=True),
 )
 
-MOVE_SIMILARITY = 0.8
-MOVE_COSINE = 0.7
-"""Embedding cosine from which an unanchored prose block counts as the missing one."""
 
-
-def _anchored(seg: Segment) -> bool:
-    return seg.kind == "code" or any(i.kind in ("code", "link", "image", "autolink") for i in seg.inlines)
-
-
-def find_moves(page: AlignedPage, sem=None) -> list[tuple[str, int, int]]:
-    """(locale, row where the block is missing, row where it stands instead) for moved blocks.
-
-    ``sem`` (:class:`~transcheck.parity.PageSemantics`, optional) lets unanchored prose
-    blocks match by meaning.
-    """
-    missing: dict[str, list[int]] = {}
-    extra: dict[str, list[int]] = {}
-    for row in page.rows:
-        present = {loc: seg is not None for loc, seg in row.cells.items()}
-        if all(present.values()):
-            continue
-        v = judge(present, page.reference, prefer=lambda x: x)
-        target = missing if v.expected is True else extra
-        for loc in v.deviants:
-            target.setdefault(loc, []).append(row.index)
-    moves = []
-    for loc in sorted(set(missing) & set(extra)):
-        used: set[int] = set()
-        for mi in missing[loc]:
-            holders = page.rows[mi].present()
-            for ei in extra[loc]:
-                seg = page.rows[ei].cells[loc]
-                if ei in used or seg is None:
-                    continue
-                if _anchored(seg):
-                    moved = max(segment_similarity(seg, other) for other in holders.values()) >= MOVE_SIMILARITY
-                elif sem is not None:
-                    cos = [c for c in (sem.cosine(seg, other) for other in holders.values()) if c is not None]
-                    moved = bool(cos) and min(cos) >= MOVE_COSINE
-                else:
-                    moved = False
-                if moved:
-                    moves.append((loc, mi, ei))
-                    used.add(ei)
-                    break
-    return moves
-
-
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per block that one locale has at another place."""
     rule = sys.modules[__name__]
-    for loc, mi, ei in find_moves(page, ctx.extras.get("page_semantics")):
+    for move in ctx.facts.moves:
+        loc, mi, ei = move.locale, move.missing_row, move.extra_row
         seg = page.rows[ei].cells[loc]
         assert seg is not None
         holders = page.rows[mi].present()

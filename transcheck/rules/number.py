@@ -16,9 +16,10 @@ import sys
 from collections import Counter
 from typing import Iterator
 
+from ..analyse.numbers import NUMBER_TOKEN_RE
 from ..locales import base_language
 from ..model import AlignedPage, Example, Finding, Segment
-from .base import CheckContext, make_finding, prose_count_drift, severity_for
+from .base import RuleContext, make_finding, prose_count_drift, severity_for
 
 ID = "number"
 CATEGORY = "number-drift"
@@ -41,7 +42,6 @@ EXAMPLES = (
     }, fails=True),
 )
 
-_NUM_RE = re.compile(r"(?<![\w.])\d+(?:[.,\u00a0\u202f ]\d+)*|(?<=[A-Za-z])\d+(?:[.,]\d+)*")
 _URL_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _CJK_COUNTERS = "つ個人回本枚件台点行番目章節項種匹頭冊通分秒時日年月週歳位次部段層文字名개명번장가지줄단계"
 _CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
@@ -65,7 +65,7 @@ def numbers(seg: Segment, locale: str) -> Counter:
     out: Counter = Counter()
     for text in texts:
         text = _URL_RE.sub(" ", text)
-        for m in _NUM_RE.finditer(text):
+        for m in NUMBER_TOKEN_RE.finditer(text):
             token = m.group().strip()
             if " " in token and not re.fullmatch(r"\d{1,3}(?: \d{3})+", token):
                 # a space between unrelated numbers, not a thousands separator
@@ -80,7 +80,7 @@ def numbers(seg: Segment, locale: str) -> Counter:
     return out
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose numbers differ."""
     rule = sys.modules[__name__]
     for row, segs, _, loc, d in prose_count_drift(page, lambda loc, s: numbers(s, loc)):

@@ -18,18 +18,18 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from typing import Iterator
 
-from ..model import AlignedPage, Example, Finding, Location, PageGroup
-from .base import CheckContext, fingerprint, shorten
+from ..model import AlignedPage, Example, Finding, Location
+from .base import RuleContext, fingerprint, shorten
 
 ID = "outdated"
 CATEGORY = "outdated"
 SEVERITY = "warning"
+SCOPE = "group"
 NEEDS_GIT = True
-"""The pipeline loads the git history (``ctx.extras['git_history']``) for this rule."""
+"""The run loads the git history (``ctx.facts.history``) when this rule is selected."""
 
 EXAMPLES = (
     Example("translation updated after its source (no git history in an example: silent)", {
@@ -75,14 +75,11 @@ def _structure_note(page: AlignedPage, source: str, locale: str) -> str:
     return "; ".join(parts)
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
-    """Segment rules interface: this rule works on page groups (see check_group)."""
-    return iter(())
-
-
-def check_group(group: PageGroup, page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each translation older than the latest change of its source."""
-    history = ctx.extras.get("git_history")
+    history, group = ctx.facts.history, ctx.facts.group
+    if group is None:
+        return
     source = page.reference
     if history is None or source is None or source not in page.documents:
         return
@@ -129,6 +126,3 @@ def check_group(group: PageGroup, page: AlignedPage, ctx: CheckContext) -> Itera
                       actual=f"translated from {src_doc.path} as of {base.sha[:7]}",
                       fingerprint=fingerprint(ID, group.page, loc, commits[0].sha),
                       related=(Location(source, src_doc.path, 1, 1),), basis="reference")
-
-
-RULE = sys.modules[__name__]

@@ -20,8 +20,8 @@ import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from ..analyse.semantic.engine import weight
-from .base import CheckContext, make_finding, shorten
+from ..analyse.semantic.similarity import weight
+from .base import RuleContext, make_finding, shorten
 
 ID = "semantic-drift"
 CATEGORY = "semantic-drift"
@@ -45,10 +45,10 @@ EXAMPLES = (
 )
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each prose segment far less similar to the others than they are
     to each other."""
-    sem = ctx.extras.get("page_semantics")
+    sem = ctx.facts.semantics
     if sem is None:
         return
     rule = sys.modules[__name__]

@@ -12,7 +12,7 @@ import sys
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding, Segment
-from .base import CheckContext, judge, make_finding, severity_for
+from .base import RuleContext, judge, make_finding, severity_for
 
 ID = "structure"
 CATEGORY = "structure-drift"
@@ -46,7 +46,7 @@ def _shape(seg: Segment) -> tuple[str, str]:
         f"{kind}{depth}{where}"
 
 
-def check(page: AlignedPage, ctx: CheckContext) -> Iterator[Finding]:
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per block whose shape differs from the expected shape."""
     rule = sys.modules[__name__]
     for row in page.rows:

@@ -17,11 +17,11 @@ from types import ModuleType
 from typing import Iterator
 
 from ..model import PageGroup
-from ..rules.base import CheckContext
+from ..rules import by_id
+from .page import PageJob, PageResult, check_group
 
 CHUNK = 16
 """Page groups per task sent to a worker."""
-
 
 
 def default_jobs() -> int:
@@ -29,61 +29,49 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _check_one(group: PageGroup, ctx: CheckContext, rules, page_rules, expected):
-    from . import run as pipeline
-
-    return pipeline.check_group(group, ctx, rules, page_rules, expected)
-
-
 def _resolve(ids: tuple[str, ...]) -> tuple[ModuleType, ...]:
-    from ..rules import by_id
-
     known = by_id()
     return tuple(known[i] for i in ids)
 
 
-def check_chunk(task: tuple) -> list:
+def check_chunk(task: tuple) -> list[PageResult]:
     """Worker entry point (top level, picklable): check a chunk of groups.
 
-    ``task`` is (groups, context, rule IDs, page rule IDs, expected locales).
+    ``task`` is (groups, job, rule IDs, page rule IDs).
     """
-    groups, ctx, rule_ids, page_rule_ids, expected = task
+    groups, job, rule_ids, page_rule_ids = task
     rules, page_rules = _resolve(rule_ids), _resolve(page_rule_ids)
-    return [_check_one(g, ctx, rules, page_rules, expected) for g in groups]
+    return [check_group(g, job, rules, page_rules) for g in groups]
 
 
-def _chunk_ctx(ctx: CheckContext, groups: list[PageGroup]) -> CheckContext:
-    """The context for one chunk: the git history cut down to that chunk's files."""
-    history = ctx.extras.get("git_history")
-    if history is None:
-        return ctx
+def _chunk_job(job: PageJob, groups: list[PageGroup]) -> PageJob:
+    """The job for one chunk: the git history cut down to that chunk's files."""
+    if job.history is None:
+        return job
     paths = {os.path.realpath(f.path) for g in groups for f in g.files}
-    return replace(ctx, extras={**ctx.extras, "git_history": history.subset(paths)})
+    return replace(job, history=job.history.subset(paths))
 
 
-def check_groups(groups: list[PageGroup], ctx: CheckContext, rules: tuple[ModuleType, ...],
-                 page_rules: tuple[ModuleType, ...], expected: tuple[str, ...],
-                 jobs: int = 1) -> Iterator:
-    """Check every group, yielding a :class:`~transcheck.pipeline.PageResult` per group.
+def check_groups(groups: list[PageGroup], job: PageJob, rules: tuple[ModuleType, ...],
+                 page_rules: tuple[ModuleType, ...], jobs: int = 1) -> Iterator[PageResult]:
+    """Check every group, yielding a :class:`~transcheck.run.page.PageResult` per group.
 
     Results come in the order of ``groups`` whatever ``jobs`` is. Rules that are not
     registered in :mod:`transcheck.rules` (e.g. test doubles) force a serial run.
     """
-    from ..rules import by_id
-
     known = by_id()
     registered = all(known.get(r.ID) is r for r in (*rules, *page_rules))
     chunks = [groups[k:k + CHUNK] for k in range(0, len(groups), CHUNK)]
     workers = min(max(1, jobs), len(chunks))
     if workers <= 1 or not registered:
         for chunk in chunks:
-            cctx = _chunk_ctx(ctx, chunk)
+            cjob = _chunk_job(job, chunk)
             for g in chunk:
-                yield _check_one(g, cctx, rules, page_rules, expected)
+                yield check_group(g, cjob, rules, page_rules)
         return
     rule_ids = tuple(r.ID for r in rules)
     page_ids = tuple(r.ID for r in page_rules)
-    tasks = ((chunk, _chunk_ctx(ctx, chunk), rule_ids, page_ids, expected) for chunk in chunks)
+    tasks = ((chunk, _chunk_job(job, chunk), rule_ids, page_ids) for chunk in chunks)
     mp = multiprocessing.get_context("spawn")
     with mp.Pool(workers) as pool:
         for results in pool.imap(check_chunk, tasks):

@@ -13,6 +13,7 @@ import re
 import sys
 
 from ..model import PageGroup
+from ..rules.missing_page import expected_path
 
 
 class SelectionError(Exception):
@@ -73,8 +74,6 @@ def touched(groups: list[PageGroup], changed: set[str], locales: tuple[str, ...]
     ``changed`` holds absolute paths. A deleted copy no longer exists on disk, so a group
     is also chosen when the path where one of its ``locales`` copies would be changed.
     """
-    from ..rules.missing_page import expected_path
-
     real = {os.path.realpath(p) for p in changed}
     out = []
     for g in groups:

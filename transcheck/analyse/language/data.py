@@ -9,14 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...locales import base_language
+from ...model import Detection
 
-
-@dataclass(frozen=True)
-class Detection:
-    """A language guess: base code (``""`` when unknown) and confidence in [0, 1]."""
-
-    lang: str
-    confidence: float
+__all__ = ["Detection", "Span"]  # Detection is a model type, re-exported here
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...locales import base_language
+from ...textutil import shorten
 from .data import STOPWORDS, Detection, Span
 from .detect import detect, langdetect_scores, length_factor, stopword_votes
 from .scripts import chinese_score, family, language_scripts, mask_technical, natural_words, script_of
@@ -234,12 +235,5 @@ def _foreign_spans(text: str, expected: str, min_conf: float,
             spans[-1][3] = max(spans[-1][3], det.confidence)
         else:
             spans.append([s, e, det.lang, det.confidence])
-    return tuple(Span(s, e, lang, round(conf, 3), _shorten(text[s:e], excerpt_len))
+    return tuple(Span(s, e, lang, round(conf, 3), shorten(text[s:e], excerpt_len))
                  for s, e, lang, conf in spans)
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-

@@ -293,6 +293,11 @@ class CachedEmbedder(Embedder):
         """The wrapped embedder's key (the cache key of its vectors)."""
         return self.inner.key
 
+    @property
+    def loaded(self) -> bool:
+        """True once the wrapped embedder has loaded its model."""
+        return self.inner.loaded
+
     def _encode_batch(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - unused
         return self.encode(texts)
 

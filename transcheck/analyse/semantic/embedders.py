@@ -92,6 +92,11 @@ class Embedder(ABC):
         """``name@version``: identifies the vectors this embedder produces."""
         return f"{self.name}@{self.version}"
 
+    @property
+    def loaded(self) -> bool:
+        """True once the model behind this embedder has been loaded (for statistics)."""
+        return getattr(self, "_model", None) is not None
+
     @abstractmethod
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         """Embed one batch; rows need not be normalised."""

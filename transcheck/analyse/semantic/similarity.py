@@ -1,7 +1,6 @@
 """Pure numpy scoring helpers for semantic checks (no rules here).
 
 * :func:`similarity_matrix`: cosine similarities between two sets of vectors.
-* :func:`leave_one_out_consensus`: how well each locale agrees with all the others.
 * :func:`align_by_similarity`: global alignment of two segment sequences from their
   similarity matrix (Needleman-Wunsch, as the sentence aligners Vecalign and
   Bertalign do with 1-1/1-0/0-1 moves).
@@ -13,10 +12,12 @@ Everything is deterministic: the same input gives the same output bit for bit.
 
 from __future__ import annotations
 
-import re
 from typing import Mapping
 
 import numpy as np
+
+from ...locales import base_language
+from ..align import needleman_wunsch
 
 __all__ = [
     "DEFAULT_GAP_PENALTY",
@@ -24,11 +25,11 @@ __all__ = [
     "align_by_similarity",
     "base_language",
     "expansion_factor",
-    "leave_one_out_consensus",
     "length_ratio_expectation",
     "normalised_length_ratio",
     "similarity_matrix",
     "text_length",
+    "weight",
 ]
 
 
@@ -54,36 +55,8 @@ def similarity_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.clip(ua @ ub.T, -1.0, 1.0)
 
 
-def leave_one_out_consensus(vectors_by_locale: Mapping[str, np.ndarray]) -> dict[str, float]:
-    """Each locale's mean cosine similarity to every other locale.
-
-    Values are one vector per locale (the same segment in each locale), or
-    ``(n, dim)`` arrays of ``n`` aligned segments, in which case similarities are
-    taken row by row and averaged. A locale far below the others is the one that
-    drifted. With a single locale there is nothing to disagree with: it scores 1.0.
-    Keys come back sorted.
-    """
-    locales = sorted(vectors_by_locale)
-    if not locales:
-        return {}
-    units = [_unit_rows(vectors_by_locale[loc]) for loc in locales]
-    shapes = {u.shape for u in units}
-    if len(shapes) != 1:
-        raise ValueError(f"all locales need the same shape of vectors, got {sorted(shapes)}")
-    if len(locales) == 1:
-        return {locales[0]: 1.0}
-    stack = np.stack(units)                       # (L, n, dim)
-    pair = np.einsum("lnd,mnd->lmn", stack, stack).mean(axis=2)  # (L, L) mean row cosine
-    np.fill_diagonal(pair, 0.0)
-    scores = np.clip(pair.sum(axis=1) / (len(locales) - 1), -1.0, 1.0)
-    return {loc: float(scores[i]) for i, loc in enumerate(locales)}
-
-
 DEFAULT_GAP_PENALTY = 0.35
 """Cost of leaving a segment unpaired: a pair is kept when its similarity > 1 - 2 * 0.35 = 0.3."""
-
-_PAIR, _UP, _LEFT = 0, 1, 2  # (i, j) pair; (i, None) from above; (None, j) from the left
-
 
 def align_by_similarity(sim: np.ndarray,
                         gap_penalty: float = DEFAULT_GAP_PENALTY) -> list[tuple[int | None, int | None]]:
@@ -103,42 +76,11 @@ def align_by_similarity(sim: np.ndarray,
     if gap_penalty < 0:
         raise ValueError("gap_penalty must be >= 0")
     n, m = sim.shape
-    # Run the DP on both sequences reversed: its traceback then walks the original
-    # order front to back, so ties resolve toward early pairs and trailing gaps.
-    cost = 1.0 - sim[::-1, ::-1]
-    g = float(gap_penalty)
-    d = np.empty((n + 1, m + 1), dtype=np.float64)
-    move = np.zeros((n + 1, m + 1), dtype=np.int8)
-    d[:, 0] = g * np.arange(n + 1)
-    d[0, :] = g * np.arange(m + 1)
-    move[1:, 0] = _UP
-    move[0, 1:] = _LEFT
-    for i in range(1, n + 1):
-        row, prev, ci = d[i], d[i - 1], cost[i - 1]
-        mv = move[i]
-        for j in range(1, m + 1):
-            best, how = prev[j - 1] + ci[j - 1], _PAIR
-            up = prev[j] + g
-            if up < best:
-                best, how = up, _UP
-            left = row[j - 1] + g
-            if left < best:
-                best, how = left, _LEFT
-            row[j], mv[j] = best, how
-    out: list[tuple[int | None, int | None]] = []
-    i, j = n, m
-    while i > 0 or j > 0:
-        how = move[i, j]
-        if how == _PAIR:
-            i, j = i - 1, j - 1
-            out.append((n - 1 - i, m - 1 - j))
-        elif how == _UP:
-            i -= 1
-            out.append((n - 1 - i, None))
-        else:
-            j -= 1
-            out.append((None, m - 1 - j))
-    return out
+    # Align both sequences reversed: the tie rules then resolve toward early pairs and
+    # trailing gaps in the original order. Pairing scores sim - 1 (a cost of 1 - sim).
+    rev = (sim[::-1, ::-1] - 1.0).tolist()
+    pairs = needleman_wunsch(n, m, lambda i, j: rev[i][j], -float(gap_penalty), eps=0.0)
+    return [(None if i is None else n - 1 - i, None if j is None else m - 1 - j) for i, j in reversed(pairs)]
 
 
 # ---- length expectations ----
@@ -175,11 +117,6 @@ Languages not listed count as 1.0.
 """
 
 
-def base_language(locale: str) -> str:
-    """``pt-BR`` / ``zh_Hans`` / ``DE`` -> ``pt`` / ``zh`` / ``de``."""
-    return re.split(r"[-_.@]", locale.strip().lower(), maxsplit=1)[0]
-
-
 def expansion_factor(language: str) -> float:
     """The factor of :data:`EXPANSION_FACTORS` for a language or locale (1.0 if unknown)."""
     return float(EXPANSION_FACTORS.get(base_language(language), 1.0))
@@ -206,3 +143,8 @@ def normalised_length_ratio(text_a: str, lang_a: str, text_b: str, lang_b: str) 
     if la == 0:
         return 1.0 if lb == 0 else float("inf")
     return (lb / la) / length_ratio_expectation(lang_a, lang_b)
+
+
+def weight(text: str, locale: str) -> float:
+    """Length of ``text`` in English-equivalent characters (``text_length / expansion``)."""
+    return text_length(text) / expansion_factor(locale)

@@ -12,11 +12,11 @@ matches no other file, is reported, not dropped.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ...analyse.language import document_language
+from ...analyse.numbers import NUMBER_RE
 from ...model import Document, InputError, PageFile, PageGroup
 from ...markdown.parse import InputFileError, parse_markdown, read_file
 
@@ -26,7 +26,6 @@ MIN_LANGUAGE_CONFIDENCE = 0.5
 MIN_TRANSLATION_SIMILARITY = 0.45
 """Structural similarity above which two unlabelled files are translations of each other."""
 
-_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def _profile(pf: PageFile, doc: Document, language: str, confidence: float) -> _
             elif i.target:
                 anchors["link:" + i.target] += 1
         if seg.is_prose:
-            anchors.update("num:" + n for n in _NUM_RE.findall(seg.prose))
+            anchors.update("num:" + n for n in NUMBER_RE.findall(seg.prose))
     return _Profile(pf, language, confidence, tuple(s.kind for s in doc.segments), anchors)
 
 

@@ -1,0 +1,55 @@
+"""The analysis step: compute a page's :class:`~transcheck.model.PageFacts` once, before the rules.
+
+Cheap facts (languages, presence of blocks, the group, semantics, git history) are
+always filled; costly ones only when a rule that will run names them in its ``FACTS``
+(see :mod:`transcheck.rules.base`). Rules then only read the facts, so their results do
+not depend on the order they run in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..model import AlignedPage, PageFacts, PageGroup, Settings
+from .language.pages import COPY_RATIO, MISFILED_SHARE, misfiled, page_languages, untranslated_copies
+from .moves import find_moves, presence
+from .semantic.sentences import sentence_gaps
+
+if TYPE_CHECKING:
+    from ..run.gitutil import History
+    from .semantic.engine import PageSemantics
+
+COSTLY = ("misfiled", "copies", "moves", "missing_sentences", "extra_sentences")
+"""Facts computed only on demand (names rules may list in ``FACTS``)."""
+
+
+def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None = None,
+               expected_locales: tuple[str, ...] = (), semantics: "PageSemantics | None" = None,
+               history: "History | None" = None, wanted: Iterable[str] = COSTLY) -> PageFacts:
+    """Analyse one aligned page: everything the rules read, computed once.
+
+    ``wanted`` names the costly facts to compute (default: all of :data:`COSTLY`).
+    """
+    wanted = set(wanted)
+    unknown = wanted - set(COSTLY)
+    if unknown:
+        raise ValueError(f"unknown page facts: {', '.join(sorted(unknown))}")
+    languages = page_languages(page)
+    verdicts = presence(page)
+    wrong = {}
+    if wanted & {"misfiled", "copies"}:
+        wrong = misfiled(page, group, settings.threshold("wrong_language_share", MISFILED_SHARE))
+    copies = {}
+    if "copies" in wanted:
+        copies = untranslated_copies(page, languages, wrong,
+                                     settings.threshold("untranslated_ratio", COPY_RATIO))
+    moves = find_moves(page, verdicts, semantics) if "moves" in wanted else ()
+    missing = extra = ()
+    if semantics is not None and wanted & {"missing_sentences", "extra_sentences"}:
+        if "missing_sentences" in wanted:
+            missing = tuple(g for row in page.rows for g in sentence_gaps(semantics, page, row))
+        if "extra_sentences" in wanted:
+            extra = tuple(g for row in page.rows for g in sentence_gaps(semantics, page, row, extra=True))
+    return PageFacts(group=group, expected_locales=tuple(expected_locales), languages=languages,
+                     misfiled=wrong, copies=copies, presence=verdicts, moves=moves, semantics=semantics,
+                     missing_sentences=missing, extra_sentences=extra, history=history)

@@ -1,0 +1,118 @@
+"""Page-level language facts: the language each copy should be in, files written in
+another language (misfiled), and prose segments copied instead of translated."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ...locales import base_language
+from ...model import AlignedPage, AlignedRow, Copy, Detection, PageGroup, Segment
+from .data import is_language
+from .detect import detect, document_language, same_text_ratio
+from .scripts import has_translatable_text, natural_words
+
+SAMPLE_SEGMENTS = 40
+"""How many prose segments of a file are read to identify its language."""
+
+MIN_WORDS = 12
+"""A file with fewer natural-language words than this is not judged."""
+
+MIN_SEGMENTS = 3
+"""A file with fewer prose blocks is left to the segment-level rules."""
+
+MISFILED_SHARE = 0.6
+"""Default share of a file's text in another language that makes it misfiled
+(threshold ``wrong_language_share``)."""
+
+COPY_RATIO = 0.9
+"""Default similarity from which a segment is a copy of another locale's (threshold
+``untranslated_ratio``)."""
+
+MIN_CONFIDENCE = 0.5
+"""Detection confidence from which a copied segment's language counts as evidence."""
+
+
+def page_languages(page: AlignedPage) -> dict[str, str]:
+    """locale -> the base language its copy should be written in (``""`` when unknown)."""
+    return {loc: base_language(loc) if is_language(loc) else "" for loc in sorted(page.documents)}
+
+
+def misfiled(page: AlignedPage, group: PageGroup | None,
+             min_share: float = MISFILED_SHARE) -> dict[str, Detection]:
+    """Locales of this page whose whole file is written in another language, with that language.
+
+    Files whose locale was identified from their text are not judged, nor files with
+    too little prose to tell (the segment-level rules judge those).
+    """
+    by_path = {pf.display: pf for pf in group.files} if group is not None else {}
+    out: dict[str, Detection] = {}
+    for locale, doc in page.documents.items():
+        pf = by_path.get(doc.path)
+        if pf is not None and pf.locale_source == "content":
+            continue
+        expected = base_language(locale)
+        if not is_language(expected):
+            continue
+        prose = [s.prose for s in doc.segments if s.is_prose and s.prose.strip()][:SAMPLE_SEGMENTS]
+        if len(prose) < MIN_SEGMENTS or sum(len(natural_words(p)) for p in prose) < MIN_WORDS:
+            continue  # too little text to tell; segment rules (untranslated) judge short pages
+        det = document_language(prose)
+        if det.lang and det.lang != expected and det.confidence >= min_share:
+            out[locale] = det
+    return out
+
+
+def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow, locale: str,
+                seg: Segment, ratio: float = COPY_RATIO) -> Copy | None:
+    """Why ``seg`` (in ``locale``) looks untranslated, or ``None`` when it looks translated.
+
+    A copy of the reference locale (basis ``reference``); a copy of another locale whose
+    text is not in this locale's language (``evidence``); or, with no copy, text in the
+    reference's language (``language``).
+    """
+    lang = languages.get(locale, "")
+    if not lang or not seg.is_prose or locale == page.reference:
+        return None
+    if not has_translatable_text(seg.prose):
+        return None
+    copies = []
+    for other, oseg in row.present().items():
+        if other == locale or not oseg.is_prose:
+            continue
+        olang = languages.get(other, "")
+        if not olang or olang == lang:
+            continue
+        if same_text_ratio(seg.prose, oseg.prose, at_least=ratio) >= ratio:
+            copies.append(other)
+    if copies:
+        if page.reference in copies:
+            return Copy(page.reference, "reference")
+        det = detect(seg.prose)
+        if det.lang and det.lang != lang and det.confidence >= MIN_CONFIDENCE:
+            same = [c for c in copies if languages.get(c, "") == det.lang]
+            return Copy((same or copies)[0], "evidence")
+        return None
+    if page.reference and page.reference in page.documents:
+        ref_lang = languages.get(page.reference, "")
+        if ref_lang and ref_lang != lang:
+            det = detect(seg.prose)
+            if det.lang == ref_lang and det.confidence >= 0.9:
+                return Copy(page.reference, "language")
+    return None
+
+
+def untranslated_copies(page: AlignedPage, languages: Mapping[str, str], skip: Mapping[str, object],
+                        ratio: float = COPY_RATIO) -> dict[tuple[int, str], Copy]:
+    """(row index, locale) -> :class:`~transcheck.model.Copy` for every copied prose segment.
+
+    Locales in ``skip`` (misfiled files, reported once as a whole) are left out.
+    """
+    out: dict[tuple[int, str], Copy] = {}
+    for row in page.rows:
+        for locale, seg in row.present().items():
+            if locale in skip:
+                continue
+            why = copied_from(page, languages, row, locale, seg, ratio)
+            if why is not None:
+                out[(row.index, locale)] = why
+    return out

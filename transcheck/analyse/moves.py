@@ -1,0 +1,73 @@
+"""Blocks some locales lack, and blocks a locale has at another place (moved).
+
+Both are page facts (see :class:`~transcheck.model.PageFacts`): ``missing-block``,
+``extra-block`` and ``moved-block`` read them, so a move is found once per page and
+reported once, by ``moved-block``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import AlignedPage, Move, Segment, Verdict
+from .align import segment_similarity
+from .judge import judge
+
+if TYPE_CHECKING:
+    from .semantic.engine import PageSemantics
+
+MOVE_SIMILARITY = 0.8
+"""Anchor similarity from which a block with code, links or images counts as the missing one."""
+MOVE_COSINE = 0.7
+"""Embedding cosine from which an unanchored prose block counts as the missing one."""
+
+
+def presence(page: AlignedPage) -> dict[int, Verdict]:
+    """Row index -> verdict on presence (``expected`` True: most have it) for rows some locales lack."""
+    out: dict[int, Verdict] = {}
+    for row in page.rows:
+        present = {loc: seg is not None for loc, seg in row.cells.items()}
+        if all(present.values()):
+            continue
+        out[row.index] = judge(present, page.reference, prefer=lambda v: v)
+    return out
+
+
+def _anchored(seg: Segment) -> bool:
+    return seg.kind == "code" or any(i.kind in ("code", "link", "image", "autolink") for i in seg.inlines)
+
+
+def find_moves(page: AlignedPage, verdicts: dict[int, Verdict],
+               sem: "PageSemantics | None" = None) -> tuple[Move, ...]:
+    """The blocks a locale lacks at one row and has at another row instead.
+
+    ``verdicts`` comes from :func:`presence`; ``sem`` (optional) lets unanchored prose
+    blocks match by meaning.
+    """
+    missing: dict[str, list[int]] = {}
+    extra: dict[str, list[int]] = {}
+    for index, v in verdicts.items():
+        target = missing if v.expected is True else extra
+        for loc in v.deviants:
+            target.setdefault(loc, []).append(index)
+    moves = []
+    for loc in sorted(set(missing) & set(extra)):
+        used: set[int] = set()
+        for mi in missing[loc]:
+            holders = page.rows[mi].present()
+            for ei in extra[loc]:
+                seg = page.rows[ei].cells[loc]
+                if ei in used or seg is None:
+                    continue
+                if _anchored(seg):
+                    moved = max(segment_similarity(seg, other) for other in holders.values()) >= MOVE_SIMILARITY
+                elif sem is not None:
+                    cos = [c for c in (sem.cosine(seg, other) for other in holders.values()) if c is not None]
+                    moved = bool(cos) and min(cos) >= MOVE_COSINE
+                else:
+                    moved = False
+                if moved:
+                    moves.append(Move(loc, mi, ei))
+                    used.add(ei)
+                    break
+    return tuple(moves)

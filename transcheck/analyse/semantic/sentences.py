@@ -1,0 +1,196 @@
+"""Sentences: splitting prose into sentences, and the sentences one locale lacks or alone has.
+
+:func:`sentence_gaps` is the analysis behind the ``missing-sentence`` and
+``extra-sentence`` rules; the page analysis (:mod:`transcheck.analyse.facts`) runs it
+once per page and stores the gaps in :class:`~transcheck.model.PageFacts`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ...model import AlignedPage, AlignedRow, SentenceGap
+from .similarity import align_by_similarity, normalised_length_ratio, text_length, weight
+
+if TYPE_CHECKING:
+    from .engine import PageSemantics
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+_ABBREV = frozenset("""z b d h u a ca bzw usw etc e g i vs cf ex nr dr mr mrs ms st p s
+v vgl ggf evtl inkl exkl max min approx env resp cad env mme""".split())
+_END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+|[。！？]+[」』）)]*\s*")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences: after ``. ! ?`` and a space (not after abbreviations
+    such as ``z. B.``/``e.g.``/``ca.`` nor before a lowercase letter or digit), and after
+    ``。！？`` (CJK, no space needed). Whitespace is collapsed."""
+    text = _norm(text)
+    out, start = [], 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if end >= len(text):
+            break
+        nxt, punct = text[end], m.group()[0]
+        if punct in ".!?…":
+            if nxt.islower() or nxt.isdigit():
+                continue
+            prev = re.search(r"(\w+)$", text[start:m.start()])
+            word = prev.group(1).lower() if prev else ""
+            if punct == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+                continue
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+GAP_PENALTY = 0.3
+"""Sentence alignment gap cost: sentences pair when their cosine exceeds 0.4."""
+COVERED = 0.45
+"""A sentence whose best cosine to any sentence of the other paragraph reaches this
+is not treated as absent there (it was reworded or split)."""
+MERGE_GAIN = 0.02
+"""Appending a sentence to its aligned neighbour must not raise that pair's cosine by
+this much: if it does, the other locale merged the two sentences (nothing missing)."""
+COUNTERPART = 0.5
+"""Minimum cosine for two witnesses' sentences to count as the same sentence."""
+MIN_WEIGHT = 12
+"""Sentences shorter than this (English-equivalent characters) are not reported."""
+
+
+def _unmatched(sem: PageSemantics, a: list[str], b: list[str]) -> dict[int, tuple[float, int | None]]:
+    """Sentences of ``a`` with no counterpart in ``b``: index -> (best cosine, neighbour in b)."""
+    sim = sem.sentence_matrix(a, b)
+    pairs = align_by_similarity(sim, GAP_PENALTY)
+    match = {i: j for i, j in pairs if i is not None and j is not None}
+    out: dict[int, tuple[float, int | None]] = {}
+    for i, j in pairs:
+        if i is None or j is not None:
+            continue
+        best = float(sim[i].max()) if sim.shape[1] else 0.0
+        if best >= COVERED:
+            continue
+        # the counterpart in b of the neighbouring sentence of a: merged there?
+        neigh = None
+        for k in (i - 1, i + 1):
+            if k in match:
+                neigh = match[k]
+                joined = (a[k] + " " + a[i]) if k < i else (a[i] + " " + a[k])
+                if sem.sentence_cosine(joined, b[neigh]) >= sim[k, neigh] + MERGE_GAIN:
+                    best = -2.0  # covered by a merge
+                    break
+        if best > -2.0:
+            out[i] = (best, neigh)
+    return out
+
+
+def sentence_gaps(sem: PageSemantics, page: AlignedPage, row: AlignedRow,
+                  extra: bool = False) -> list[SentenceGap]:
+    """Sentences one locale lacks (``extra=False``) or alone has (``extra=True``) in a row.
+
+    Each paragraph is split into sentences and aligned (by sentence embeddings) to the
+    same paragraph of every other locale. A sentence is missing in locale X when it
+    is unaligned, scores below :data:`COVERED` against every sentence of X and is not
+    merged into a neighbour there, for the reference (when there is one) or for a
+    strict majority (at least two) of the other locales, whose copies of it agree
+    (:data:`COUNTERPART`). The length ratio (corrected for language expansion) vetoes
+    a gap when it contradicts it: X over 1.25 for a missing sentence, under 1.0 for
+    an extra one. Rows where every locale has as many sentences are skipped.
+    """
+    cells = {loc: seg for loc, seg in row.present().items()
+             if seg.kind in ("paragraph", "list_item") and sem.vector(seg) is not None}
+    if len(cells) < 2:
+        return []
+    sents = {loc: split_sentences(seg.text) for loc, seg in cells.items()}
+    if len({len(s) for s in sents.values()}) == 1:
+        return []
+    sem.embed_sentences(t for s in sents.values() for t in s)
+    ref = page.reference if page.reference in cells else None
+    out: list[SentenceGap] = []
+    for x in sorted(cells):
+        if x == ref:
+            continue
+        witnesses = sorted(w for w in cells if w != x)
+        if ref is None and len(witnesses) < 2:
+            continue
+        ratios = [normalised_length_ratio(cells[w].prose, w, cells[x].prose, x) for w in witnesses]
+        ratio = statistics.median(ratios)
+        if extra:
+            out.extend(_extra_in(sem, row, x, witnesses, sents, ref, ratio))
+        else:
+            out.extend(_missing_in(sem, row, x, witnesses, sents, ref, ratio))
+    return out
+
+
+def _needed(witnesses: list[str], ref: str | None) -> int:
+    return 1 if ref is not None else max(2, len(witnesses) // 2 + 1)
+
+
+def _missing_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
+    if ratio > 1.25 or not sents[x]:
+        return []
+    gaps = {w: _unmatched(sem, sents[w], sents[x]) for w in witnesses}
+    order = ([ref] if ref else []) + [w for w in witnesses if w != ref]
+    used: set[tuple[str, int]] = set()
+    found = []
+    for w in order:
+        for i in sorted(gaps[w]):
+            if (w, i) in used or weight(sents[w][i], w) < MIN_WEIGHT:
+                continue
+            support, agree, copies = [w], [], [(w, i)]
+            for z in witnesses:
+                if z == w:
+                    continue
+                sim = sem.sentence_matrix([sents[w][i]], sents[z])[0]
+                k = int(np.argmax(sim))
+                if sim[k] >= COUNTERPART and k in gaps[z] and (z, k) not in used:
+                    support.append(z)
+                    agree.append(float(sim[k]))
+                    copies.append((z, k))
+            if ref is not None and ref not in support:
+                continue
+            if len(support) < _needed(witnesses, ref):
+                continue
+            used.update(copies)
+            found.append(SentenceGap(row.index, x, sents[w][i], w, tuple(sorted(support)),
+                                     round(max(gaps[w][i][0], 0.0), 4),
+                                     round(statistics.median(agree), 4) if agree else 1.0,
+                                     round(ratio, 4)))
+    return found
+
+
+def _extra_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
+    if ratio < 1.0:
+        return []
+    gaps = {w: _unmatched(sem, sents[x], sents[w]) for w in witnesses}
+    found = []
+    for i, s in enumerate(sents[x]):
+        if weight(s, x) < MIN_WEIGHT:
+            continue
+        lacking = [w for w in witnesses if i in gaps[w]]
+        if ref is not None and ref not in lacking:
+            continue
+        if len(lacking) < _needed(witnesses, ref):
+            continue
+        # the paragraph minus this sentence must fit the expected length better
+        share = text_length(s) / max(text_length(" ".join(sents[x])), 1)
+        if abs(math.log(max(ratio * (1 - share), 1e-6))) >= abs(math.log(ratio)):
+            continue
+        cov = max(gaps[w][i][0] for w in lacking)
+        found.append(SentenceGap(row.index, x, s, x, tuple(lacking), round(max(cov, 0.0), 4),
+                                 1.0, round(ratio, 4)))
+    return found

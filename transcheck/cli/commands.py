@@ -1,0 +1,72 @@
+"""The ``merge``, ``rules`` and ``explain`` commands."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import click
+
+from .. import rules as rules_pkg
+from ..reporters import REPORTERS
+from ..run.merge import MergeError, merge_files
+from .output import EXIT_INPUT, exit_status
+
+
+@click.command("merge")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="json", show_default=True,
+              help="Output format of the merged report.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the merged report to this file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
+def merge_cmd(files, fmt, output, fail_on):
+    """Merge the JSON reports of shards (--shard i/n --format json) into one report."""
+    try:
+        report = merge_files(list(files))
+    except MergeError as exc:
+        click.echo(f"transcheck: merge: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    rendered = REPORTERS[fmt].render(report, color=False)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(rendered)
+        except OSError as exc:
+            click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(exit_status(report, fail_on))
+
+
+@click.command("rules")
+def rules_cmd() -> None:
+    """List every rule: ID, category, default severity and summary."""
+    infos = [rules_pkg.info(r) for r in rules_pkg.ALL + rules_pkg.PAGE_RULES]
+    w_id = max(len(i.id) for i in infos)
+    w_cat = max(len(i.category) for i in infos)
+    for i in infos:
+        click.echo(f"{i.id:<{w_id}}  {i.category:<{w_cat}}  {i.severity:<7}  {i.summary}")
+
+
+@click.command("explain")
+@click.argument("rule_id")
+def explain_cmd(rule_id: str) -> None:
+    """Print the documentation of a rule, with a passing and a failing example."""
+    rule = rules_pkg.by_id().get(rule_id)
+    if rule is None:
+        known = ", ".join(sorted(rules_pkg.by_id()))
+        raise click.BadParameter(f"unknown rule '{rule_id}'; known rules: {known}", param_hint="RULE_ID")
+    i = rules_pkg.info(rule)
+    click.echo(f"{i.id} ({i.category}, default severity {i.severity})\n")
+    click.echo(i.summary + "\n")
+    if i.doc:
+        click.echo(i.doc + "\n")
+    for ex in i.examples:
+        click.echo(f"{'Fails' if ex.fails else 'Passes'}: {ex.title}")
+        for loc, text in sorted(ex.pages.items()):
+            click.echo(f"  [{loc}]")
+            click.echo(textwrap.indent(text.rstrip("\n"), "    "))
+        click.echo("")
