@@ -23,8 +23,8 @@ Example ``transcheck.toml``::
     jp = "ja"
     cn = "zh-Hans"
 
-    [thresholds]
-    semantic_drift = 0.55
+    [thresholds]            # the options rules declare (see 'transcheck explain RULE')
+    semantic_drift_ratio = 0.55
 """
 
 from __future__ import annotations
@@ -100,8 +100,10 @@ def find_config(start: str | os.PathLike) -> Path | None:
     return None
 
 
-def load_config(path: str | os.PathLike, known_names: set[str]) -> Config:
-    """Read and validate a configuration file; ``known_names`` are rule IDs and categories."""
+def load_config(path: str | os.PathLike, known_names: set[str],
+                known_thresholds: set[str] | None = None) -> Config:
+    """Read and validate a configuration file; ``known_names`` are rule IDs and categories,
+    ``known_thresholds`` the option names rules declare (``None``: any name)."""
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
@@ -123,11 +125,12 @@ def load_config(path: str | os.PathLike, known_names: set[str]) -> Config:
         kind = _KEYS.get(key)
         if kind is None:
             raise ConfigError(f"{p}: unknown key '{prefix}{key}' (known: {', '.join(sorted(_KEYS))})")
-        values[key] = _validate(p, prefix + key, kind, value, known_names)
+        values[key] = _validate(p, prefix + key, kind, value, known_names, known_thresholds)
     return Config(**values)
 
 
-def _validate(p: Path, key: str, kind: str, value: Any, known: set[str]) -> Any:
+def _validate(p: Path, key: str, kind: str, value: Any, known: set[str],
+              thresholds: set[str] | None = None) -> Any:
     def fail(what: str) -> ConfigError:
         return ConfigError(f"{p}: '{key}' {what}")
 
@@ -184,6 +187,10 @@ def _validate(p: Path, key: str, kind: str, value: Any, known: set[str]) -> Any:
         if not isinstance(value, dict) or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
             raise fail("must be a table of name = number")
+        for name in value:
+            if thresholds is not None and name not in thresholds:
+                raise ConfigError(f"{p}: '{key}.{name}': unknown threshold (known: "
+                                  f"{', '.join(sorted(thresholds))})")
         return {k: float(v) for k, v in value.items()}
     if not isinstance(value, str):
         raise fail("must be a string")

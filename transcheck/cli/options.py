@@ -48,7 +48,7 @@ def load_cfg(config_path: str | None, no_config: bool, paths: tuple[str, ...]) -
     if path is None:
         return Config()
     try:
-        return load_config(path, _known_names())
+        return load_config(path, _known_names(), set(rules_pkg.options()))
     except ConfigError as exc:
         raise click.UsageError(f"configuration: {exc}") from None
 

@@ -55,6 +55,15 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Option:
+    """A rule's configurable threshold: its name under ``[thresholds]``, default and meaning."""
+
+    name: str
+    default: float
+    doc: str
+
+
+@dataclass(frozen=True)
 class RuleInfo:
     """What a rule is: its stable ID, category, default severity and documentation."""
 
@@ -65,6 +74,7 @@ class RuleInfo:
     summary: str
     doc: str
     examples: tuple[Example, ...] = ()
+    options: tuple[Option, ...] = ()
 
 
 @dataclass(frozen=True)

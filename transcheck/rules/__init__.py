@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ..model import RuleInfo
+from ..model import Option, RuleInfo
 from . import (code_block, extra_block, extra_sentence, inline_code, link_target, markup,
                missing_block, missing_page, missing_sentence, mixed_language, moved_block, number,
                outdated, semantic_drift, structure, untranslated, wrong_language)
@@ -29,7 +29,13 @@ def info(rule: ModuleType) -> RuleInfo:
     summary = doc.splitlines()[0].strip() if doc else rule.ID
     body = "\n".join(doc.splitlines()[1:]).strip()
     return RuleInfo(id=rule.ID, name=rule.ID, category=rule.CATEGORY, severity=rule.SEVERITY,
-                    summary=summary, doc=body, examples=tuple(getattr(rule, "EXAMPLES", ())))
+                    summary=summary, doc=body, examples=tuple(getattr(rule, "EXAMPLES", ())),
+                    options=tuple(getattr(rule, "CONF", ())))
+
+
+def options() -> dict[str, Option]:
+    """Every option a rule declares (``CONF``), by name: the known ``[thresholds]`` names."""
+    return {o.name: o for r in ALL + PAGE_RULES for o in getattr(r, "CONF", ())}
 
 
 def by_id() -> dict[str, ModuleType]:

@@ -12,6 +12,9 @@ A rule is a module in ``transcheck/rules/`` that defines
   stage computes them only when a selected rule needs them;
 * a module docstring: first line is the summary, the rest is the documentation;
 * ``EXAMPLES``: a tuple of :class:`~transcheck.model.Example` (at least one pass, one fail);
+* ``CONF``: its options, a tuple of :class:`~transcheck.model.Option` (name under
+  ``[thresholds]``, default, meaning), read with :func:`option`; configuration
+  rejects threshold names no rule declares;
 * ``check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]``.
 
 Rules read the page and ``ctx.facts`` and never write anything: their results do not
@@ -29,12 +32,12 @@ from typing import Callable, Iterable
 
 from ..analyse.judge import CountDrift, count_drift, judge
 from ..textutil import shorten
-from ..model import (DEFAULT_PLACEHOLDERS, AlignedPage, AlignedRow, Finding, Location, PageFacts, Segment,
-                     SEVERITIES, Settings, Verdict)
+from ..model import (DEFAULT_PLACEHOLDERS, AlignedPage, AlignedRow, Finding, Location, Option, PageFacts,
+                     Segment, SEVERITIES, Settings, Verdict)
 
 __all__ = [
     "DEFAULT_PLACEHOLDERS", "CountDrift", "RuleContext", "Settings", "Verdict", "basis_note", "count_drift",
-    "describe", "fingerprint", "judge", "lowered", "make_finding", "prose_count_drift", "related_locations",
+    "describe", "fingerprint", "option", "Option", "judge", "lowered", "make_finding", "prose_count_drift", "related_locations",
     "severity_for", "shorten",
 ]
 
@@ -45,6 +48,13 @@ class RuleContext:
 
     settings: Settings = field(default_factory=Settings)
     facts: PageFacts = field(default_factory=PageFacts)
+
+
+def option(ctx: RuleContext, conf: Iterable[Option], name: str) -> float:
+    """The value of a rule's option: configured under ``[thresholds]``, else the default in
+    the rule's ``CONF`` (a name not in ``conf`` is a bug: KeyError)."""
+    default = {o.name: o.default for o in conf}[name]
+    return ctx.settings.threshold(name, default)
 
 
 def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], Counter]):

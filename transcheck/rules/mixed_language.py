@@ -19,12 +19,14 @@ from typing import Iterator
 
 from ..analyse.language import foreign_spans, language_name
 from ..model import AlignedPage, Example, Finding
-from .base import RuleContext, make_finding, shorten
+from .base import Option, RuleContext, make_finding, option, shorten
 
 ID = "mixed-language"
 CATEGORY = "mixed-language"
 SEVERITY = "warning"
 FACTS = ("misfiled", "copies")
+CONF = (Option("mixed_language_confidence", 0.7, "detection confidence from which a span counts as "
+               "written in another language"),)
 
 EXAMPLES = (
     Example(
@@ -48,7 +50,7 @@ EXAMPLES = (
 
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Report foreign-language spans inside each locale's prose segments."""
-    min_conf = ctx.settings.threshold("mixed_language_confidence", 0.7)
+    min_conf = option(ctx, CONF, "mixed_language_confidence")
     module = sys.modules[__name__]
     skip = ctx.facts.misfiled  # files wholly in another language are reported once, by wrong-language
     for row in page.rows:

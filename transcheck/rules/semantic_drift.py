@@ -21,12 +21,18 @@ from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
 from ..analyse.semantic.similarity import weight
-from .base import RuleContext, make_finding, shorten
+from .base import Option, RuleContext, make_finding, option, shorten
 
 ID = "semantic-drift"
 CATEGORY = "semantic-drift"
 SEVERITY = "warning"
 NEEDS_SEMANTIC = True
+CONF = (
+    Option("semantic_drift_ratio", 0.6, "a segment drifts when its agreement with the others is under "
+           "this share of how well the others agree with each other"),
+    Option("semantic_drift_margin", 0.25, "... and at least this far below it (cosine)"),
+    Option("semantic_drift_agreement", 0.5, "the others must agree at least this much (median cosine)"),
+)
 
 MIN_WEIGHT = 15
 """Segments shorter than this (English-equivalent characters) are too short to judge."""
@@ -52,9 +58,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     if sem is None:
         return
     rule = sys.modules[__name__]
-    ratio = ctx.settings.threshold("semantic_drift_ratio", 0.6)
-    margin = ctx.settings.threshold("semantic_drift_margin", 0.25)
-    min_agree = ctx.settings.threshold("semantic_drift_agreement", 0.5)
+    ratio = option(ctx, CONF, "semantic_drift_ratio")
+    margin = option(ctx, CONF, "semantic_drift_margin")
+    min_agree = option(ctx, CONF, "semantic_drift_agreement")
     for row in page.rows:
         for loc, seg in row.present().items():
             got = sem.agreement(row, loc)

@@ -20,12 +20,15 @@ from typing import Iterator
 
 from ..analyse.language import language_name
 from ..model import AlignedPage, Example, Finding
-from .base import RuleContext, make_finding, shorten
+from ..analyse.language.pages import COPY_RATIO
+from .base import Option, RuleContext, make_finding, shorten
 
 ID = "untranslated"
 CATEGORY = "untranslated"
 SEVERITY = "warning"
 FACTS = ("misfiled", "copies")
+CONF = (Option("untranslated_ratio", COPY_RATIO, "similarity (after normalising case, spaces and "
+               "punctuation) from which a segment is a copy of another locale's"),)
 
 EXAMPLES = (
     Example(

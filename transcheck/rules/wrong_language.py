@@ -14,12 +14,15 @@ from typing import Iterator
 
 from ..analyse.language import base_language, language_name
 from ..model import AlignedPage, Example, Finding
-from .base import RuleContext, make_finding
+from ..analyse.language.pages import MISFILED_SHARE
+from .base import Option, RuleContext, make_finding
 
 ID = "wrong-language"
 CATEGORY = "mixed-language"
 SEVERITY = "error"
 FACTS = ("misfiled",)
+CONF = (Option("wrong_language_share", MISFILED_SHARE, "share of a file's text in one other language "
+               "that makes the whole file misfiled"),)
 
 EXAMPLES = (
     Example("each file in its language", {
