@@ -25,7 +25,8 @@ from transcheck import locales  # noqa: E402
 from transcheck.analyse import align, shell  # noqa: E402
 from transcheck.markdown import parse  # noqa: E402
 from transcheck.run import discover  # noqa: E402
-from transcheck.rules import base, link_target, markup, number  # noqa: E402
+from transcheck.analyse import links, numbers, placeholders  # noqa: E402
+from transcheck.rules import base  # noqa: E402
 
 
 def _finditer(rx: re.Pattern) -> Callable[[str], object]:
@@ -43,14 +44,17 @@ def _match(rx: re.Pattern) -> Callable[[str], object]:
 PATTERNS: list[tuple[str, Callable[[str], object]]] = [
     *[(f"rules/base.py DEFAULT_PLACEHOLDERS[{k}] {p}", _sub(re.compile(p)))
       for k, p in enumerate(base.DEFAULT_PLACEHOLDERS)],
-    ("rules/number.py _NUM_RE", _finditer(number._NUM_RE)),
-    ("rules/number.py _URL_RE", _sub(number._URL_RE)),
-    ("rules/number.py _CJK_COUNTER_RE (at every offset)",
-     lambda s: sum(1 for k in range(0, len(s), 97) if number._CJK_COUNTER_RE.match(s, k))),
-    ("rules/number.py normalize_number (split/search/fullmatch)", lambda s: number.normalize_number(s)),
-    ("rules/link_target.py _QUERY_LOCALE", _sub(link_target._QUERY_LOCALE)),
-    ("rules/link_target.py normalize_target", lambda s: link_target.normalize_target(s)),
-    ("rules/markup.py _TAG_RE", _match(markup._TAG_RE)),
+    ("analyse/numbers.py NUMBER_TOKEN_RE", _finditer(numbers.NUMBER_TOKEN_RE)),
+    ("analyse/numbers.py _URL_RE", _sub(numbers._URL_RE)),
+    ("analyse/numbers.py _CJK_COUNTER_RE (at every offset)",
+     lambda s: sum(1 for k in range(0, len(s), 97) if numbers._CJK_COUNTER_RE.match(s, k))),
+    ("analyse/numbers.py _WORD_NUMBER_RE", _finditer(numbers._WORD_NUMBER_RE)),
+    ("analyse/numbers.py normalize_number (split/search/fullmatch)", lambda s: numbers.normalize_number(s)),
+    ("analyse/links.py _QUERY_LOCALE", _sub(links._QUERY_LOCALE)),
+    ("analyse/links.py link_key", lambda s: links.link_key(s)),
+    ("analyse/placeholders.py split_comments", lambda s: placeholders.split_comments(s, "bash")),
+    ("analyse/placeholders.py mask_strings", lambda s: placeholders.mask_strings(s)),
+    ("rules/base.py _TAG_RE", _match(base._TAG_RE)),
     ("shell.py _PROMPT_RE", _sub(shell._PROMPT_RE)),
     ("shell.py _IMAGE_RE (no length guard)", _match(shell._IMAGE_RE)),
     ("shell.py is_image_reference", lambda s: shell.is_image_reference(s)),

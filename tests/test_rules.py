@@ -6,7 +6,7 @@ the expected ones (no more, no fewer).
 
 import pytest
 
-from transcheck.rules import (code_block, extra_block, inline_code, link_target, markup,
+from transcheck.rules import (code_block, emphasis, extra_block, inline_code, link_target, markup,
                               missing_block, number, structure)
 from tests.helpers import run_rule
 
@@ -93,10 +93,12 @@ TABLES = {
                          "pt": "| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n"},
          [("pt", 1, "3 cells"), ("pt", 3, "3 cells")]),
     ],
-    markup: [
+    emphasis: [
         ("same marks", {"de": "**A** und *b*\n", "fr": "*b* et **A**\n"}, []),
         ("lost bold", {"de": "**Hinweis**: x\n", "fr": "Remarque : x\n", "pt": "**Observe**: x\n"},
          [("fr", 1, "lost bold")]),
+    ],
+    markup: [
         ("gained inline html", {"de": "Drücken Sie <kbd>Strg</kbd>.\n", "fr": "Appuyez sur Ctrl.\n",
                                 "pt": "Pressione Ctrl.\n"}, [("de", 1, "gained <kbd>")]),
     ],

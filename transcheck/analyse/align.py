@@ -25,6 +25,7 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
+from .links import link_key
 from .numbers import NUMBER_RE
 from .textdiff import ratio as text_ratio
 
@@ -48,7 +49,7 @@ def _anchors(seg: Segment) -> tuple[Counter, Counter, Counter]:
     if len(_ANCHOR_CACHE) > 200_000:
         _ANCHOR_CACHE.clear()
     codes = Counter(i.text for i in seg.inlines if i.kind == "code")
-    links = Counter(i.target for i in seg.inlines if i.kind in ("link", "image", "autolink"))
+    links = Counter(link_key(i.target) for i in seg.inlines if i.kind in ("link", "image", "autolink"))
     nums = Counter(NUMBER_RE.findall(seg.text))
     _ANCHOR_CACHE[id(seg)] = (seg, (codes, links, nums))
     return codes, links, nums

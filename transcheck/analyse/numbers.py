@@ -1,12 +1,117 @@
-"""Regular expressions for numbers in text (one place for every stage)."""
+"""Numbers in prose: finding them in every script and normalising their spelling.
+
+Units are not part of a number, so ``8 MB``, ``8 Mo`` and ``8MB`` give the same
+``8``; decimal commas (``3,8``) and thousands separators (``1 000``, ``1.000``,
+``1,000``) are normalised. Numbers inside URLs are ignored (links are checked on their
+own). A number glued to Chinese, Japanese or Korean text (``ポート8080で``, ``3个``,
+``0개의``) is found like any other.
+
+In Japanese, Chinese and Korean a small number followed by a counter (``1 つ``,
+``2つの``, ``1 개``, ``3个``) may stand for a word the other locales write in letters
+("one of the advantages"), and the other way round a number word before a counter
+(``三つ``, ``两个``, ``두 가지``) stands for the digits others write. Such a number
+is *optional*: it counts when another locale has the same number, and is not extra
+when none has (:func:`reconcile`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Mapping
+
+from ..locales import base_language
+from ..model import Segment
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 """A plain number (``3``, ``3.8``, ``1,000``): an alignment and identification anchor."""
 
-NUMBER_TOKEN_RE = re.compile(r"(?<![\w.])\d+(?:[.,\u00a0\u202f ]\d+)*|(?<=[A-Za-z])\d+(?:[.,]\d+)*")
+NUMBER_TOKEN_RE = re.compile(r"(?<![\d_.])\d+(?:[.,\u00a0\u202f ]\d+)*")
 """A number as the ``number`` rule compares it: digit groups may be split by spaces or
-no-break spaces (``1 000``), and digits glued to letters count (``python3``)."""
+no-break spaces (``1 000``); digits glued to letters (``python3``) or to CJK text
+(``ポート8080で``) count."""
+_URL_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层文字名개명번장가지줄단계월년일시분초주"
+_CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
+_HAN_DIGITS = "一二三四五六七八九"
+_WORD_NUMBER_RE = re.compile(
+    rf"(?<![{_HAN_DIGITS}十])(?P<han>[{_HAN_DIGITS}]?十?[{_HAN_DIGITS}]?)(?=[{_CJK_COUNTERS}])"
+    r"|(?<![가-힣])(?P<ko>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)(?=\s?(?:가지|개|번|명|줄|단계|장|권|대))")
+_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+
+def normalize_number(token: str) -> str:
+    """Canonical form: thousands separators dropped, decimal comma as a point."""
+    groups = re.split(r"[.,\u00a0\u202f ]", token)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 \
+            and (len(groups) > 2 or not re.search(r"[.,]", token) or groups[0] != "0"):
+        # 1 000 / 1.000 / 1,000 -> 1000 (a three-digit tail reads as thousands)
+        if re.search(r"[\u00a0\u202f ]", token) or len(groups) > 2 or len(groups[1]) == 3:
+            return "".join(groups)
+    return token.replace(",", ".").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+
+
+def find_numbers(text: str, cjk: bool = False) -> tuple[Counter, Counter]:
+    """The numbers of ``text`` (not in URLs), normalised: ``(required, optional)``.
+
+    ``cjk``: the text is Chinese, Japanese or Korean, where a number of one or two
+    digits before a counter is optional (see the module docstring).
+    """
+    required: Counter = Counter()
+    optional: Counter = Counter()
+    text = _URL_RE.sub(" ", text)
+    for m in NUMBER_TOKEN_RE.finditer(text):
+        token = m.group().strip()
+        if " " in token and not re.fullmatch(r"\d{1,3}(?: \d{3})+", token):
+            parts = token.split(" ")  # a space between unrelated numbers, not a thousands separator
+        else:
+            parts = [token]
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            counted = cjk and last and len(part) <= 2 and _CJK_COUNTER_RE.match(text, m.end())
+            (optional if counted else required)[normalize_number(part)] += 1
+    if cjk:
+        for m in _WORD_NUMBER_RE.finditer(text.replace("两", "二").replace("兩", "二")):
+            value = _KO_NATIVE[m["ko"]] if m["ko"] else _han_value(m["han"])
+            if value:
+                optional[str(value)] += 1
+    return required, optional
+
+
+def _han_value(word: str) -> int:
+    """The value of a Chinese numeral from 1 to 99 (``三`` 3, ``十二`` 12, ``二十`` 20)."""
+    if not word:
+        return 0
+    if "十" not in word:
+        return _HAN_DIGITS.index(word) + 1 if len(word) == 1 else 0
+    tens, _, ones = word.partition("十")
+    return (_HAN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_HAN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def segment_numbers(seg: Segment, locale: str) -> tuple[Counter, Counter]:
+    """The numbers of a prose segment (its words and code spans): ``(required, optional)``."""
+    cjk = base_language(locale) in CJK_LANGUAGES
+    required: Counter = Counter()
+    optional: Counter = Counter()
+    for text in [seg.prose] + [i.text for i in seg.inlines if i.kind == "code"]:
+        r, o = find_numbers(text, cjk)
+        required += r
+        optional += o
+    return required, optional
+
+
+def reconcile(found: Mapping[str, tuple[Counter, Counter]]) -> dict[str, Counter]:
+    """Each locale's numbers, with its optional numbers counted where others need them.
+
+    An optional number is counted (up to the most any other locale has of it) when
+    another locale has it as a required number; otherwise it is left out.
+    """
+    out: dict[str, Counter] = {}
+    for loc, (required, optional) in found.items():
+        nums = Counter(required)
+        for num, n in optional.items():
+            others = max((r[num] for o, (r, _) in found.items() if o != loc), default=0)
+            nums[num] += max(0, min(n, others - required[num]))
+        out[loc] = +nums
+    return out

@@ -5,7 +5,10 @@ children carry no map, so an inline item's line is its block's first line plus t
 soft/hard breaks before it.
 
 YAML (``---``) and TOML (``+++``) front matter is blanked out before parsing (its lines
-stay, empty, so line numbers after it stay right) and kept out of the checks.
+stay, empty, so line numbers after it stay right) and kept out of the checks. HTML
+blocks that hold only comments (translators keep the original there) are not segments.
+Hugo shortcodes are blanked out of prose, and those holding code become code blocks
+(:mod:`transcheck.markdown.shortcodes`).
 Input is untrusted: reading accepts only regular files of bounded size, and problems
 found while parsing (unclosed front matter, nesting too deep to parse) are collected,
 with their line, for the caller to report.
@@ -24,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Document, Inline, Segment
+from .shortcodes import blank_shortcodes, fence_code_shortcodes
 from .suppress import is_directive_block
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -48,6 +52,12 @@ def _markdown() -> MarkdownIt:
 
 _MD = _markdown()
 _NEWLINE_RE = re.compile("\n")
+_HTML_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def is_comment_block(html: str) -> bool:
+    """True if an HTML block holds only comments (``<!-- English original -->``): not content."""
+    return not _HTML_COMMENT_RE.sub("", html).strip()
 
 
 def decode(data: bytes) -> str:
@@ -231,7 +241,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
     found: list[tuple[int, str]] = []
     if "\r" in text:  # as decode() does; markdown-it counts a lone CR as a line break too
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tokens = _MD.parse(blank_front_matter(text, found), env)
+    tokens = _MD.parse(fence_code_shortcodes(blank_front_matter(text, found)), env)
     nesting = _nesting_problem(tokens)
     if nesting:
         found.append(nesting)
@@ -280,7 +290,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
                 kind, level = "paragraph", list_depth
                 if first_para_in_item:
                     first_para_in_item[-1] = False
-            add(kind, tok.map, "".join(acc.text), prose="".join(acc.prose), level=level,
+            add(kind, tok.map, "".join(acc.text), prose=blank_shortcodes("".join(acc.prose)), level=level,
                 inlines=tuple(acc.inlines), line_starts=tuple(acc.line_starts))
             i += 3
             continue
@@ -295,7 +305,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
                     cells.append("".join(acc.text[before:]).strip())
                     acc.add(" | ", prose=False)
                 j += 1
-            add("table_row", tok.map, " | ".join(cells), prose="".join(acc.prose),
+            add("table_row", tok.map, " | ".join(cells), prose=blank_shortcodes("".join(acc.prose)),
                 inlines=tuple(acc.inlines), cells=tuple(cells), line_starts=(0,))
             i = j + 1
             continue
@@ -305,7 +315,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
             starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(tok.content, 0, max(0, len(tok.content) - 1))]
             add("code", tok.map, tok.content, info=info, level=list_depth, body_line=body,
                 line_starts=tuple(starts))
-        elif t == "html_block" and not is_directive_block(tok.content):
+        elif t == "html_block" and not is_directive_block(tok.content) and not is_comment_block(tok.content):
             add("html", tok.map, tok.content)
         i += 1
     return Document(page=page, locale=locale, path=path, segments=tuple(segments),

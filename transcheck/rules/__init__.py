@@ -8,12 +8,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from ..model import Option, RuleInfo
-from . import (code_block, extra_block, extra_sentence, inline_code, link_target, markup,
+from . import (broken_anchor, code_block, emphasis, extra_block, extra_sentence, inline_code, link_target, markup,
                missing_block, missing_page, missing_sentence, mixed_language, moved_block, number,
                outdated, semantic_drift, structure, untranslated, wrong_language)
 
 ALL: tuple[ModuleType, ...] = (
-    code_block, inline_code, link_target, number, structure, markup, missing_block, extra_block,
+    code_block, inline_code, link_target, broken_anchor, number, structure, markup, emphasis, missing_block, extra_block,
     moved_block, mixed_language, untranslated,
     wrong_language, semantic_drift, missing_sentence, extra_sentence,
 )

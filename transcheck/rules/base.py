@@ -25,10 +25,11 @@ Rules yield structured evidence (``expected``/``actual``); reporters render it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ..analyse.judge import CountDrift, count_drift, judge
 from ..textutil import shorten
@@ -37,7 +38,8 @@ from ..model import (DEFAULT_PLACEHOLDERS, AlignedPage, AlignedRow, Finding, Loc
 
 __all__ = [
     "DEFAULT_PLACEHOLDERS", "CountDrift", "RuleContext", "Settings", "Verdict", "basis_note", "count_drift",
-    "describe", "fingerprint", "option", "Option", "judge", "lowered", "make_finding", "prose_count_drift", "related_locations",
+    "describe", "fingerprint", "option", "Option", "judge", "lowered", "make_finding", "markup_counts",
+    "markup_findings", "prose_count_drift", "related_locations",
     "severity_for", "shorten",
 ]
 
@@ -57,19 +59,23 @@ def option(ctx: RuleContext, conf: Iterable[Option], name: str) -> float:
     return ctx.settings.threshold(name, default)
 
 
-def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], Counter]):
+def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], object],
+                      combine: Callable[[dict], dict[str, Counter]] | None = None):
     """For every aligned row of prose, compare a multiset extracted from each locale.
 
     Yields ``(row, segments by locale, values by locale, locale, CountDrift)`` for each
     locale whose multiset differs (see :func:`count_drift`); rows where fewer than two
     locales have prose, or where every locale agrees, yield nothing. ``extract`` gets
-    the locale and its segment.
+    the locale and its segment; ``combine``, when given, turns what ``extract`` gave for
+    every locale of the row into the multisets to compare.
     """
     for row in page.rows:
         segs = {loc: s for loc, s in row.present().items() if s.is_prose}
         if len(segs) < 2:
             continue
         values = {loc: extract(loc, s) for loc, s in segs.items()}
+        if combine is not None:
+            values = combine(values)
         if len({tuple(sorted(c.items(), key=str)) for c in values.values()}) == 1:
             continue
         for loc, drift in sorted(count_drift(values, page.reference).items()):
@@ -165,3 +171,35 @@ def describe(seg: Segment) -> str:
     """A short human description of a block: kind and first words."""
     kind = seg.kind.replace("_", " ")
     return f"{kind} \"{shorten(seg.text, 60)}\""
+
+
+_TAG_RE = re.compile(r"^<\s*/?\s*([A-Za-z][\w-]*)")
+
+
+def markup_counts(seg: Segment, names: Mapping[str, str], html: bool = True) -> Counter:
+    """How many of each markup a prose segment holds: the inline kinds in ``names``
+    (``strong`` -> ``bold``) and, with ``html``, each opening HTML tag (``<kbd>``)."""
+    out: Counter = Counter()
+    for i in seg.inlines:
+        if i.kind in names:
+            out[names[i.kind]] += 1
+        elif i.kind == "html" and html:
+            m = _TAG_RE.match(i.text)
+            if m and not i.text.lstrip().startswith("</"):
+                out[f"<{m.group(1).lower()}>"] += 1
+    return out
+
+
+def markup_findings(rule: ModuleType, page: AlignedPage, extract) -> Iterator[Finding]:
+    """Findings of ``rule`` for every prose block whose multiset of markup (``extract``) differs."""
+    for row, segs, _, loc, d in prose_count_drift(page, extract):
+        seg = segs[loc]
+        parts = [f"lost {n}× {k}" if n > 1 else f"lost {k}" for k, n in sorted(d.missing.items())]
+        parts += [f"gained {n}× {k}" if n > 1 else f"gained {k}" for k, n in sorted(d.extra.items())]
+        note = " (majority used)" if d.basis in ("majority", "tie") else ""
+        msg = f"{', '.join(parts)}; compared with {', '.join(d.supporters)}{note}"
+        yield make_finding(rule, page, loc, seg, msg,
+                           expected=", ".join(sorted(d.missing.elements())) or "(none)",
+                           actual=", ".join(sorted(d.extra.elements())) or "(none)",
+                           severity=severity_for(rule.SEVERITY, d.basis), basis=d.basis, row=row,
+                           key=tuple(parts))

@@ -1,9 +1,14 @@
 """Code blocks that differ between locales.
 
 Commands and code are not translated: every locale of a page must carry the same
-code, byte for byte, except for trailing whitespace and translatable placeholders
-(``<your-username>``, ``{{path/to/file}}``; patterns are configurable). Whitespace
-inside a command matters: ``build -t name.`` is not ``build -t name .``.
+code, byte for byte, except for trailing whitespace, translatable placeholders
+(``<your-username>``, ``{{path/to/file}}``; patterns are configurable, option
+alternatives such as ``{{[-a|--all]}}`` stay code) and comments (``# build it``,
+``// ...``: translators translate them; a block that differs only in its comments is
+not reported). Whitespace inside a command matters: ``build -t name.`` is not
+``build -t name .``. A block that differs only inside string literals
+(``label: 'Sterne'``, ``<div>chargement…</div>``) and a Markdown example block
+(fence ``md``, ``mdx``) that differs are reported as info: translators localize them.
 
 Who drifted: the reference locale when there is one. Otherwise evidence beats the
 majority: for shell blocks, a variant that breaks the grammar of a known CLI (a
@@ -15,12 +20,12 @@ variants does the majority decide, at a lower severity.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from typing import Iterator
 
 from ..analyse import shell, textdiff
+from ..analyse.placeholders import PROSE_INFOS, code_lines, compile_patterns, mask, mask_strings
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, make_finding, severity_for, shorten
 
@@ -37,6 +42,10 @@ EXAMPLES = (
         "de": "```bash\ndocker push <ihr-name>/app\n```\n",
         "fr": "```bash\ndocker push <votre-nom>/app\n```\n",
     }, fails=False),
+    Example("translated comment, same commands", {
+        "de": "```bash\n# das Image bauen\ndocker build -t app .  # der Punkt zählt\n```\n",
+        "fr": "```bash\n# construire l'image\ndocker build -t app .  # le point compte\n```\n",
+    }, fails=False),
     Example("a lost space before the build context", {
         "de": "```bash\ndocker build -t app.\n```\n",
         "fr": "```bash\ndocker build -t app .\n```\n",
@@ -50,12 +59,6 @@ def _normalise(code: str) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines)
-
-
-def _mask(code: str, patterns: list[re.Pattern]) -> str:
-    for rx in patterns:
-        code = rx.sub("\u27e8placeholder\u27e9", code)
-    return code
 
 
 def _code_words(seg: Segment) -> Counter:
@@ -127,25 +130,30 @@ def _describe(expected: str, actual: str) -> str:
         if notes else "lines differ"
 
 
-def _first_diff_line(seg: Segment, expected: str, actual: str) -> int:
-    for op, i1, i2, j1, j2 in textdiff.opcodes(expected, actual):
+def _first_diff_line(seg: Segment, kept: list[tuple[int, str]], expected: str, actual: str) -> int:
+    """The file line of the first code line that differs (``kept``: this block's code lines)."""
+    first = seg.body_line or seg.line
+    for op, i1, i2, j1, j2 in textdiff.opcodes(expected.split("\n"), actual.split("\n")):
         if op != "equal":
-            # report the line holding the first changed character (or the one before a pure insertion)
-            return seg.line_of(max(0, j1 - (1 if op == "delete" and j1 > 0 else 0)))
-    return seg.body_line or seg.line
+            # the first changed line (or the one before a pure deletion)
+            j = max(0, j1 - (1 if op == "delete" and j1 > 0 else 0))
+            return min(first + (kept[min(j, len(kept) - 1)][0] if kept else 0), seg.end_line)
+    return first
 
 
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per locale whose code block differs from the expected one."""
-    patterns = [re.compile(p) for p in ctx.settings.placeholders]
+    patterns = compile_patterns(tuple(ctx.settings.placeholders))
     page_words: Counter | None = None
     for row in page.rows:
         blocks = {loc: seg for loc, seg in row.present().items() if seg.kind == "code"}
         if len(blocks) < 2:
             continue
-        masked = {loc: _mask(_normalise(seg.text), patterns) for loc, seg in blocks.items()}
+        kept = {loc: code_lines(_normalise(seg.text), seg.info)[0] for loc, seg in blocks.items()}
+        masked = {loc: mask("\n".join(t for _, t in kept[loc]), patterns, seg.info)
+                  for loc, seg in blocks.items()}
         if len(set(masked.values())) == 1:
-            continue
+            continue  # the same code; comments and placeholders may differ
         any_seg = next(iter(blocks.values()))
         is_shell = shell.is_shell_block(any_seg.info, any_seg.text)
         grammar = {v: shell.problems(v, patterns) for v in set(masked.values())} if is_shell else {}
@@ -176,14 +184,18 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             actual = masked[loc]
             why = _describe(expected, actual)
             bad = grammar.get(actual) or []
-            msg = f"code block differs: {why}"
+            prose_example = seg.info.lower() in PROSE_INFOS
+            strings_only = prose_example or mask_strings(expected) == mask_strings(actual)
+            what = " (a Markdown example, translated with the page?)" if prose_example else \
+                " only inside string literals" if strings_only else ""
+            msg = f"code block differs{what}: {why}"
             if bad:
                 msg += f" ({'; '.join(bad)})"
             msg += f"; expected as in {basis_note(verdict)}"
-            line = _first_diff_line(seg, expected, actual)
+            line = _first_diff_line(seg, kept[loc], expected, actual)
             yield make_finding(
                 sys.modules[__name__], page, loc, seg, msg,
                 expected=_normalise(next(s.text for lc, s in blocks.items() if masked[lc] == expected)),
                 actual=_normalise(seg.text),
-                severity=severity_for(SEVERITY, verdict.basis), basis=verdict.basis, row=row,
-                key=(expected, actual), line=line, end_line=line)
+                severity="info" if strings_only else severity_for(SEVERITY, verdict.basis),
+                basis=verdict.basis, row=row, key=(expected, actual), line=line, end_line=line)

@@ -6,6 +6,8 @@ in any order. A span present in the others and absent here is *missing*; one her
 not in the others is *extra*; both at once is usually a span that was translated
 (`` `fichier non trouvé` `` for `` `file not found` ``). A difference that is only
 formatting (the same text as plain words in the other locales) is reported at info.
+Translatable placeholders inside a span (`` `git add <your-file>` `` and
+`` `git add <你的文件名>` ``; the same patterns as for code blocks) are not compared.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
+from ..analyse.placeholders import compile_patterns, mask
 from .base import RuleContext, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
@@ -41,9 +44,16 @@ def _fmt(c: Counter) -> str:
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose code spans differ."""
     rule = sys.modules[__name__]
-    spans = lambda loc, s: Counter(i.text.strip() for i in s.inlines if i.kind == "code")  # noqa: E731
-    for row, segs, _, loc, d in prose_count_drift(page, spans):
+    patterns = compile_patterns(tuple(ctx.settings.placeholders))
+    key = lambda text: mask(text.strip(), patterns)  # noqa: E731
+    spans = lambda loc, s: Counter(key(i.text) for i in s.inlines if i.kind == "code")  # noqa: E731
+    for row, segs, _, loc, masked_drift in prose_count_drift(page, spans):
         seg = segs[loc]
+        raw = {key(i.text): i.text.strip() for lc in [*masked_drift.supporters, loc]
+               for i in segs[lc].inlines if i.kind == "code"}
+        d = type(masked_drift)(Counter({raw[k]: n for k, n in masked_drift.missing.items()}),
+                               Counter({raw[k]: n for k, n in masked_drift.extra.items()}),
+                               masked_drift.basis, masked_drift.supporters)
         others = [segs[o] for o in d.supporters]
         # formatting only: the text is there as plain words on the other side
         extra_plain = all(all(k in o.prose for o in others) for k in d.extra) if others else False
@@ -66,7 +76,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             sev = lowered(SEVERITY, 2)
         line = seg.line
         for i in seg.inlines:
-            if i.kind == "code" and (i.text.strip() in d.extra):
+            if i.kind == "code" and (key(i.text) in masked_drift.extra):
                 line = i.line
                 break
         yield make_finding(rule, page, loc, seg, msg,

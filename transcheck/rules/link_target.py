@@ -2,9 +2,13 @@
 
 Every locale of a segment must link to the same places. Targets are compared as
 multisets, because word order legitimately moves links around a sentence. Targets
-that differ only by the locale code in their path or query (``/de/docs`` vs
-``/fr/docs``, ``?hl=de``), by letter case of scheme and host, or by a trailing slash
-are the same target.
+that differ only by localisation are the same target: a locale segment in the path
+(``/docs/x/``, ``/ko/docs/x/``, ``/en-us/`` vs ``/de-de/``), a locale label on the host
+(``en.wikipedia.org`` vs ``ru.wikipedia.org``, also with translated article names),
+a locale suffix on a file (``README_ko.md``), a locale in the query (``?hl=de``), the
+fragment (anchors follow translated headings; ``broken-anchor`` checks them), letter
+case of scheme and host, a trailing slash. A link only a translation adds, to a page
+of the same site (a glossary term the translator linked), is info.
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ import re
 import sys
 from collections import Counter
 from typing import Iterator
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-from ..locales import normalize_locale
+from ..analyse.links import link_key
 from ..model import AlignedPage, Example, Finding
-from .base import RuleContext, make_finding, prose_count_drift, severity_for, shorten
+from .base import RuleContext, count_drift, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "link-target"
 CATEGORY = "link-drift"
@@ -39,33 +43,24 @@ EXAMPLES = (
     }, fails=True),
 )
 
-_QUERY_LOCALE = re.compile(r"(^|&)(hl|lang|locale|language)=[^&]*")
-
-
-def normalize_target(url: str) -> str:
-    """A comparison key for a link target: locale-neutral, case- and slash-insensitive."""
-    url = url.strip()
+def _same_site(url: str) -> bool:
     try:
-        parts = urlsplit(url)
+        return not urlsplit(url.strip()).netloc
     except ValueError:
-        return url
-    segs = [("{locale}" if normalize_locale(s) and len(s) <= 10 and s.lower() not in ("_", "") else s)
-            for s in parts.path.split("/")]
-    path = "/".join(segs).rstrip("/")
-    query = _QUERY_LOCALE.sub(r"\1\2={locale}", parts.query)
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, parts.fragment))
+        return False
 
 
-def _pick_extra(mine: list, extra: Counter, theirs: list[list], missing: Counter) -> list:
+def _pick_extra(mine: list, extra: Counter, theirs: list[list], missing: Counter, key) -> list:
     """Which of this locale's links are the extra ones.
 
     When several links share a target, the extra one is the one standing where the
     others have the missing link (same position in the sentence's list of links).
     """
-    wanted = [k for o in theirs[:1] for k, i in enumerate(o) if normalize_target(i.target) in missing]
+    wanted = [k for o in theirs[:1] for k, i in enumerate(o) if key(i.target) in missing]
     chosen = []
+    key_of = key
     for key, count in sorted(extra.items()):
-        cands = [(k, i) for k, i in enumerate(mine) if normalize_target(i.target) == key]
+        cands = [(k, i) for k, i in enumerate(mine) if key_of(i.target) == key]
         cands.sort(key=lambda ki: (min((abs(ki[0] - w) for w in wanted), default=0), ki[0]))
         chosen.extend(i for _, i in sorted(cands[:count], key=lambda ki: ki[0]))
     return chosen
@@ -78,13 +73,18 @@ def _links(seg) -> list:
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose link targets differ."""
     rule = sys.modules[__name__]
-    targets = lambda loc, s: Counter(normalize_target(i.target) for i in _links(s))  # noqa: E731
+    langs = sorted(set(page.documents) | {lang for lang in ctx.facts.languages.values() if lang})
+    key = lambda url: link_key(url, langs)  # noqa: E731
+    targets = lambda loc, s: Counter(key(i.target) for i in _links(s))  # noqa: E731
+    coarse = lambda s: Counter(link_key(i.target, langs, coarse=True) for i in _links(s))  # noqa: E731
     for row, segs, _, loc, d in prose_count_drift(page, targets):
+        if loc not in count_drift({lc: coarse(sg) for lc, sg in segs.items()}, page.reference):
+            continue  # the same once translated article names on localized hosts are allowed
         links = {lc: _links(sg) for lc, sg in segs.items()}
         seg = segs[loc]
-        ref_raw = {normalize_target(i.target): i.target for o in d.supporters for i in links[o]}
+        ref_raw = {key(i.target): i.target for o in d.supporters for i in links[o]}
         missing = [ref_raw.get(k, k) for k in sorted(d.missing.elements())]
-        extra_items = _pick_extra(links[loc], d.extra, [links[o] for o in d.supporters], d.missing)
+        extra_items = _pick_extra(links[loc], d.extra, [links[o] for o in d.supporters], d.missing, key)
         if missing and extra_items:
             texts = ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
             msg = f"link {texts} points elsewhere: expected {', '.join(missing)}"
@@ -95,9 +95,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg += f"; compared with {', '.join(d.supporters)}{note}"
         line = extra_items[0].line if extra_items else seg.line
+        added = not missing and loc != page.reference and all(_same_site(i.target) for i in extra_items)
         yield make_finding(rule, page, loc, seg, msg,
                            expected="\n".join(missing) or "(none)",
                            actual="\n".join(i.target for i in extra_items) or "(none)",
-                           severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
+                           severity="info" if added else severity_for(SEVERITY, d.basis),
+                           basis=d.basis, row=row,
                            key=(tuple(missing), tuple(i.target for i in extra_items)),
                            line=line, end_line=line)

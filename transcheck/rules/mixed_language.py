@@ -5,7 +5,8 @@ sentences that are not written in the locale's language: a paragraph left in
 another language, a sentence pasted from another locale, a sentence that
 switches language midway. Product names, identifiers, file names, commands and
 short Latin-script terms inside non-Latin prose are not foreign; short segments
-are judged only on script evidence. Whole segments that merely copy another
+are judged only on script evidence. Language names in a language switcher
+(``English · 简体中文 · Deutsch``) are not foreign text either. Whole segments that merely copy another
 locale are left to the ``untranslated`` rule.
 
 Threshold ``mixed_language_confidence`` (default 0.7): the minimum confidence of
@@ -17,6 +18,7 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
+from ..analyse.autonyms import without_autonyms
 from ..analyse.language import foreign_spans, language_name
 from ..model import AlignedPage, Example, Finding
 from .base import Option, RuleContext, make_finding, option, shorten
@@ -58,7 +60,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             lang = ctx.facts.languages.get(locale, "")
             if not lang or not seg.is_prose or not seg.prose.strip() or locale in skip:
                 continue
-            spans = foreign_spans(seg.prose, lang, min_confidence=min_conf)
+            spans = foreign_spans(without_autonyms(seg), lang, min_confidence=min_conf)
             if not spans:
                 continue
             whole = (row.index, locale) in ctx.facts.copies

@@ -3,9 +3,11 @@ another language (misfiled), and prose segments copied instead of translated."""
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Mapping
 
 from ...locales import base_language
+from ..autonyms import without_autonyms
 from ...model import AlignedPage, AlignedRow, Copy, Detection, PageGroup, Segment
 from .data import is_language
 from .detect import detect, document_language, same_text_ratio
@@ -53,7 +55,8 @@ def misfiled(page: AlignedPage, group: PageGroup | None,
         expected = base_language(locale)
         if not is_language(expected):
             continue
-        prose = [s.prose for s in doc.segments if s.is_prose and s.prose.strip()][:SAMPLE_SEGMENTS]
+        texts = (without_autonyms(s) for s in doc.segments if s.is_prose and s.prose.strip())
+        prose = list(islice((p for p in texts if p.strip()), SAMPLE_SEGMENTS))
         if len(prose) < MIN_SEGMENTS or sum(len(natural_words(p)) for p in prose) < MIN_WORDS:
             continue  # too little text to tell; segment rules (untranslated) judge short pages
         det = document_language(prose)
@@ -73,7 +76,8 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
     lang = languages.get(locale, "")
     if not lang or not seg.is_prose or locale == page.reference:
         return None
-    if not has_translatable_text(seg.prose):
+    prose = without_autonyms(seg)  # a language switcher names languages, it is not untranslated
+    if not has_translatable_text(prose):
         return None
     copies = []
     for other, oseg in row.present().items():
@@ -82,12 +86,12 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
         olang = languages.get(other, "")
         if not olang or olang == lang:
             continue
-        if same_text_ratio(seg.prose, oseg.prose, at_least=ratio) >= ratio:
+        if same_text_ratio(prose, oseg.prose, at_least=ratio) >= ratio:
             copies.append(other)
     if copies:
         if page.reference in copies:
             return Copy(page.reference, "reference")
-        det = detect(seg.prose)
+        det = detect(prose)
         if det.lang and det.lang != lang and det.confidence >= MIN_CONFIDENCE:
             same = [c for c in copies if languages.get(c, "") == det.lang]
             return Copy((same or copies)[0], "evidence")
@@ -95,7 +99,7 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
     if page.reference and page.reference in page.documents:
         ref_lang = languages.get(page.reference, "")
         if ref_lang and ref_lang != lang:
-            det = detect(seg.prose)
+            det = detect(prose)
             if det.lang == ref_lang and det.confidence >= 0.9:
                 return Copy(page.reference, "language")
     return None

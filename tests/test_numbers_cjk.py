@@ -1,0 +1,64 @@
+"""Numbers in every script (transcheck.analyse.numbers), on excerpts of real pages.
+
+Source: open-telemetry/opentelemetry.io (CC-BY-4.0).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from transcheck.analyse.numbers import find_numbers, reconcile
+
+
+def test_numbers_glued_to_cjk_text_are_found():
+    assert find_numbers("ポート8080でリッスンします", cjk=True)[0] == Counter({"8080": 1})
+    assert find_numbers("端口8080上", cjk=True)[0] == Counter({"8080": 1})
+    assert find_numbers("共有3个文件", cjk=True) == (Counter(), Counter({"3": 1}))
+    assert find_numbers("0개의 항목", cjk=True) == (Counter(), Counter({"0": 1}))
+    assert find_numbers("2つの方法", cjk=True) == (Counter(), Counter({"2": 1}))
+
+
+def test_identifiers_and_urls_keep_their_digits_out():
+    assert find_numbers("x86_64 and https://example.com/v2/3")[0] == Counter({"86": 1})
+    assert find_numbers("1 000 and 3,8 MB")[0] == Counter({"1000": 1, "3.8": 1})
+
+
+def test_counter_number_counts_where_another_locale_has_it():
+    # opentelemetry.io docs/zero-code/java/agent/disable.md, en line 272 and zh line 251
+    en = find_numbers("Using the default semconv suppression strategy would result in 2 nested")
+    zh = find_numbers("使用默认的 semconv 禁用策略将导致 2 个嵌套的 CLIENT Span：", cjk=True)
+    assert zh == (Counter(), Counter({"2": 1}))
+    assert reconcile({"en": en, "zh": zh}) == {"en": Counter({"2": 1}), "zh": Counter({"2": 1})}
+
+
+def test_counter_number_is_not_extra_where_the_others_write_a_word():
+    en = find_numbers("One of the advantages is speed.")
+    ja = find_numbers("利点の 1 つは速度です。", cjk=True)
+    assert reconcile({"en": en, "ja": ja}) == {"en": Counter(), "ja": Counter()}
+
+
+def test_a_changed_number_is_still_found():
+    # opentelemetry.io docs/languages/js/instrumentation.md, en line 435 and zh line 410, changed
+    en = find_numbers("means that if you create 5 spans, each will be processed")
+    zh = find_numbers("这意味着如果你创建了 6 个 Span，", cjk=True)
+    got = reconcile({"en": en, "zh": zh})
+    assert got == {"en": Counter({"5": 1}), "zh": Counter()}
+
+
+def test_number_words_before_counters():
+    # vercel/swr-site content/docs/arguments.mdx / arguments.ja.mdx line 5 (Apache-2.0)
+    en = find_numbers("So the following 3 expressions are equivalent:")
+    ja = find_numbers("したがって、次の三つの式は同等です：", cjk=True)
+    assert ja == (Counter(), Counter({"3": 1}))
+    assert reconcile({"en": en, "ja": ja}) == {"en": Counter({"3": 1}), "ja": Counter({"3": 1})}
+    assert find_numbers("有两个方法和十二个文件", cjk=True)[1] == Counter({"2": 1, "12": 1})
+    assert find_numbers("두 가지 방법", cjk=True)[1] == Counter({"2": 1})
+
+
+def test_month_numbers_where_english_writes_the_month_name():
+    # withastro/starlight docs/src/content/docs/environmental-impact.mdx line 15, en / zh-cn / ko (MIT)
+    en = find_numbers("In April 2023, the median web page required a user to download more than 2,000 KB")
+    zh = find_numbers("根据来自 HTTP 存档的数据，2023 年 4 月，中位数网页需要用户下载超过 2,000 KB。", cjk=True)
+    ko = find_numbers("HTTP Archive의 데이터에 따르면 2023년 4월 기준 웹 페이지의 중앙값은 2,000KB 이상입니다.", cjk=True)
+    got = reconcile({"en": en, "zh": zh, "ko": ko})
+    assert got["en"] == got["zh"] == got["ko"] == Counter({"2023": 1, "2000": 1})

@@ -1,0 +1,117 @@
+"""code-block and inline-code on real pages: placeholders and comments are not drift, code is.
+
+Sources (quoted excerpts): vuejs/pinia packages/docs (MIT), withastro/starlight docs (MIT),
+open-telemetry/opentelemetry.io content (CC-BY-4.0).
+"""
+
+from __future__ import annotations
+
+from tests.helpers import run_rule
+from transcheck.rules import code_block, inline_code
+
+# vuejs/pinia packages/docs/cookbook/migration-vuex.md lines 257-267 and zh/... lines 257-267
+PINIA_EN = """```ts
+// Pinia
+import { useAuthUserStore } from '@/stores/auth-user'
+
+router.beforeEach((to, from, next) => {
+  // Must be used within the function!
+  const authUserStore = useAuthUserStore()
+  if (authUserStore.loggedIn) next()
+  else next('/login')
+})
+```
+"""
+PINIA_ZH = PINIA_EN.replace("// Must be used within the function!", "// 必须在函数内部使用")
+
+
+def test_translated_comment_is_not_drift():
+    assert run_rule(code_block, {"en": PINIA_EN, "zh": PINIA_ZH}, reference="en") == []
+
+
+def test_changed_code_next_to_a_translated_comment_is_drift():
+    zh = PINIA_ZH.replace("else next('/login')", "else next('/signin')")
+    found = run_rule(code_block, {"en": PINIA_EN, "zh": zh}, reference="en")
+    assert [(f.locale, f.line, f.severity) for f in found] == [("zh", 9, "info")]
+    zh = PINIA_ZH.replace("if (authUserStore.loggedIn)", "if (authUserStore.isLoggedIn)")
+    found = run_rule(code_block, {"en": PINIA_EN, "zh": zh}, reference="en")
+    assert [(f.locale, f.line, f.severity) for f in found] == [("zh", 8, "error")]
+
+
+def test_a_comment_in_one_locale_only_is_not_drift():
+    en = PINIA_EN.replace("  // Must be used within the function!\n", "")
+    assert run_rule(code_block, {"en": en, "zh": PINIA_ZH}, reference="en") == []
+
+
+# withastro/starlight docs/src/content/docs/guides/sidebar.mdx lines 294-300 and de/... (same lines)
+STAR_EN = """```js
+starlight({
+	sidebar: [
+		{
+			label: 'Stars',
+			items: [
+				// A link with a "Supergiant" badge.
+"""
+STAR_DE = STAR_EN.replace("'Stars'", "'Sterne'").replace('// A link with a "Supergiant" badge.',
+                                                          '//Ein Link mit einem "Überriese"-Abzeichen.')
+
+
+def test_localized_string_literal_is_info():
+    found = run_rule(code_block, {"en": STAR_EN + "```\n", "de": STAR_DE + "```\n"}, reference="en")
+    assert [(f.locale, f.line, f.severity) for f in found] == [("de", 5, "info")]
+    assert "only inside string literals" in found[0].message
+
+
+# opentelemetry.io docs/platforms/kubernetes/getting-started.md, en line 197, ja line 142
+HELM_EN = "```sh\nhelm install otel-collector open-telemetry/opentelemetry-collector --values <path where you saved the chart>\n```\n"
+HELM_JA = "```sh\nhelm install otel-collector open-telemetry/opentelemetry-collector --values <チャートを保存した場所へのパス>\n```\n"
+
+
+def test_translated_placeholder_in_a_code_block():
+    assert run_rule(code_block, {"en": HELM_EN, "ja": HELM_JA}, reference="en") == []
+    ja = HELM_JA.replace("--values", "--set")
+    assert [f.locale for f in run_rule(code_block, {"en": HELM_EN, "ja": ja}, reference="en")] == ["ja"]
+
+
+# opentelemetry.io docs/contributing/pull-requests.md (zh line 263): placeholders in inline code
+def test_translated_placeholder_in_inline_code():
+    en = "Stage the file with `git add <your_file_name>`.\n"
+    zh = "使用 `git add <你的文件名>` 暂存文件。\n"
+    assert run_rule(inline_code, {"en": en, "zh": zh}, reference="en") == []
+    zh_changed = "使用 `git commit <你的文件名>` 暂存文件。\n"
+    found = run_rule(inline_code, {"en": en, "zh": zh_changed}, reference="en")
+    assert [f.locale for f in found] == ["zh"] and "git add <your_file_name>" in found[0].message
+
+
+# vercel/swr-site content/docs/subscription.mdx and subscription.pt.mdx lines 89-91 (Apache-2.0)
+SWR_EN = """```jsx
+  if (error) return <div>failed to load</div>
+  if (!data) return <div>loading...</div>
+  return <div>hello {data}!</div>
+```
+"""
+SWR_PT = """```jsx
+  if (error) return <div>erro ao carregar</div>
+  if (!data) return <div>carregando...</div>
+  return <div>olá {data}!</div>
+```
+"""
+
+
+def test_translated_ui_text_in_jsx_is_info():
+    found = run_rule(code_block, {"en": SWR_EN, "pt": SWR_PT}, reference="en")
+    assert [(f.locale, f.line, f.severity) for f in found] == [("pt", 2, "info")]
+    changed = SWR_PT.replace("if (!data)", "if (data)")
+    found = run_rule(code_block, {"en": SWR_EN, "pt": changed}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("pt", "error")]
+
+
+# withastro/starlight docs/src/content/docs/guides/authoring-content.mdx lines 54-56 and de/... (MIT)
+def test_translated_markdown_example_is_info():
+    en = ('```md\n![An illustration of planets and stars featuring the word “astro”]'
+          '(https://raw.githubusercontent.com/withastro/docs/main/public/default-og-image.png)\n```\n')
+    de = ('```md\n![Eine Illustration von Planeten und Sternen mit dem Wort "astro"]'
+          '(https://raw.githubusercontent.com/withastro/docs/main/public/default-og-image.png)\n```\n')
+    found = run_rule(code_block, {"en": en, "de": de}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("de", "info")]
+    assert "Markdown example" in found[0].message

@@ -1,0 +1,95 @@
+"""Numbers, emphasis, language switchers, HTML comments and shortcodes on real pages.
+
+Sources (quoted excerpts): open-telemetry/opentelemetry.io content (CC-BY-4.0), cncf/glossary
+content (Apache-2.0), wailsapp/wails README (MIT), vuejs/pinia packages/docs (MIT).
+"""
+
+from __future__ import annotations
+
+from tests.helpers import run_rule
+from transcheck.markdown.parse import parse_markdown
+from transcheck.rules import emphasis, extra_block, markup, missing_block, mixed_language, number, untranslated
+
+
+def test_number_before_a_cjk_counter_is_found():
+    # opentelemetry.io docs/zero-code/java/agent/disable.md, en line 272, zh line 251
+    en = "Using the default `semconv` suppression strategy would result in 2 nested `CLIENT` spans:\n"
+    zh = "使用默认的 `semconv` 禁用策略将导致 2 个嵌套的 `CLIENT` Span：\n"
+    assert run_rule(number, {"en": en, "zh": zh}, reference="en") == []
+    ko = "기본 `semconv` 억제 전략을 사용하면 3개의 중첩된 `CLIENT` 스팬이 생성됩니다:\n"
+    found = run_rule(number, {"en": en, "ko": ko}, reference="en")
+    assert [(f.locale, f.expected) for f in found] == [("ko", "2")]
+
+
+def test_number_glued_to_japanese_is_compared():
+    # opentelemetry.io docs/collector/deploy/agent.md: the OTLP port
+    en = "The Collector listens on port 4318 for OTLP over HTTP.\n"
+    ja = "コレクターはポート4317でOTLP over HTTPをリッスンします。\n"
+    found = run_rule(number, {"en": en, "ja": ja}, reference="en")
+    assert [(f.locale, f.expected, f.actual) for f in found] == [("ja", "4318", "4317")]
+
+
+# cncf/glossary content/en/cloud-native-tech.md lines 8-9 and it/... line 9: Italian italicises foreign terms
+GLOSSARY_EN = ("Cloud native technologies, also referred to as the cloud native stack,\n"
+               "are the technologies used to build [cloud native applications](/cloud-native-apps/).\n")
+GLOSSARY_IT = ("Le tecnologie _cloud native_, a cui ci si riferisce anche con il termine _cloud native stack_, "
+               "sono le tecnologie utilizzate per la creazione di [applicazioni _cloud native_](/it/cloud-native-apps/).\n")
+
+
+def test_italic_foreign_terms_are_info_not_markup():
+    assert run_rule(markup, {"en": GLOSSARY_EN, "it": GLOSSARY_IT}, reference="en") == []
+    found = run_rule(emphasis, {"en": GLOSSARY_EN, "it": GLOSSARY_IT}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("it", "info")]
+    found = run_rule(emphasis, {"en": GLOSSARY_EN, "it": GLOSSARY_IT}, reference="en",
+                     severity={"emphasis": "warning"})
+    assert found and found[0].rule == "emphasis"
+
+
+def test_lost_inline_html_is_still_markup():
+    en = "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop the Collector.\n"
+    ja = "コレクターを停止するには Ctrl+C を押します。\n"
+    found = run_rule(markup, {"en": en, "ja": ja}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("ja", "warning")]
+
+
+# wailsapp/wails README.md / README.ru.md (MIT): the language switcher under the title
+SWITCHER = """[English](README.md) · [简体中文](README.zh-Hans.md) · [日本語](README.ja.md) ·
+[한국어](README.ko.md) · [Español](README.es.md) · [Русский](README.ru.md) · [Francais](README.fr.md) · [Uzbek](README.uz.md) · [Deutsch](README.de.md) ·
+[Türkçe](README.tr.md) · [Bahasa Indonesia](README.id.md)
+"""
+
+
+def test_language_switcher_is_neither_mixed_nor_untranslated():
+    pages = {"en": "# Wails\n\n" + SWITCHER + "\nBuild desktop applications using Go and Web Technologies.\n",
+             "ru": "# Wails\n\n" + SWITCHER + "\nСоздавайте настольные приложения с помощью Go и веб-технологий.\n"}
+    assert run_rule(mixed_language, pages, reference="en") == []
+    assert run_rule(untranslated, pages, reference="en") == []
+    intro = ("\nThe traditional method of providing web interfaces to Go programs is via a built-in web server. "
+             "Wails offers a different approach: it provides the ability to wrap both Go code and a web frontend "
+             "into a single binary.\n")
+    intro_ru = ("\nТрадиционный метод предоставления веб-интерфейсов программам Go - через встроенный веб-сервер. "
+                "Wails предлагает другой подход: он позволяет объединить код Go и веб-интерфейс "
+                "в один исполняемый файл.\n")
+    more = "\nTools are provided to make this easy for you by handling project creation, compilation and bundling.\n"
+    copied = {"en": pages["en"] + intro + more, "ru": pages["ru"] + intro_ru + more}
+    assert [f.line for f in run_rule(untranslated, copied, reference="en")] == [11]
+
+
+# vuejs/pinia packages/docs/zh/cookbook/testing.md lines 172-176: a comment where the translation is to come
+def test_html_comment_is_not_a_block():
+    en = "```js\nexpect(store.someAction).toHaveBeenCalledTimes(1)\n```\n\n### Mocking the returned value of an action\n"
+    zh = ("```js\nexpect(store.someAction).toHaveBeenCalledTimes(1)\n```\n\n<!-- TODO: translation -->\n\n"
+          "### Mocking the returned value of an action\n")
+    assert [s.kind for s in parse_markdown(zh).segments] == ["code", "heading"]
+    assert run_rule(extra_block, {"en": en, "zh": zh}, reference="en") == []
+    assert run_rule(missing_block, {"en": zh, "zh": en}, reference="en") == []
+
+
+# opentelemetry.io content/{en,ja}/docs/collector/deploy/agent.md lines 43 / 37
+def test_shortcode_line_is_not_untranslated_prose():
+    en = ("Next, configure the Collector running at `collector.example.com:4318` as follows:\n\n"
+          "{{< tabpane text=true >}} {{% tab Traces %}}\n")
+    ja = ("次に、`collector.example.com:4318`で実行されているコレクターを次のように設定します。\n\n"
+          "{{< tabpane text=true >}} {{% tab Traces %}}\n")
+    assert run_rule(untranslated, {"en": en, "ja": ja}, reference="en") == []
+    assert run_rule(mixed_language, {"en": en, "ja": ja}, reference="en") == []
