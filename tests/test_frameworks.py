@@ -1,0 +1,137 @@
+"""Framework configs read without running them, and files placed in their content trees."""
+
+from __future__ import annotations
+
+import pytest
+
+from framework_sites import LAYOUTS, build
+from transcheck.run.discover.frameworks import ConfigUnreadable, read_astro, read_hugo, read_mkdocs
+from transcheck.run.discover.jsliteral import UNKNOWN, Call, scan
+from transcheck.run.discover.sitelayout import docusaurus_from_paths, find_sites, place
+
+
+@pytest.mark.parametrize("framework", sorted(LAYOUTS))
+def test_each_framework_config_gives_locales_and_places_the_page(tmp_path, framework):
+    paths = build(tmp_path, framework)
+    found = find_sites(tmp_path)
+    assert found.warnings == []
+    assert [s.framework for s in found.sites] == [framework]
+    site = found.sites[0]
+    assert site.locales == ("de", "en", "fr") and site.default_locale == "en"
+    if framework == "nextra":  # page.<locale>.mdx: the path rules place it; the config names the default
+        assert site.trees == ()
+        return
+    placed = {loc: place(found.sites, p.resolve()) for loc, p in paths.items()}
+    assert {loc: hit[1] for loc, hit in placed.items()} == {"en": "en", "fr": "fr", "de": "de"}
+    assert len({hit[0] for hit in placed.values()}) == 1  # one page
+    assert [loc for loc, hit in placed.items() if hit[2]] == ["en"]  # the source
+
+
+def test_js_scanner_reads_literals_through_code():
+    src = """
+    const { themes } = require("prism-react-renderer");
+    const LOCALES = ['en', "zh-Hans", `ja`]; // a comment with { braces
+    module.exports = async function createConfig() {
+      const progress = await getProgress();
+      return {
+        url: process.env.URL ?? 'https://x.io',
+        re: /\\.mdx?$/,
+        i18n: { defaultLocale: "en", locales: LOCALES, labels: { ja: `日本語 (${progress.ja}%)` } },
+        async headTags() { return [{ tagName: 'x' }] },
+      };
+    };
+    """
+    mod = scan(src)
+    i18n = next(mod.dicts_with("i18n"))["i18n"]
+    assert i18n["locales"] == ["en", "zh-Hans", "ja"] and i18n["defaultLocale"] == "en"
+    assert i18n["labels"]["ja"] is UNKNOWN
+
+
+def test_js_scanner_typescript_and_calls():
+    src = ("import { defineConfig } from 'vitepress'\n"
+           "export default defineConfig({ locales: { root: { lang: 'en-US' } } satisfies X, n: -2 } as const)\n")
+    mod = scan(src)
+    assert isinstance(mod.exported, Call) and mod.exported.name == "defineConfig"
+    assert mod.exported.args[0] == {"locales": {"root": {"lang": "en-US"}}, "n": -2}
+
+
+def test_vitepress_locales_published_elsewhere_are_not_folders(tmp_path):
+    cfg = tmp_path / "docs" / ".vitepress" / "config" / "index.ts"
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text("export default defineConfig({ ...shared, locales: {\n"
+                   "  root: { label: 'English', lang: 'en-US', ...enConfig },\n"
+                   "  zh: { label: '简体中文', lang: 'zh-CN', link: '/zh/', ...zhConfig },\n"
+                   "  es: { label: 'Español', lang: 'es-ES', link: 'https://es.example.app/' },\n}})\n")
+    site = find_sites(tmp_path / "docs").sites[0]
+    assert (site.framework, site.default_locale, site.folders) == ("vitepress", "en-US", {"zh": "zh"})
+
+
+def test_starlight_with_a_default_locale_folder(tmp_path):
+    (tmp_path / "astro.config.mjs").write_text(
+        "export default defineConfig({ integrations: [starlight({ title: 'D', defaultLocale: 'en',\n"
+        "  locales: { en: { label: 'English' }, 'pt-br': { label: 'Português', lang: 'pt-BR' } } })] })\n")
+    site = read_astro(tmp_path / "astro.config.mjs")
+    assert site.default_locale == "en" and site.folders == {"en": "en", "pt-br": "pt-BR"}
+    assert [(t.folder, t.source) for t in site.trees] == [("src/content/docs/en", True),
+                                                         ("src/content/docs/pt-br", False)]
+
+
+def test_mkdocs_suffix_structure_and_old_plugin_format(tmp_path):
+    cfg = tmp_path / "mkdocs.yml"
+    cfg.write_text("site_name: X\nplugins:\n  - search\n  - i18n:\n      default_language: en\n"
+                   "      languages:\n        fr: Français\n        de:\n          name: Deutsch\n")
+    site = read_mkdocs(cfg)
+    assert (site.default_locale, site.locales, site.trees) == ("en", ("de", "en", "fr"), ())
+
+
+def test_mkdocs_one_config_per_language_folder(tmp_path):
+    for loc in ("en", "fr"):
+        (tmp_path / "docs" / loc / "docs").mkdir(parents=True)
+        (tmp_path / "docs" / loc / "mkdocs.yml").write_text(
+            ("INHERIT: ../en/mkdocs.yml\n" if loc != "en" else "site_name: X\n") + f"theme:\n  language: {loc}\n")
+    site = find_sites(tmp_path).sites[0]
+    assert (site.framework, site.default_locale, site.locales) == ("mkdocs", "en", ("en", "fr"))
+    page = tmp_path / "docs" / "fr" / "docs" / "index.md"
+    assert place([site], page.resolve())[:3] == ("en/docs/index.md", "fr", False)
+
+
+def test_hugo_split_config_and_language_codes(tmp_path):
+    (tmp_path / "content").mkdir()
+    d = tmp_path / "config" / "_default"
+    d.mkdir(parents=True)
+    (d / "hugo.yaml").write_text("baseURL: https://x.io\nDefaultContentLanguage: en\n")
+    (d / "languages.yaml").write_text("en:\n  weight: 1\nzh-cn:\n  languageCode: zh-CN\n  contentDir: content/zh\n")
+    found = find_sites(tmp_path)
+    assert [(s.framework, s.default_locale, s.folders) for s in found.sites] == \
+        [("hugo", "en", {"en": "en", "zh-cn": "zh-CN"})]
+    assert read_hugo(d / "hugo.yaml", [d / "languages.yaml"]).trees[0].folder == "content/zh"
+
+
+def test_an_unreadable_config_is_one_warning(tmp_path):
+    (tmp_path / "docusaurus.config.js").write_text("module.exports = { i18n: makeI18n() };\n")
+    (tmp_path / "mkdocs.yml").write_text("plugins: [i18n: {languages: [\n")
+    found = find_sites(tmp_path)
+    assert found.sites == []
+    assert sorted((p.rsplit("/", 1)[-1], why.split(":")[0]) for p, why in found.warnings) == \
+        [("docusaurus.config.js", "no literal 'i18n' object"), ("mkdocs.yml", "invalid YAML")]
+
+
+def test_a_config_without_locales_is_silent(tmp_path):
+    (tmp_path / "docusaurus.config.js").write_text("module.exports = { title: 'One language' };\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nplugins:\n  - search\n")
+    assert (find_sites(tmp_path).sites, find_sites(tmp_path).warnings) == ([], [])
+
+
+def test_docusaurus_recognised_from_paths_alone(tmp_path):
+    paths = build(tmp_path, "docusaurus", with_config=False)
+    sites = docusaurus_from_paths([p.resolve() for p in paths.values()])
+    assert [(s.framework, s.path, s.folders) for s in sites] == [("docusaurus", None, {"de": "de", "fr": "fr"})]
+    assert place(sites, paths["fr"].resolve())[:3] == ("docs/install.md", "fr", False)
+    assert place(sites, paths["en"].resolve())[:3] == ("docs/install.md", "", True)
+
+
+def test_reader_rejects_a_locale_that_is_not_a_code(tmp_path):
+    cfg = tmp_path / "astro.config.mjs"
+    cfg.write_text("export default { i18n: { defaultLocale: 'en', locales: ['en', 'klingon-ish'] } }\n")
+    with pytest.raises(ConfigUnreadable):
+        read_astro(cfg)

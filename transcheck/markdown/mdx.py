@@ -1,0 +1,199 @@
+"""MDX and admonitions: what is structure and what is prose in Docusaurus, Starlight,
+VitePress and Nextra pages.
+
+:func:`scan` runs before the Markdown parser. In MDX files, ``import``/``export``
+blocks (ESM, up to the next blank line), ``{...}`` expression lines and JSX component
+tags (``<Tabs>``, ``<TabItem label="npm">``, ``<Aside type="tip" />``) are taken out
+of the text (their lines stay, empty, so line numbers do not move) and recorded as
+:class:`Component` items: structure, with their string props (``title="..."``,
+``label='...'``) kept as prose. In Markdown and MDX alike, admonition fences
+(``:::note``, ``:::tip[Title]``, ``::: warning Title``, Starlight asides) are taken
+out and the lines between them are marked as inside a block of that kind, so the
+parser can put the block's kind in each segment's container.
+Code fences are left alone: a tag or ``:::`` inside a code block is code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+KIND_PROPS = ("type", "variant")
+"""Props that say which kind of block a component is (``<Aside type="tip">``)."""
+
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ESM_RE = re.compile(r"^(?:import|export)(?=[\s{*])")
+_ADMON_OPEN_RE = re.compile(r"^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[(?P<t1>[^\]]*)\])?(?:\{[^}]*\})?[ \t]*(?P<t2>.*?)\s*$")
+_ADMON_CLOSE_RE = re.compile(r"^\s{0,3}(:{3,})\s*$")
+_TAG_START_RE = re.compile(r"\s*<(/?)([A-Z][\w.]*|>)")
+_TRAILING_CLOSE_RE = re.compile(r"</([A-Z][\w.]*)>\s*$")
+_PROP_RE = re.compile(r"""([A-Za-z_][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+@dataclass(frozen=True)
+class Component:
+    """A JSX component tag: its name, 1-based line, string props, and whether it closes."""
+
+    name: str
+    line: int
+    props: tuple[tuple[str, str], ...] = ()
+    closing: bool = False
+
+    @property
+    def kind(self) -> str:
+        """The name with its kind prop when it has one: ``Aside:tip``."""
+        kind = next((v for k, v in self.props if k in KIND_PROPS), "")
+        return f"{self.name}:{kind}" if kind else self.name
+
+    @property
+    def prose(self) -> str:
+        """The translatable text of the tag: its string props other than kind props."""
+        return "\n".join(v for k, v in self.props if k not in KIND_PROPS and _is_words(v))
+
+
+def _is_words(value: str) -> bool:
+    """True for prop values that read as text (``Quick start``, ``Yarn``), not ids or paths (``npm``)."""
+    return bool(re.search(r"[^\W\d_]{2,}", value)) and not re.fullmatch(r"[a-z0-9_./#:@-]+", value)
+
+
+@dataclass
+class Scan:
+    """The Markdown left for the parser and the structure taken out of it."""
+
+    text: str
+    components: list[Component] = field(default_factory=list)
+    """Opening and self-closing component tags (closing tags are not listed)."""
+    containers: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """1-based line -> the admonitions and components it sits in, outermost first."""
+    titles: dict[int, str] = field(default_factory=dict)
+    """1-based line of an admonition fence -> its title (prose)."""
+    esm_lines: list[int] = field(default_factory=list)
+
+
+def _tag_end(text: str, start: int) -> int:
+    """Index just after the ``>`` closing the tag that opens at ``start`` (-1: not closed)."""
+    depth, quote, i = 0, "", start + 1
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == ">" and depth <= 0:
+            return i + 1
+        i += 1
+    return -1
+
+
+def _take_tags(lines: list[str], n: int, scan: Scan, stack: list[str]) -> int:
+    """Take the component tags that open line ``n`` (0-based); returns the next line to read."""
+    joined_from = n
+    text = lines[n]
+    while True:
+        m = _TAG_START_RE.match(text)
+        if not m:
+            break
+        start = m.start() + text[m.start():].index("<")
+        end = _tag_end(text, start)
+        while end < 0 and joined_from + 1 < len(lines) and joined_from - n < 50:
+            joined_from += 1
+            text += "\n" + lines[joined_from]
+            end = _tag_end(text, start)
+        if end < 0:
+            break
+        tag = text[start:end]
+        closing, name = m.group(1) == "/", m.group(2)
+        line = n + 1 + text.count("\n", 0, start)
+        if name != ">":
+            props = tuple((k, a if a is not None else b) for k, a, b in _PROP_RE.findall(tag))
+            self_closing = tag.rstrip(">").rstrip().endswith("/")
+            if not closing:
+                scan.components.append(Component(name, line, props))
+                if not self_closing:
+                    stack.append(f"<{Component(name, line, props).kind}>")
+            elif stack and stack[-1].startswith(f"<{name}"):
+                stack.pop()
+        text = text[end:]
+    last = text.split("\n")[-1]
+    while (m := _TRAILING_CLOSE_RE.search(last)) and stack and stack[-1].startswith(f"<{m.group(1)}"):
+        stack.pop()  # <Aside>text</Aside> on one line
+        last = last[:m.start()]
+    for k in range(n, joined_from + 1):  # the tag lines, emptied; text after the last tag kept
+        lines[k] = ""
+    lines[joined_from] = last if last.strip() else ""
+    return joined_from + 1
+
+
+def scan(text: str, mdx: bool = True) -> Scan:
+    """Separate MDX structure and admonition fences from the Markdown in ``text``.
+
+    ``mdx`` False (plain Markdown) handles admonition fences only.
+    """
+    lines = text.split("\n")
+    out = Scan("")
+    stack: list[str] = []  # containers: "note" admonitions and "<Tabs>" components
+    admon_depth: list[int] = []  # colon count of each open admonition (on the stack too)
+    fence = ""
+    n = 0
+    prev_blank = True
+    while n < len(lines):
+        line = lines[n]
+        if stack:
+            out.containers[n + 1] = tuple(stack)
+        if fence:
+            if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
+                fence = ""
+            n += 1
+            continue
+        m = _FENCE_RE.match(line)
+        if m:
+            fence = m.group(1)
+            n += 1
+            continue
+        close = _ADMON_CLOSE_RE.match(line)
+        if close and admon_depth:
+            while stack and not stack[-1].startswith("admonition:"):
+                stack.pop()
+            if stack:
+                stack.pop()
+            admon_depth.pop()
+            lines[n] = ""
+            out.containers.pop(n + 1, None)
+            n += 1
+            continue
+        opened = _ADMON_OPEN_RE.match(line)
+        if opened and not close:
+            title = (opened["t1"] if opened["t1"] is not None else opened["t2"]).strip()
+            if title:
+                out.titles[n + 1] = title
+            stack.append(f"admonition:{opened.group(2).lower()}")
+            admon_depth.append(len(opened.group(1)))
+            lines[n] = ""
+            n += 1
+            continue
+        if mdx and prev_blank and _ESM_RE.match(line):
+            while n < len(lines) and lines[n].strip():
+                out.esm_lines.append(n + 1)
+                lines[n] = ""
+                n += 1
+            continue
+        if mdx and line.lstrip().startswith("{") and line.rstrip().endswith("}"):
+            lines[n] = ""  # an expression or {/* comment */} line
+        elif mdx and _TAG_START_RE.match(line):
+            n = _take_tags(lines, n, out, stack)
+            prev_blank = not lines[n - 1].strip()
+            continue
+        prev_blank = not line.strip()
+        n += 1
+    out.text = "\n".join(lines)
+    return out
+
+
+def is_mdx(path: str) -> bool:
+    """True for files whose name says MDX."""
+    return path.lower().endswith(".mdx")

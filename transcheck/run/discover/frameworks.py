@@ -1,0 +1,366 @@
+"""Documentation framework configs: the locales a site declares, read without running it.
+
+Each reader takes a config file and returns a :class:`SiteConfig`: the framework, the
+locale list, the default (source) locale, folder names that are locales, and the
+content *trees* of the site (``i18n/fr/docusaurus-plugin-content-docs/current`` holds
+the ``fr`` copy of ``docs/``). JS/TS configs are scanned for literal values
+(:mod:`.jsliteral`), TOML read with ``tomllib``, YAML with a safe loader that ignores
+MkDocs' ``!!python/name`` tags, JSON with ``json``. A file that cannot be read raises
+:class:`ConfigUnreadable`; the caller reports it once and falls back to path rules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from ...locales import normalize_locale
+from .jsliteral import UNKNOWN, scan
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class ConfigUnreadable(Exception):
+    """A site config whose locales cannot be read; the message says why."""
+
+
+class NoLocales(Exception):
+    """A site config that declares no locales (a one-language site): nothing to warn about."""
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A content folder (``/``-separated, relative to the site root) holding one locale.
+
+    A file at ``folder/rest`` is page ``prefix/rest`` in ``locale``; ``source`` marks the
+    default locale's tree (the reference).
+    """
+
+    folder: str
+    locale: str
+    prefix: str
+    source: bool = False
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What a site's own configuration says about its languages and layout."""
+
+    framework: str
+    """docusaurus, vitepress, starlight, astro, mkdocs, hugo, nextra, next or custom."""
+    path: str | None
+    """The config file that was read (None: the layout was recognised from paths)."""
+    root: str
+    """Absolute folder the tree folders are relative to."""
+    locales: tuple[str, ...] = ()
+    default_locale: str | None = None
+    folders: dict[str, str] = field(default_factory=dict)
+    """Folder (or file-suffix) names that are locales in this site: name -> locale."""
+    trees: tuple[Tree, ...] = ()
+
+
+def _norm(code: Any) -> str | None:
+    return normalize_locale(code) if isinstance(code, str) else None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ConfigUnreadable(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigUnreadable(f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigUnreadable("not valid UTF-8") from None
+
+
+def _site(framework: str, path: Path, root: Path, named: dict[str, Any], default: Any,
+          trees: tuple[Tree, ...] = ()) -> SiteConfig:
+    """A SiteConfig from ``name -> locale tag`` pairs as the config writes them."""
+    folders: dict[str, str] = {}
+    for name, tag in named.items():
+        loc = _norm(name) or _norm(tag)
+        if loc is None:
+            raise ConfigUnreadable(f"locale '{name}' is not a locale code")
+        folders[name] = loc
+    dflt = folders.get(default) or _norm(default)
+    locs = set(folders.values()) | ({dflt} if dflt else set())
+    return SiteConfig(framework, str(path), str(root), tuple(sorted(locs)), dflt,
+                      dict(sorted(folders.items())), trees)
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ConfigUnreadable(f"'{what}' is not a literal list of locale codes")
+    return value
+
+
+def _js_module(path: Path, *words: str):
+    """Scan a JS/TS config; :class:`NoLocales` when none of ``words`` appears in it."""
+    text = _read_text(path)
+    if not any(w in text for w in words):
+        raise NoLocales()
+    return scan(text), text
+
+
+def read_docusaurus(path: Path) -> SiteConfig:
+    """``docusaurus.config.{js,ts,mjs}``: ``i18n.locales``, ``defaultLocale``, docs paths."""
+    mod, _ = _js_module(path, "i18n")
+    i18n = next((d["i18n"] for d in mod.dicts_with("i18n") if isinstance(d["i18n"], dict)), None)
+    if i18n is None:
+        raise ConfigUnreadable("no literal 'i18n' object")
+    locales = _strings(i18n.get("locales"), "i18n.locales")
+    default = i18n.get("defaultLocale")
+    if not isinstance(default, str):
+        raise ConfigUnreadable("'i18n.defaultLocale' is not a literal string")
+    root = path.parent
+    i18n_dir = i18n.get("path") if isinstance(i18n.get("path"), str) else "i18n"
+    docs = next((d["docs"]["path"] for d in mod.dicts_with("docs")
+                 if isinstance(d["docs"], dict) and isinstance(d["docs"].get("path"), str)), "docs")
+    blog = next((d["blog"]["path"] for d in mod.dicts_with("blog")
+                 if isinstance(d["blog"], dict) and isinstance(d["blog"].get("path"), str)), "blog")
+    instances = {d["id"]: d["path"] for d in mod.dicts_with("id")
+                 if isinstance(d.get("id"), str) and isinstance(d.get("path"), str) and d["id"] != "default"}
+    site = _site("docusaurus", path, root, {loc: loc for loc in locales}, default)
+    return _with_trees(site, docusaurus_trees(root, site.folders, site.default_locale, i18n_dir,
+                                              docs.strip("./") or "docs", blog.strip("./") or "blog",
+                                              instances))
+
+
+def docusaurus_trees(root: Path, folders: dict[str, str], default: str | None, i18n_dir: str = "i18n",
+                     docs: str = "docs", blog: str = "blog", instances: dict | None = None) -> tuple[Tree, ...]:
+    """Docusaurus' content trees: the sources and, per locale, their ``i18n`` copies."""
+    plugin = "docusaurus-plugin-content-"
+    pairs = [(f"{plugin}docs/current", docs), (f"{plugin}blog", blog), (f"{plugin}pages", "src/pages")]
+    for vdir in _subdirs(root / "versioned_docs"):
+        pairs.append((f"{plugin}docs/{vdir}", f"versioned_docs/{vdir}"))
+    for ident, where in sorted((instances or {}).items()):
+        pairs.append((f"{plugin}docs-{ident}/current", where.strip("./")))
+    trees = [Tree(src, default or "", src, source=True) for _, src in pairs]
+    on_disk = {n: normalize_locale(n) for n in _subdirs(root / i18n_dir)}
+    folders = {**{n: loc for n, loc in on_disk.items() if loc}, **folders}  # translated, undeclared
+    for name, loc in sorted(folders.items()):
+        if loc != default:
+            trees += [Tree(f"{i18n_dir}/{name}/{sub}", loc, src) for sub, src in pairs]
+    return tuple(trees)
+
+
+def _subdirs(folder: Path) -> list[str]:
+    try:
+        return sorted(e.name for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
+    except OSError:
+        return []
+
+
+def _with_trees(site: SiteConfig, trees: tuple[Tree, ...]) -> SiteConfig:
+    return SiteConfig(site.framework, site.path, site.root, site.locales, site.default_locale,
+                      site.folders, trees)
+
+
+def _root_layout(site: SiteConfig, content: str, root_tag: Any) -> SiteConfig:
+    """Trees of the "default locale at the root, translations in subfolders" layout."""
+    default = site.default_locale or _norm(root_tag)
+    trees = [Tree(content, default or "", content, source=True)]
+    trees += [Tree(f"{content}/{name}".lstrip("/"), loc, content) for name, loc in site.folders.items()
+              if name != "root"]
+    locs = tuple(sorted(set(site.locales) | ({default} if default else set())))
+    folders = {k: v for k, v in site.folders.items() if k != "root"}
+    return SiteConfig(site.framework, site.path, site.root, locs, default, folders, tuple(trees))
+
+
+def _named_locales(locales: dict) -> dict[str, Any]:
+    """VitePress/Starlight ``locales``: key -> its ``lang`` (or the key itself)."""
+    out = {}
+    for key, value in locales.items():
+        link = value.get("link") if isinstance(value, dict) else None
+        if isinstance(link, str) and "://" in link:
+            continue  # a translation published as another site, not in this tree
+        lang = value.get("lang") if isinstance(value, dict) else None
+        out[key] = lang if isinstance(lang, str) else key
+    return out
+
+
+def read_vitepress(path: Path) -> SiteConfig:
+    """``.vitepress/config.*``: the ``locales`` object (``root`` is the default locale)."""
+    mod, _ = _js_module(path, "locales")
+    found = [d for d in mod.dicts_with("locales") if isinstance(d["locales"], dict) and d["locales"]]
+    if not found:
+        raise ConfigUnreadable("no literal 'locales' object")
+    locales = found[0]["locales"]
+    root_cfg = locales.get("root")
+    root_tag = root_cfg.get("lang") if isinstance(root_cfg, dict) else None
+    named = {k: v for k, v in _named_locales(locales).items() if k != "root"}
+    base = path.parent.parent
+    src = next((d["srcDir"] for d in mod.dicts_with("srcDir") if isinstance(d["srcDir"], str)), ".")
+    content = os.path.normpath(src).replace(os.sep, "/").strip("/")
+    content = "" if content == "." else content
+    site = _site("vitepress", path, base, named, None)
+    return _root_layout(site, content, root_tag if isinstance(root_tag, str) else None)
+
+
+def read_astro(path: Path) -> SiteConfig:
+    """``astro.config.*``: Starlight's ``locales``/``defaultLocale``, else Astro's ``i18n``."""
+    mod, _ = _js_module(path, "locales", "i18n")
+    star = next((c.args[0] for c in mod.calls if c.name == "starlight" and c.args
+                 and isinstance(mod.resolve(c.args[0]), dict)), None)
+    content = "src/content/docs"
+    if star is not None and isinstance(mod.resolve(star).get("locales"), dict):
+        star = mod.resolve(star)
+        locales = star["locales"]
+        default = star.get("defaultLocale", "root" if "root" in locales else next(iter(locales), None))
+        named = _named_locales(locales)
+        site = _site("starlight", path, path.parent, named, None if default == "root" else default)
+        if default == "root" or default is None:
+            return _root_layout(site, content, named.get("root"))
+        trees = tuple(Tree(f"{content}/{k}", v, content, source=(k == default))
+                      for k, v in site.folders.items())
+        return _with_trees(site, trees)
+    i18n = next((d["i18n"] for d in mod.dicts_with("i18n") if isinstance(d["i18n"], dict)), None)
+    if i18n is None:
+        raise ConfigUnreadable("no literal Starlight 'locales' or Astro 'i18n' object")
+    named: dict[str, Any] = {}
+    for item in i18n.get("locales") or []:
+        if isinstance(item, str):
+            named[item] = item
+        elif isinstance(item, dict) and isinstance(item.get("path"), str):
+            codes = item.get("codes")
+            named[item["path"]] = codes[0] if isinstance(codes, list) and codes else item["path"]
+    if not named:
+        raise ConfigUnreadable("'i18n.locales' is not a literal list")
+    kind = "starlight" if star is not None else "astro"
+    site = _site(kind, path, path.parent, named, i18n.get("defaultLocale"))
+    routing = i18n.get("routing") if isinstance(i18n.get("routing"), dict) else {}
+    if kind == "starlight" and not routing.get("prefixDefaultLocale"):
+        others = {k: v for k, v in site.folders.items() if v != site.default_locale}
+        return _root_layout(_with_folders(site, others), content, site.default_locale)
+    return site
+
+
+def _with_folders(site: SiteConfig, folders: dict[str, str]) -> SiteConfig:
+    return SiteConfig(site.framework, site.path, site.root, site.locales, site.default_locale,
+                      folders, site.trees)
+
+
+def read_nextra(path: Path) -> SiteConfig:
+    """``next.config.*``: ``i18n.locales`` and ``defaultLocale`` (Nextra or plain Next.js)."""
+    mod, text = _js_module(path, "i18n")
+    i18n = next((d["i18n"] for d in mod.dicts_with("i18n") if isinstance(d["i18n"], dict)), None)
+    if i18n is None:
+        raise ConfigUnreadable("no literal 'i18n' object")
+    locales = _strings(i18n.get("locales"), "i18n.locales")
+    kind = "nextra" if "nextra" in text else "next"
+    return _site(kind, path, path.parent, {loc: loc for loc in locales}, i18n.get("defaultLocale"))
+
+
+def load_data(path: Path) -> Any:
+    """A TOML, YAML or JSON file as Python data (YAML tags such as ``!!python/name`` ignored)."""
+    text = _read_text(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        if suffix == ".json":
+            return json.loads(text)
+        import yaml
+
+        class Loader(yaml.SafeLoader):
+            """A safe loader that reads unknown tags as nothing instead of failing."""
+
+        Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        return yaml.load(text, Loader=Loader)  # noqa: S506 - SafeLoader subclass
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigUnreadable(f"invalid TOML: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigUnreadable(f"invalid JSON: {exc}") from None
+    except ImportError:
+        raise ConfigUnreadable("YAML support (PyYAML) is not installed") from None
+    except Exception as exc:  # yaml.YAMLError and friends
+        raise ConfigUnreadable(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc}") from None
+
+
+def read_mkdocs(path: Path) -> SiteConfig:
+    """``mkdocs.yml`` with the i18n plugin: ``languages`` (list or table) and the default."""
+    data = load_data(path)
+    if not isinstance(data, dict):
+        raise ConfigUnreadable("not a YAML mapping")
+    plugins = data.get("plugins") or []
+    items = plugins.items() if isinstance(plugins, dict) else \
+        [next(iter(p.items())) if isinstance(p, dict) and p else (p, None) for p in plugins]
+    cfg = next((c for name, c in items if name == "i18n"), None)
+    docs = str(data.get("docs_dir") or "docs").strip("./") or "docs"
+    if not isinstance(cfg, dict):
+        theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+        lang = _norm(theme.get("language"))
+        if lang is None:
+            raise NoLocales()
+        return SiteConfig("mkdocs", str(path), str(path.parent), (lang,), lang, {},
+                          (Tree(docs, lang, "", source=True),))
+    langs = cfg.get("languages")
+    named: dict[str, Any] = {}
+    default = cfg.get("default_language")
+    if isinstance(langs, list):  # mkdocs-static-i18n 1.x
+        for entry in langs:
+            if isinstance(entry, dict) and isinstance(entry.get("locale"), str):
+                named[entry["locale"]] = entry["locale"]
+                if entry.get("default"):
+                    default = entry["locale"]
+    elif isinstance(langs, dict):  # 0.x
+        named = {str(k): str(k) for k in langs}
+    if not named:
+        raise ConfigUnreadable("the i18n plugin's 'languages' is not a list of locales")
+    if default is None:
+        default = next(iter(named))
+    site = _site("mkdocs", path, path.parent, named, default)
+    if cfg.get("docs_structure") == "folder":
+        trees = tuple(Tree(f"{docs}/{k}", v, docs, source=(v == site.default_locale))
+                      for k, v in site.folders.items())
+        return _with_trees(site, trees)
+    return site
+
+
+def _lower_keys(d: Any) -> Any:
+    return {str(k).lower(): v for k, v in d.items()} if isinstance(d, dict) else {}
+
+
+def read_hugo(path: Path, extra: list[Path] = ()) -> SiteConfig:
+    """Hugo's config: ``languages`` (with ``contentDir``) and ``defaultContentLanguage``.
+
+    ``extra`` are ``config/_default/languages.*`` files holding the languages table.
+    """
+    data = _lower_keys(load_data(path))
+    langs = _lower_keys(data.get("languages"))
+    for more in extra:
+        langs.update(_lower_keys(load_data(more)))
+    if not langs:
+        raise NoLocales()
+    root = path.parent if path.parent.name != "_default" else path.parent.parent.parent
+    default = str(data.get("defaultcontentlanguage") or "en").lower()
+    named = {}
+    for key, spec in langs.items():
+        spec = _lower_keys(spec)
+        named[key] = spec.get("locale") or spec.get("languagecode") or key
+    site = _site("hugo", path, root, named, default)
+    base = str(data.get("contentdir") or "content").strip("./")
+    trees = []
+    for key, spec in langs.items():
+        spec = _lower_keys(spec)
+        if isinstance(spec.get("contentdir"), str):
+            trees.append(Tree(spec["contentdir"].strip("./"), site.folders[key], base,
+                              source=(site.folders[key] == site.default_locale)))
+    return _with_trees(site, tuple(trees))
+
+
+READERS: dict[str, Callable[[Path], SiteConfig]] = {
+    "docusaurus": read_docusaurus, "vitepress": read_vitepress, "starlight": read_astro,
+    "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra,
+}
+"""Framework name (as ``layout =`` names it) -> its reader."""

@@ -1,0 +1,191 @@
+"""Find a checked site's framework config and place files in its content trees.
+
+:func:`find_sites` looks for the config files of the documentation frameworks in the
+checked folder, a few folders above it (up to the repository root) and two levels
+below it, and reads each with :mod:`.frameworks`. :func:`docusaurus_from_paths`
+recognises Docusaurus' ``i18n/<locale>/docusaurus-plugin-content-*`` trees with no
+config at all. :func:`place` maps a file to (page, locale) through the trees found.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...locales import normalize_locale
+from .frameworks import (READERS, ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees,
+                         read_hugo)
+
+JS = ("js", "ts", "mjs", "mts", "cjs", "cts")
+CONFIG_FILES: tuple[tuple[str, str], ...] = (
+    *(("docusaurus", f"docusaurus.config.{e}") for e in JS),
+    *(("vitepress", f".vitepress/config.{e}") for e in JS),
+    *(("vitepress", f".vitepress/config/index.{e}") for e in JS),
+    *(("starlight", f"astro.config.{e}") for e in JS),
+    ("mkdocs", "mkdocs.yml"), ("mkdocs", "mkdocs.yaml"),
+    *(("hugo", f"hugo.{e}") for e in ("toml", "yaml", "yml", "json")),
+    *(("hugo", f"config/_default/hugo.{e}") for e in ("toml", "yaml", "yml", "json")),
+    *(("hugo", f"config.{e}") for e in ("toml", "yaml", "yml", "json")),
+    *(("hugo", f"config/_default/config.{e}") for e in ("toml", "yaml", "yml", "json")),
+    *(("nextra", f"next.config.{e}") for e in JS),
+)
+"""(framework, file name relative to the site folder), in the order they are tried."""
+LAYOUTS = ("auto", *sorted(READERS), "folders")
+"""Values of the ``layout`` setting: a framework, ``folders`` (path rules only) or ``auto``."""
+_HUGO_DIRS = ("content", "archetypes", "layouts", "themes")
+_SKIP = frozenset({"node_modules", "__pycache__", "venv", "build", "dist", "public", "site", "_site"})
+_UP, _DOWN = 3, 2
+_PLUGIN = "docusaurus-plugin-content-"
+
+
+@dataclass
+class Sites:
+    """The site configs found for a run and the warnings about unreadable ones."""
+
+    sites: list[SiteConfig] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """(config file, why it could not be read)."""
+
+    @property
+    def folders(self) -> dict[str, str]:
+        """Locale folder names every site declares: name -> locale."""
+        out: dict[str, str] = {}
+        for s in self.sites:
+            for k, v in s.folders.items():
+                out.setdefault(k, v)
+        return out
+
+    @property
+    def default_locale(self) -> str | None:
+        """The first declared default locale, if any."""
+        return next((s.default_locale for s in self.sites if s.default_locale), None)
+
+
+def _candidates(start: Path) -> list[Path]:
+    """Folders to look for configs in: ``start``, its parents up to the repository, its subfolders."""
+    out = [start]
+    cur = start
+    for _ in range(_UP):
+        if (cur / ".git").exists() or cur.parent == cur:
+            break
+        cur = cur.parent
+        out.append(cur)
+    level = [start]
+    for _ in range(_DOWN):
+        nxt = []
+        for folder in level:
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError:
+                continue
+            nxt += [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)
+                    and not e.name.startswith(".") and e.name not in _SKIP]
+        out += nxt
+        level = nxt
+    return out
+
+
+def _is_hugo_site(folder: Path, name: str) -> bool:
+    """A generic ``config.*`` counts as Hugo's only beside a Hugo content or theme folder."""
+    return not name.startswith("config") or any((folder / d).is_dir() for d in _HUGO_DIRS)
+
+
+def find_sites(start: str | os.PathLike, layout: str = "auto") -> Sites:
+    """Read every framework config found around ``start`` (``layout`` limits the frameworks)."""
+    found = Sites()
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    if layout == "folders":
+        return found
+    seen_roots: set[tuple[str, str]] = set()
+    seen_files: set[Path] = set()
+    mkdocs_single: list[SiteConfig] = []
+    for folder in _candidates(here):
+        for framework, name in CONFIG_FILES:
+            if layout not in ("auto", framework) or not _is_hugo_site(folder, name):
+                continue
+            path = folder / name
+            if not path.is_file() or (framework, str(folder)) in seen_roots or path.resolve() in seen_files:
+                continue
+            seen_roots.add((framework, str(folder)))
+            seen_files.add(path.resolve())
+            try:
+                if framework == "hugo":
+                    extra = sorted((folder / "config" / "_default").glob("languages.*"))
+                    site = read_hugo(path, [p for p in extra if p.suffix in (".toml", ".yaml", ".yml", ".json")])
+                else:
+                    site = READERS[framework](path)
+            except NoLocales:
+                continue
+            except ConfigUnreadable as exc:
+                found.warnings.append((str(path), str(exc)))
+                continue
+            if framework == "mkdocs" and not site.folders:
+                mkdocs_single.append(site)  # one mkdocs.yml per language: merged below
+                continue
+            found.sites.append(site)
+    merged = merge_mkdocs(mkdocs_single)
+    if merged:
+        found.sites.append(merged)
+    elif mkdocs_single:  # one language declared: its default locale, no trees of its own
+        s = mkdocs_single[0]
+        found.sites.append(SiteConfig(s.framework, s.path, s.root, s.locales, s.default_locale))
+    return found
+
+
+def merge_mkdocs(sites: list[SiteConfig]) -> SiteConfig | None:
+    """One ``mkdocs.yml`` per language (``docs/en/mkdocs.yml``, ``docs/fr/mkdocs.yml``) as one site."""
+    langs = {s.default_locale for s in sites}
+    if len(sites) < 2 or len(langs) < 2:
+        return None
+    root = os.path.commonpath([s.root for s in sites])
+    trees = []
+    for s in sites:
+        folder = os.path.relpath(os.path.join(s.root, s.trees[0].folder), root).replace(os.sep, "/")
+        trees.append((folder, s.default_locale, s.path))
+    # the base config is the one the others INHERIT from; else English, else the first
+    default = next((loc for _, loc, p in trees if "INHERIT" not in Path(p).read_text(errors="replace")),
+                   "en" if "en" in langs else trees[0][1])
+    source = next(f for f, loc, _ in trees if loc == default)
+    names = {Path(s.root).name: s.default_locale for s in sites}
+    return SiteConfig("mkdocs", next(p for _, loc, p in trees if loc == default), root,
+                      tuple(sorted(langs)), default, names,
+                      tuple(Tree(f, loc, source, source=(loc == default)) for f, loc, _ in trees))
+
+
+def docusaurus_from_paths(files: list[Path]) -> list[SiteConfig]:
+    """Docusaurus sites recognised by their ``i18n/<locale>/docusaurus-plugin-content-*`` folders."""
+    roots: dict[Path, dict[str, str]] = {}
+    for f in files:
+        parts = f.parts
+        for k in range(3, len(parts) - 1):
+            if parts[k].startswith(_PLUGIN) and parts[k - 2] == "i18n":
+                loc = normalize_locale(parts[k - 1])
+                if loc:
+                    roots.setdefault(Path(*parts[:k - 2]), {})[parts[k - 1]] = loc
+                break
+    return [SiteConfig("docusaurus", None, str(root), tuple(sorted(set(names.values()))), None,
+                       dict(sorted(names.items())), docusaurus_trees(root, names, None))
+            for root, names in sorted(roots.items())]
+
+
+def place(sites: list[SiteConfig], real: Path) -> tuple[str, str, bool, SiteConfig] | None:
+    """(page, locale, is source, site) of a file inside a site's content trees, or None.
+
+    The longest matching tree wins (``docs/fr/`` before ``docs/``). A source tree's
+    locale may be empty: the default locale is not declared.
+    """
+    best: tuple[int, str, Tree, SiteConfig] | None = None
+    text = real.as_posix()
+    for site in sites:
+        for tree in site.trees:
+            base = Path(site.root, tree.folder).as_posix().rstrip("/") + "/"
+            if text.startswith(base) and (best is None or len(base) > best[0]):
+                best = (len(base), text[len(base):], tree, site)
+    if best is None:
+        return None
+    _, rest, tree, site = best
+    page = f"{tree.prefix}/{rest}" if tree.prefix else rest
+    return page, tree.locale, tree.source, site
