@@ -4,27 +4,19 @@ Each reader takes a config file and returns a :class:`SiteConfig`: the framework
 locale list, the default (source) locale, folder names that are locales, and the
 content *trees* of the site (``i18n/fr/docusaurus-plugin-content-docs/current`` holds
 the ``fr`` copy of ``docs/``). JS/TS configs are scanned for literal values
-(:mod:`.jsliteral`), TOML read with ``tomllib``, YAML with a safe loader that ignores
-MkDocs' ``!!python/name`` tags, JSON with ``json``. A file that cannot be read raises
+(:mod:`.jsliteral`); MkDocs' and Hugo's data files are read in :mod:`.datafiles`. A file that cannot be read raises
 :class:`ConfigUnreadable`; the caller reports it once and falls back to path rules.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from typing import Any
 
 from ...locales import normalize_locale
-from .jsliteral import UNKNOWN, scan
+from .jsliteral import scan
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -68,11 +60,11 @@ class SiteConfig:
     trees: tuple[Tree, ...] = ()
 
 
-def _norm(code: Any) -> str | None:
+def norm_tag(code: Any) -> str | None:
     return normalize_locale(code) if isinstance(code, str) else None
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ConfigUnreadable(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
@@ -83,16 +75,16 @@ def _read_text(path: Path) -> str:
         raise ConfigUnreadable("not valid UTF-8") from None
 
 
-def _site(framework: str, path: Path, root: Path, named: dict[str, Any], default: Any,
+def make_site(framework: str, path: Path, root: Path, named: dict[str, Any], default: Any,
           trees: tuple[Tree, ...] = ()) -> SiteConfig:
     """A SiteConfig from ``name -> locale tag`` pairs as the config writes them."""
     folders: dict[str, str] = {}
     for name, tag in named.items():
-        loc = _norm(name) or _norm(tag)
+        loc = norm_tag(name) or norm_tag(tag)
         if loc is None:
             raise ConfigUnreadable(f"locale '{name}' is not a locale code")
         folders[name] = loc
-    dflt = folders.get(default) or _norm(default)
+    dflt = folders.get(default) or norm_tag(default)
     locs = set(folders.values()) | ({dflt} if dflt else set())
     return SiteConfig(framework, str(path), str(root), tuple(sorted(locs)), dflt,
                       dict(sorted(folders.items())), trees)
@@ -106,7 +98,7 @@ def _strings(value: Any, what: str) -> list[str]:
 
 def _js_module(path: Path, *words: str):
     """Scan a JS/TS config; :class:`NoLocales` when none of ``words`` appears in it."""
-    text = _read_text(path)
+    text = read_text(path)
     if not any(w in text for w in words):
         raise NoLocales()
     return scan(text), text
@@ -130,8 +122,8 @@ def read_docusaurus(path: Path) -> SiteConfig:
                  if isinstance(d["blog"], dict) and isinstance(d["blog"].get("path"), str)), "blog")
     instances = {d["id"]: d["path"] for d in mod.dicts_with("id")
                  if isinstance(d.get("id"), str) and isinstance(d.get("path"), str) and d["id"] != "default"}
-    site = _site("docusaurus", path, root, {loc: loc for loc in locales}, default)
-    return _with_trees(site, docusaurus_trees(root, site.folders, site.default_locale, i18n_dir,
+    site = make_site("docusaurus", path, root, {loc: loc for loc in locales}, default)
+    return with_trees(site, docusaurus_trees(root, site.folders, site.default_locale, i18n_dir,
                                               docs.strip("./") or "docs", blog.strip("./") or "blog",
                                               instances))
 
@@ -161,14 +153,14 @@ def _subdirs(folder: Path) -> list[str]:
         return []
 
 
-def _with_trees(site: SiteConfig, trees: tuple[Tree, ...]) -> SiteConfig:
+def with_trees(site: SiteConfig, trees: tuple[Tree, ...]) -> SiteConfig:
     return SiteConfig(site.framework, site.path, site.root, site.locales, site.default_locale,
                       site.folders, trees)
 
 
 def _root_layout(site: SiteConfig, content: str, root_tag: Any) -> SiteConfig:
     """Trees of the "default locale at the root, translations in subfolders" layout."""
-    default = site.default_locale or _norm(root_tag)
+    default = site.default_locale or norm_tag(root_tag)
     trees = [Tree(content, default or "", content, source=True)]
     trees += [Tree(f"{content}/{name}".lstrip("/"), loc, content) for name, loc in site.folders.items()
               if name != "root"]
@@ -203,7 +195,7 @@ def read_vitepress(path: Path) -> SiteConfig:
     src = next((d["srcDir"] for d in mod.dicts_with("srcDir") if isinstance(d["srcDir"], str)), ".")
     content = os.path.normpath(src).replace(os.sep, "/").strip("/")
     content = "" if content == "." else content
-    site = _site("vitepress", path, base, named, None)
+    site = make_site("vitepress", path, base, named, None)
     return _root_layout(site, content, root_tag if isinstance(root_tag, str) else None)
 
 
@@ -218,12 +210,12 @@ def read_astro(path: Path) -> SiteConfig:
         locales = star["locales"]
         default = star.get("defaultLocale", "root" if "root" in locales else next(iter(locales), None))
         named = _named_locales(locales)
-        site = _site("starlight", path, path.parent, named, None if default == "root" else default)
+        site = make_site("starlight", path, path.parent, named, None if default == "root" else default)
         if default == "root" or default is None:
             return _root_layout(site, content, named.get("root"))
         trees = tuple(Tree(f"{content}/{k}", v, content, source=(k == default))
                       for k, v in site.folders.items())
-        return _with_trees(site, trees)
+        return with_trees(site, trees)
     i18n = next((d["i18n"] for d in mod.dicts_with("i18n") if isinstance(d["i18n"], dict)), None)
     if i18n is None:
         raise ConfigUnreadable("no literal Starlight 'locales' or Astro 'i18n' object")
@@ -237,7 +229,7 @@ def read_astro(path: Path) -> SiteConfig:
     if not named:
         raise ConfigUnreadable("'i18n.locales' is not a literal list")
     kind = "starlight" if star is not None else "astro"
-    site = _site(kind, path, path.parent, named, i18n.get("defaultLocale"))
+    site = make_site(kind, path, path.parent, named, i18n.get("defaultLocale"))
     routing = i18n.get("routing") if isinstance(i18n.get("routing"), dict) else {}
     if kind == "starlight" and not routing.get("prefixDefaultLocale"):
         others = {k: v for k, v in site.folders.items() if v != site.default_locale}
@@ -258,109 +250,4 @@ def read_nextra(path: Path) -> SiteConfig:
         raise ConfigUnreadable("no literal 'i18n' object")
     locales = _strings(i18n.get("locales"), "i18n.locales")
     kind = "nextra" if "nextra" in text else "next"
-    return _site(kind, path, path.parent, {loc: loc for loc in locales}, i18n.get("defaultLocale"))
-
-
-def load_data(path: Path) -> Any:
-    """A TOML, YAML or JSON file as Python data (YAML tags such as ``!!python/name`` ignored)."""
-    text = _read_text(path)
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".toml":
-            return tomllib.loads(text)
-        if suffix == ".json":
-            return json.loads(text)
-        import yaml
-
-        class Loader(yaml.SafeLoader):
-            """A safe loader that reads unknown tags as nothing instead of failing."""
-
-        Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-        return yaml.load(text, Loader=Loader)  # noqa: S506 - SafeLoader subclass
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigUnreadable(f"invalid TOML: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise ConfigUnreadable(f"invalid JSON: {exc}") from None
-    except ImportError:
-        raise ConfigUnreadable("YAML support (PyYAML) is not installed") from None
-    except Exception as exc:  # yaml.YAMLError and friends
-        raise ConfigUnreadable(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc}") from None
-
-
-def read_mkdocs(path: Path) -> SiteConfig:
-    """``mkdocs.yml`` with the i18n plugin: ``languages`` (list or table) and the default."""
-    data = load_data(path)
-    if not isinstance(data, dict):
-        raise ConfigUnreadable("not a YAML mapping")
-    plugins = data.get("plugins") or []
-    items = plugins.items() if isinstance(plugins, dict) else \
-        [next(iter(p.items())) if isinstance(p, dict) and p else (p, None) for p in plugins]
-    cfg = next((c for name, c in items if name == "i18n"), None)
-    docs = str(data.get("docs_dir") or "docs").strip("./") or "docs"
-    if not isinstance(cfg, dict):
-        theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
-        lang = _norm(theme.get("language"))
-        if lang is None:
-            raise NoLocales()
-        return SiteConfig("mkdocs", str(path), str(path.parent), (lang,), lang, {},
-                          (Tree(docs, lang, "", source=True),))
-    langs = cfg.get("languages")
-    named: dict[str, Any] = {}
-    default = cfg.get("default_language")
-    if isinstance(langs, list):  # mkdocs-static-i18n 1.x
-        for entry in langs:
-            if isinstance(entry, dict) and isinstance(entry.get("locale"), str):
-                named[entry["locale"]] = entry["locale"]
-                if entry.get("default"):
-                    default = entry["locale"]
-    elif isinstance(langs, dict):  # 0.x
-        named = {str(k): str(k) for k in langs}
-    if not named:
-        raise ConfigUnreadable("the i18n plugin's 'languages' is not a list of locales")
-    if default is None:
-        default = next(iter(named))
-    site = _site("mkdocs", path, path.parent, named, default)
-    if cfg.get("docs_structure") == "folder":
-        trees = tuple(Tree(f"{docs}/{k}", v, docs, source=(v == site.default_locale))
-                      for k, v in site.folders.items())
-        return _with_trees(site, trees)
-    return site
-
-
-def _lower_keys(d: Any) -> Any:
-    return {str(k).lower(): v for k, v in d.items()} if isinstance(d, dict) else {}
-
-
-def read_hugo(path: Path, extra: list[Path] = ()) -> SiteConfig:
-    """Hugo's config: ``languages`` (with ``contentDir``) and ``defaultContentLanguage``.
-
-    ``extra`` are ``config/_default/languages.*`` files holding the languages table.
-    """
-    data = _lower_keys(load_data(path))
-    langs = _lower_keys(data.get("languages"))
-    for more in extra:
-        langs.update(_lower_keys(load_data(more)))
-    if not langs:
-        raise NoLocales()
-    root = path.parent if path.parent.name != "_default" else path.parent.parent.parent
-    default = str(data.get("defaultcontentlanguage") or "en").lower()
-    named = {}
-    for key, spec in langs.items():
-        spec = _lower_keys(spec)
-        named[key] = spec.get("locale") or spec.get("languagecode") or key
-    site = _site("hugo", path, root, named, default)
-    base = str(data.get("contentdir") or "content").strip("./")
-    trees = []
-    for key, spec in langs.items():
-        spec = _lower_keys(spec)
-        if isinstance(spec.get("contentdir"), str):
-            trees.append(Tree(spec["contentdir"].strip("./"), site.folders[key], base,
-                              source=(site.folders[key] == site.default_locale)))
-    return _with_trees(site, tuple(trees))
-
-
-READERS: dict[str, Callable[[Path], SiteConfig]] = {
-    "docusaurus": read_docusaurus, "vitepress": read_vitepress, "starlight": read_astro,
-    "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra,
-}
-"""Framework name (as ``layout =`` names it) -> its reader."""
+    return make_site(kind, path, path.parent, {loc: loc for loc in locales}, i18n.get("defaultLocale"))

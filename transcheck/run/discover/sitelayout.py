@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...locales import normalize_locale
-from .frameworks import (READERS, ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees,
-                         read_hugo)
+from .datafiles import read_hugo, read_mkdocs
+from .frameworks import (ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees, read_astro,
+                         read_docusaurus, read_nextra, read_vitepress)
+
+READERS = {"docusaurus": read_docusaurus, "vitepress": read_vitepress, "starlight": read_astro,
+           "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra}
+"""Framework name (as the ``layout`` setting names it) -> its config reader."""
 
 JS = ("js", "ts", "mjs", "mts", "cjs", "cts")
 CONFIG_FILES: tuple[tuple[str, str], ...] = (
