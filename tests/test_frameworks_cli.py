@@ -1,0 +1,127 @@
+"""End to end: each framework's minimal real site, checked by the real command line.
+
+The same three-locale page must be found, grouped as one page and checked against the
+English source; the output must say which layout and which config were used.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.framework_sites import LAYOUTS, PAGE, build
+from transcheck.cli import main
+
+
+def run_json(*args: str) -> tuple[int, dict, str]:
+    """Run ``transcheck check ... --format json`` in-process: (exit code, JSON, stderr)."""
+    result = CliRunner().invoke(main, ["check", *args, "--no-semantic", "--format", "json", "-j", "1"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, json.loads(result.stdout), result.stderr
+
+
+def assert_checked_against_source(data: dict, files: dict[str, Path]) -> None:
+    """One page in en, fr, de with en the reference; the German command drift found against it."""
+    assert len(data["pages"]) == 1, data["pages"]
+    page = data["pages"][0]
+    assert sorted(page["files"]) == ["de", "en", "fr"]
+    assert page["reference"] == "en"
+    assert all(page["files"][loc].endswith(files[loc].name) for loc in files)
+    drift = [f for f in data["findings"] if f["rule"] == "code-block"]
+    assert [(f["locale"], f["basis"], f["expected"], f["actual"]) for f in drift] == \
+        [("de", "reference", "npm install my-tool", "npm install my-tol")]
+    assert data["errors"] == []
+
+
+@pytest.mark.parametrize("framework", sorted(LAYOUTS))
+def test_framework_site_is_checked_against_its_source(tmp_path, framework):
+    files = build(tmp_path, framework)
+    code, data, _ = run_json(str(tmp_path))
+    assert code == 1
+    assert_checked_against_source(data, files)
+    site = data["site"]
+    config = next(iter(LAYOUTS[framework][0]))
+    assert [(c["framework"], c["file"].endswith(config), c["default_locale"]) for c in site["configs"]] == \
+        [(framework, True, "en")]
+    assert site["warnings"] == []
+
+
+@pytest.mark.parametrize("framework", ["vitepress", "starlight", "docusaurus"])
+def test_layout_recognised_without_a_config(tmp_path, framework):
+    files = build(tmp_path, framework, with_config=False)
+    code, data, _ = run_json(str(tmp_path))
+    assert code == 1
+    assert_checked_against_source(data, files)  # the source's language is identified: en
+    assert data["site"]["configs"] == []
+
+
+def test_a_lone_locale_folder_counts_when_the_config_declares_it(tmp_path):
+    build(tmp_path, "vitepress")
+    for loc in ("de", "fr"):
+        (tmp_path / "docs" / loc / "install.md").unlink()
+    (tmp_path / "docs" / "fr" / "install.md").write_text(PAGE["fr"], encoding="utf-8")
+    code, data, _ = run_json(str(tmp_path / "docs"))
+    assert [(p["page"], sorted(p["files"]), p["reference"]) for p in data["pages"]] == \
+        [("install.md", ["en", "fr"], "en")]
+
+
+def test_layout_and_folder_map_named_in_transcheck_toml(tmp_path):
+    _, pages = LAYOUTS["hugo"]
+    for loc, rel in pages.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(PAGE[loc], encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text(
+        'layout = "folders"\nsource_locale = "en"\n\n[locale_folders]\n'
+        '"content/english" = "en"\nfrench = "fr"\ngerman = "de"\n', encoding="utf-8")
+    code, data, _ = run_json(str(tmp_path))
+    assert_checked_against_source(data, {loc: tmp_path / rel for loc, rel in pages.items()})
+    assert data["site"]["layout"] == "folders"
+
+
+def test_an_unreadable_config_is_one_warning_and_path_rules_apply(tmp_path):
+    files = build(tmp_path, "docusaurus", with_config=False)
+    (tmp_path / "docusaurus.config.js").write_text(
+        "module.exports = { i18n: require('./i18n.json') };\n", encoding="utf-8")
+    code, data, _ = run_json(str(tmp_path))
+    assert [w["file"].endswith("docusaurus.config.js") for w in data["site"]["warnings"]] == [True]
+    assert_checked_against_source(data, files)
+
+
+def test_text_output_names_the_layout_and_config(tmp_path):
+    build(tmp_path, "starlight")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--no-semantic", "-j", "1"])
+    assert "starlight" in result.stdout and "astro.config.mjs" in result.stdout
+
+
+MDX = {
+    "en": "---\ntitle: Install\n---\n\nimport { Tabs, TabItem } from '@astrojs/starlight/components';\n\n"
+          "Pick your package manager.\n\n<Tabs>\n<TabItem label=\"npm\">\n\n```sh\nnpm i my-tool\n```\n\n"
+          "</TabItem>\n<TabItem label=\"Yarn\">\n\n```sh\nyarn add my-tool\n```\n\n</TabItem>\n</Tabs>\n\n"
+          ":::tip[Check first]\nRun the command in an empty folder.\n:::\n",
+    "fr": "---\ntitle: Installer\n---\n\nimport { Tabs, TabItem } from '@astrojs/starlight/components';\n\n"
+          "Choisissez votre gestionnaire de paquets.\n\n<Tabs>\n<TabItem label=\"npm\">\n\n```sh\nnpm i my-tool\n```\n\n"
+          "</TabItem>\n<TabItem label=\"Yarn\">\n\n```sh\nyarn add my-tool\n```\n\n</TabItem>\n</Tabs>\n\n"
+          ":::caution[Vérifiez d'abord]\nLancez la commande dans un dossier vide.\n:::\n",
+    "de": "---\ntitle: Installieren\n---\n\nimport { Tabs, TabItem } from '@astrojs/starlight/components';\n\n"
+          "Wählen Sie Ihren Paketmanager.\n\n<Tabs>\n<TabItem label=\"npm\">\n\n```sh\nnpm i my-tool\n```\n\n"
+          "</TabItem>\n</Tabs>\n\n```sh\nyarn add my-tool\n```\n\n"
+          ":::tip[Erst prüfen]\nFühren Sie den Befehl in einem leeren Ordner aus.\n:::\n",
+}
+
+
+def test_mdx_components_and_asides_are_structure(tmp_path):
+    build(tmp_path, "starlight")
+    docs = tmp_path / "src" / "content" / "docs"
+    for loc, text in MDX.items():
+        (docs / ("" if loc == "en" else loc) / "setup.mdx").write_text(text, encoding="utf-8")
+    code, data, _ = run_json(str(tmp_path))
+    setup = [f for f in data["findings"] if f["page"].endswith("setup.mdx")]
+    structure = sorted((f["locale"], f["line"], f["category"]) for f in setup if f["category"] == "structure-drift")
+    assert ("fr", 27, "structure-drift") in structure  # a caution aside where en has a tip
+    assert any(loc == "de" for loc, _, _ in structure)  # the Yarn tab is gone
+    texts = [f["message"] for f in setup]
+    assert not any("import" in t for t in texts)  # import lines are not prose
