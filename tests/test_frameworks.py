@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framework_sites import LAYOUTS, build
+from tests.framework_sites import LAYOUTS, build
 from transcheck.run.discover.datafiles import read_hugo, read_mkdocs
 from transcheck.run.discover.frameworks import ConfigUnreadable, read_astro
 from transcheck.run.discover.jsliteral import UNKNOWN, Call, scan

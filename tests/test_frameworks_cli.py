@@ -55,7 +55,7 @@ def test_layout_recognised_without_a_config(tmp_path, framework):
     code, data, _ = run_json(str(tmp_path))
     assert code == 1
     assert_checked_against_source(data, files)  # the source's language is identified: en
-    assert data["site"]["configs"] == []
+    assert data.get("site", {}).get("configs", []) == []
 
 
 def test_a_lone_locale_folder_counts_when_the_config_declares_it(tmp_path):
@@ -66,6 +66,17 @@ def test_a_lone_locale_folder_counts_when_the_config_declares_it(tmp_path):
     code, data, _ = run_json(str(tmp_path / "docs"))
     assert [(p["page"], sorted(p["files"]), p["reference"]) for p in data["pages"]] == \
         [("install.md", ["en", "fr"], "en")]
+
+
+def test_a_lone_locale_folder_mirroring_the_root_counts_without_a_config(tmp_path):
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "guide.md").write_text(PAGE["en"], encoding="utf-8")
+    (tmp_path / "zh" / "guide.md").write_text(PAGE["fr"].replace("my-tool", "my-tol"), encoding="utf-8")
+    (tmp_path / "notes.md").write_text(PAGE["en"], encoding="utf-8")  # no copy in zh/: a missing page
+    code, data, _ = run_json(str(tmp_path))
+    assert [(p["page"], sorted(p["files"]), p["reference"]) for p in data["pages"]] == \
+        [("guide.md", ["en", "zh"], "en"), ("notes.md", ["en"], "en")]
+    assert ("code-block", "zh", "reference") in {(f["rule"], f["locale"], f["basis"]) for f in data["findings"]}
 
 
 def test_layout_and_folder_map_named_in_transcheck_toml(tmp_path):

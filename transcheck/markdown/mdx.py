@@ -16,7 +16,9 @@ Code fences are left alone: a tag or ``:::`` inside a code block is code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from ..model import Segment
 
 KIND_PROPS = ("type", "variant")
 """Props that say which kind of block a component is (``<Aside type="tip">``)."""
@@ -67,6 +69,8 @@ class Scan:
     """1-based line -> the admonitions and components it sits in, outermost first."""
     titles: dict[int, str] = field(default_factory=dict)
     """1-based line of an admonition fence -> its title (prose)."""
+    admonitions: dict[int, str] = field(default_factory=dict)
+    """1-based line of an admonition's opening fence -> ``admonition:<kind>``."""
     esm_lines: list[int] = field(default_factory=list)
 
 
@@ -171,7 +175,8 @@ def scan(text: str, mdx: bool = True) -> Scan:
             title = (opened["t1"] if opened["t1"] is not None else opened["t2"]).strip()
             if title:
                 out.titles[n + 1] = title
-            stack.append(f"admonition:{opened.group(2).lower()}")
+            out.admonitions[n + 1] = f"admonition:{opened.group(2).lower()}"
+            stack.append(out.admonitions[n + 1])
             admon_depth.append(len(opened.group(1)))
             lines[n] = ""
             n += 1
@@ -197,3 +202,28 @@ def scan(text: str, mdx: bool = True) -> Scan:
 def is_mdx(path: str) -> bool:
     """True for files whose name says MDX."""
     return path.lower().endswith(".mdx")
+
+
+def needs_scan(text: str, path: str) -> bool:
+    """True when ``text`` may hold MDX structure or admonition fences."""
+    return is_mdx(path) or ":::" in text
+
+
+def merge(found: Scan, segments: list[Segment]) -> tuple[Segment, ...]:
+    """The parsed segments with admonition/component containers added, and one
+    ``component`` segment per component tag and titled or untitled admonition, in line order.
+
+    A component segment's ``info`` is its kind (``TabItem``, ``Aside:tip``,
+    ``admonition:note``); its text is its translatable props or title (prose).
+    """
+    out = [replace(s, container=found.containers.get(s.line, ()) + s.container) for s in segments]
+    for c in found.components:
+        out.append(Segment(kind="component", index=0, line=c.line, end_line=c.line, text=c.prose,
+                           prose=c.prose, info=c.kind, container=found.containers.get(c.line, ()),
+                           line_starts=(0,)))
+    for line, kind in found.admonitions.items():
+        title = found.titles.get(line, "")
+        out.append(Segment(kind="component", index=0, line=line, end_line=line, text=title, prose=title,
+                           info=kind, container=found.containers.get(line, ()), line_starts=(0,)))
+    out.sort(key=lambda s: (s.line, s.kind != "component"))
+    return tuple(replace(s, index=i) for i, s in enumerate(out))

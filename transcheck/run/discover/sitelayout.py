@@ -194,3 +194,72 @@ def place(sites: list[SiteConfig], real: Path) -> tuple[str, str, bool, SiteConf
     _, rest, tree, site = best
     page = f"{tree.prefix}/{rest}" if tree.prefix else rest
     return page, tree.locale, tree.source, site
+
+
+@dataclass
+class SitePlan:
+    """Everything discovery learns from site configs and the ``layout`` setting."""
+
+    layout: str = "auto"
+    sites: list[SiteConfig] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    folders: dict[str, str] = field(default_factory=dict)
+    """Folder names that are locales even alone (declared by a config or ``locale_folders``)."""
+    default_locale: str | None = None
+    used: dict[str, int] = field(default_factory=dict)
+    """How many files each layout placed (``docusaurus``, ``locale folders``, ...)."""
+
+    def place(self, real: Path) -> tuple[str, str, bool, str] | None:
+        """(page, locale, is source, layout name) of a file in a declared tree, or None."""
+        hit = place(self.sites, real)
+        if hit is None:
+            return None
+        page, locale, source, site = hit
+        return page, locale, source, site.framework
+
+    def count(self, layout: str) -> None:
+        """Count one file placed by ``layout``."""
+        self.used[layout] = self.used.get(layout, 0) + 1
+
+    def worth_saying(self) -> bool:
+        """True when a config was read or failed, a framework layout was used, or ``layout`` was set."""
+        generic = {"", "locale folders", "suffix", "sibling trees"}  # said before frameworks were read
+        return bool(self.sites or self.warnings or self.layout != "auto" or set(self.used) - generic)
+
+    def describe(self, display=lambda p: p) -> dict:
+        """The ``site`` section of the output: layout setting, configs read, warnings, layouts used."""
+        return {
+            "layout": self.layout,
+            "configs": [{"framework": s.framework, "file": display(s.path), "locales": list(s.locales),
+                         "default_locale": s.default_locale} for s in self.sites if s.path],
+            "layouts": dict(sorted(self.used.items())),
+            "warnings": [{"file": display(p), "message": m} for p, m in self.warnings],
+        }
+
+
+def plan(start: str | os.PathLike, files: list[Path], layout: str = "auto",
+         locale_folders: dict[str, str] | None = None, folders_base: str | os.PathLike | None = None,
+         source_locale: str | None = None) -> SitePlan:
+    """Read the site configs around ``start`` and combine them with the ``layout`` and
+    ``locale_folders`` settings (folder name or path relative to ``folders_base`` -> locale).
+
+    ``files`` (resolved paths) let Docusaurus' i18n trees be recognised with no config.
+    """
+    found = find_sites(start, layout)
+    out = SitePlan(layout, list(found.sites), list(found.warnings))
+    if layout in ("auto", "docusaurus") and not any(s.framework == "docusaurus" for s in out.sites):
+        out.sites += docusaurus_from_paths(files)
+    out.folders = found.folders
+    out.default_locale = source_locale or found.default_locale
+    base = Path(folders_base or start).resolve()
+    trees = []
+    for name, loc in (locale_folders or {}).items():
+        if "/" in name.strip("/"):
+            rel = os.path.relpath(base / name.strip("/"), base).replace(os.sep, "/")
+            trees.append(Tree(rel, loc, os.path.dirname(rel), source=(loc == out.default_locale)))
+        else:
+            out.folders[name.strip("/")] = loc
+    if trees:
+        out.sites.insert(0, SiteConfig("custom", None, str(base), tuple(sorted({t.locale for t in trees})),
+                                       out.default_locale, {}, tuple(trees)))
+    return out
