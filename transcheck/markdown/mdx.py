@@ -8,7 +8,7 @@ of the text (their lines stay, empty, so line numbers do not move) and recorded 
 :class:`Component` items: structure, with their string props (``title="..."``,
 ``label='...'``) kept as prose. In Markdown and MDX alike, admonition fences
 (``:::note``, ``:::tip[Title]``, ``::: warning Title``, Starlight asides) are taken
-out and the lines between them are marked as inside a block of that kind, so the
+out (Docusaurus' ````mdx-code-block`` fences too: their content is MDX) and the lines between them are marked as inside a block of that kind, so the
 parser can put the block's kind in each segment's container.
 Code fences are left alone: a tag or ``:::`` inside a code block is code.
 """
@@ -143,6 +143,7 @@ def scan(text: str, mdx: bool = True) -> Scan:
     stack: list[str] = []  # containers: "note" admonitions and "<Tabs>" components
     admon_depth: list[int] = []  # colon count of each open admonition (on the stack too)
     fence = ""
+    transparent: list[str] = []  # open ```mdx-code-block fences
     n = 0
     prev_blank = True
     while n < len(lines):
@@ -155,6 +156,16 @@ def scan(text: str, mdx: bool = True) -> Scan:
             n += 1
             continue
         m = _FENCE_RE.match(line)
+        if m and mdx and line.strip()[len(m.group(1)):].strip() == "mdx-code-block":
+            transparent.append(m.group(1))  # Docusaurus: the fence's content is MDX
+            lines[n] = ""
+            n += 1
+            continue
+        if m and transparent and line.strip() == transparent[-1]:
+            transparent.pop()
+            lines[n] = ""
+            n += 1
+            continue
         if m:
             fence = m.group(1)
             n += 1
