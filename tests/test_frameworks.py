@@ -65,6 +65,7 @@ def test_vitepress_locales_published_elsewhere_are_not_folders(tmp_path):
                    "  es: { label: 'Español', lang: 'es-ES', link: 'https://es.example.app/' },\n}})\n")
     site = find_sites(tmp_path / "docs").sites[0]
     assert (site.framework, site.default_locale, site.folders) == ("vitepress", "en-US", {"zh": "zh"})
+    assert site.root == str(tmp_path / "docs")
 
 
 def test_starlight_with_a_default_locale_folder(tmp_path):

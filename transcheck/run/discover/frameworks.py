@@ -191,7 +191,7 @@ def read_vitepress(path: Path) -> SiteConfig:
     root_cfg = locales.get("root")
     root_tag = root_cfg.get("lang") if isinstance(root_cfg, dict) else None
     named = {k: v for k, v in _named_locales(locales).items() if k != "root"}
-    base = path.parent.parent
+    base = next(p for p in path.parents if p.name == ".vitepress").parent
     src = next((d["srcDir"] for d in mod.dicts_with("srcDir") if isinstance(d["srcDir"], str)), ".")
     content = os.path.normpath(src).replace(os.sep, "/").strip("/")
     content = "" if content == "." else content
