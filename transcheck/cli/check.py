@@ -96,4 +96,7 @@ def check_cmd(**opts):
     for err in report.errors if not to_stdout_text else ():
         where = f"{err.file}:{err.line}" if err.line else err.file
         click.echo(f"transcheck: {where}: {err.message}", err=True)
+    for warning in report.site.get("warnings", ()) if not to_stdout_text else ():
+        click.echo(f"transcheck: warning: {warning['file']}: {warning['message']}; the path rules were used",
+                   err=True)
     sys.exit(exit_status(report, fail_on))

@@ -19,9 +19,15 @@ Example ``transcheck.toml``::
     number = "error"
     "extra-content" = "info"
 
+    layout = "hugo"         # auto (default): read the site's framework config; folders: none
+
     [locale_aliases]
     jp = "ja"
     cn = "zh-Hans"
+
+    [locale_folders]        # folder names, or folder paths from this file, that are locales
+    english = "en"
+    "content/francais" = "fr"
 
     [thresholds]            # the options rules declare (see 'transcheck explain RULE')
     semantic_drift_ratio = 0.55
@@ -43,6 +49,7 @@ else:  # pragma: no cover
 
 from ..locales import normalize_locale
 from ..model import SEVERITIES
+from ..run.discover.sitelayout import LAYOUTS
 
 
 class ConfigError(Exception):
@@ -67,13 +74,15 @@ class Config:
     thresholds: dict[str, float] = field(default_factory=dict)
     model: str | None = None
     cache_dir: str | None = None
+    layout: str = "auto"
+    locale_folders: dict[str, str] = field(default_factory=dict)
 
 
 _KEYS = {
     "reference": "locale", "source_locale": "locale", "select": "names", "ignore": "names",
     "severity": "severity_table", "fail_on": "fail_on", "include": "globs", "exclude": "globs",
     "placeholders": "regexes", "locale_aliases": "aliases", "thresholds": "numbers",
-    "model": "string", "cache_dir": "string",
+    "model": "string", "cache_dir": "string", "layout": "layout", "locale_folders": "aliases",
 }
 
 
@@ -183,6 +192,10 @@ def _validate(p: Path, key: str, kind: str, value: Any, known: set[str],
                 raise ConfigError(f"{p}: '{key}.{alias}' must map to a locale code, not {loc!r}")
             out[alias] = normalize_locale(loc)
         return out
+    if kind == "layout":
+        if value not in LAYOUTS:
+            raise fail(f"must be one of {', '.join(LAYOUTS)}, not {value!r}")
+        return value
     if kind == "numbers":
         if not isinstance(value, dict) or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):

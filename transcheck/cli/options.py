@@ -109,7 +109,8 @@ def run_options(opts: dict, cfg: Config) -> tuple[RunOptions, list[tuple[str, st
         paths=list(opts["paths"]) or ["."], settings=settings, source_locale=source_locale,
         rules=tuple(r for r in chosen if r in rules_pkg.ALL),
         page_rules=tuple(r for r in chosen if r in rules_pkg.PAGE_RULES),
-        aliases=dict(cfg.locale_aliases), include=cfg.include,
+        aliases=dict(cfg.locale_aliases), include=cfg.include, layout=cfg.layout,
+        locale_folders=dict(cfg.locale_folders),
         exclude=cfg.exclude, base=os.path.dirname(cfg.path) if cfg.path else None, baseline=baseline,
         views=any(fmt == "html" for fmt, _ in targets), progress=progress if sys.stderr.isatty() else None)
     scale_options(options, opts["jobs"], opts["changed_since"], opts["files_from"], opts["shard"])

@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Document, Inline, Segment
+from . import mdx
 from .shortcodes import blank_shortcodes, fence_code_shortcodes
 from .suppress import is_directive_block
 
@@ -51,6 +52,8 @@ def _markdown() -> MarkdownIt:
 
 
 _MD = _markdown()
+_MD_MDX = _markdown().disable("code")
+"""MDX has no indented code blocks: indentation inside JSX components is layout."""
 _NEWLINE_RE = re.compile("\n")
 _HTML_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
@@ -241,7 +244,9 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
     found: list[tuple[int, str]] = []
     if "\r" in text:  # as decode() does; markdown-it counts a lone CR as a line break too
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tokens = _MD.parse(fence_code_shortcodes(blank_front_matter(text, found)), env)
+    body = fence_code_shortcodes(blank_front_matter(text, found))
+    structure = mdx.scan(body, mdx=mdx.is_mdx(path)) if mdx.needs_scan(body, path) else None
+    tokens = (_MD_MDX if mdx.is_mdx(path) else _MD).parse(structure.text if structure else body, env)
     nesting = _nesting_problem(tokens)
     if nesting:
         found.append(nesting)
@@ -318,5 +323,6 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
         elif t == "html_block" and not is_directive_block(tok.content) and not is_comment_block(tok.content):
             add("html", tok.map, tok.content)
         i += 1
-    return Document(page=page, locale=locale, path=path, segments=tuple(segments),
+    return Document(page=page, locale=locale, path=path,
+                    segments=mdx.merge(structure, segments) if structure else tuple(segments),
                     line_count=text.count("\n") + (0 if text.endswith("\n") else 1))

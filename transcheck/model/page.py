@@ -67,7 +67,7 @@ class Segment:
     @property
     def is_prose(self) -> bool:
         """True for segments whose words are meant to be translated."""
-        return self.kind in ("heading", "paragraph", "list_item", "table_row")
+        return self.kind in ("heading", "paragraph", "list_item", "table_row", "component")
 
     def inlines_of(self, *kinds: str) -> tuple[Inline, ...]:
         """Return this segment's inline items of the given kinds, in order."""

@@ -164,3 +164,6 @@ class Report:
     """Aligned segments per page, for side-by-side reports (HTML); optional."""
     embedding_stats: Mapping[str, int] = field(default_factory=dict)
     """Semantic stage counters (``hits``, ``misses``, ``model_loaded``); not rendered."""
+    site: Mapping[str, object] = field(default_factory=dict)
+    """The site configs read, the layouts used and config warnings (JSON ``site``); empty
+    when only the path rules were used."""

@@ -51,3 +51,19 @@ def relative_uri(path: str) -> str:
 def plural(n: int, word: str) -> str:
     """Return ``"1 error"`` / ``"2 errors"``."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def site_lines(site) -> list[str]:
+    """The site configs read, the layouts used and config warnings, as short text lines."""
+    if not site:
+        return []
+    out = []
+    for c in site.get("configs", ()):
+        locs = ", ".join(f"{loc} (default)" if loc == c["default_locale"] else loc for loc in c["locales"])
+        out.append(f"site: {c['framework']} config {c['file']}: {locs}")
+    if site.get("layouts"):
+        used = ", ".join(f"{name} {n}" for name, n in site["layouts"].items())
+        setting = "" if site.get("layout", "auto") == "auto" else f" (layout = {site['layout']})"
+        out.append(f"layouts{setting}: {used} file(s)")
+    out += [f"warning: {w['file']}: {w['message']}; the path rules were used" for w in site.get("warnings", ())]
+    return out

@@ -60,6 +60,8 @@ def to_dict(report: Report) -> dict:
             for e in sorted(report.errors, key=lambda e: (e.file, e.line or 0, e.message))
         ],
     }
+    if report.site:
+        out["site"] = report.site
     if report.segment_scores:
         out["segments"] = report.segment_scores
     return out

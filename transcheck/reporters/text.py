@@ -6,6 +6,7 @@ from itertools import groupby
 
 from ..model import Finding, Report
 from ..textutil import shorten
+from ._common import site_lines
 
 NAME = "text"
 EXTENSION = "txt"
@@ -50,6 +51,7 @@ def render(report: Report, color: bool = False) -> str:
     for e in sorted(report.errors, key=lambda e: (e.file, e.line or 0)):
         where = f"{e.file}:{e.line}" if e.line else e.file
         out.append(_style(_safe(f"error: {where}: {e.message}"), _COLORS["error"], color))
+    out.extend(_style(_safe(line), _DIM, color) for line in site_lines(report.site))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     parity = [
         f"{p.page} " + " ".join(f"{loc}={score:.2f}" for loc, score in sorted(p.parity.items()))

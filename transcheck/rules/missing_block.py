@@ -49,6 +49,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         holders = row.present()
         sample_loc = page.reference if page.reference in holders else next(iter(holders))
         sample = holders[sample_loc]
+        if sample.kind == "component":
+            continue  # a lost MDX component or admonition is structure drift (rule structure)
         for loc in verdict.deviants:
             if (loc, row.index) in moved:
                 continue  # reported by moved-block

@@ -55,6 +55,10 @@ class RunOptions:
     """Check only the page groups these absolute paths touch (pull-request mode)."""
     semantic: SemanticOptions | None = None
     """Embedding model and cache for the semantic stage; ``None``: structural checks only."""
+    layout: str = "auto"
+    """The site's layout: ``auto`` (read a framework config), a framework, or ``folders``."""
+    locale_folders: dict[str, str] = field(default_factory=dict)
+    """Folder names, or folder paths relative to ``base``, that are locales."""
 
 
 @dataclass
@@ -88,7 +92,7 @@ class _Totals:
 def run(options: RunOptions) -> Report:
     """Run a whole check and return its report (never raises for bad input files)."""
     found = discover(options.paths, options.source_locale, options.aliases,
-                     options.include, options.exclude, options.base)
+                     options.include, options.exclude, options.base, options.layout, options.locale_folders)
     rules = tuple(options.rules if options.rules is not None else rules_pkg.ALL)
     page_rules = tuple(options.page_rules if options.page_rules is not None else rules_pkg.PAGE_RULES)
     groups = in_shard(list(found.groups), options.shard)
@@ -123,4 +127,5 @@ def run(options: RunOptions) -> Report:
         views=tuple(sorted(totals.views, key=lambda v: v.page)),
         segment_scores=dict(sorted(totals.segment_scores.items())),
         embedding_stats=dict(sorted(totals.stats.items())),
+        site=found.site,
     )

@@ -9,26 +9,34 @@ Layouts understood (locale codes as :mod:`transcheck.locales` accepts them):
   count only when a sibling shares the stem, so ``docker-compose.md`` stays a page;
 * sibling trees ``DIR.<locale>/…`` next to an unmarked ``DIR/…``.
 
+Before these, the content trees of a documentation framework's config are used
+(:mod:`.sitelayout`, :mod:`.frameworks`): Docusaurus' ``i18n/<locale>/docusaurus-plugin-content-*``,
+VitePress and Starlight locale folders beside the source at the root, Hugo's
+``contentDir``; the config's default locale is the source. A folder whose locale
+subfolders copy its files has its source at the root (:func:`.layouts.root_source`).
+
 Unmarked copies that have marked siblings are the *source* locale. Files with no
 locale marker and no marked sibling are grouped by their content (:mod:`.identify`).
 Unmarked source copies get the language of their text (:mod:`.sources`) unless the
 source locale is given. :func:`discover` returns the final page groups.
 
 Modules: :mod:`.files` (walking), :mod:`.layouts` (one function per layout family),
-:mod:`.sources`, :mod:`.identify`.
+:mod:`.sitelayout` (site configs and their trees), :mod:`.sources`, :mod:`.identify`.
 """
 
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from ...model import InputError, PageFile, PageGroup
 from .files import display_path, filter_globs, printable, resolve, walk_markdown
 from .identify import identify
-from .layouts import locale_folder, sibling_tree, suffix, with_aliases
+from .layouts import locale_folder, root_layouts, root_source, sibling_tree, suffix, with_aliases
+from .sitelayout import SitePlan
 from .sources import SOURCE, label_sources, source_language
 
 __all__ = ["Discovery", "SOURCE", "discover", "display_path", "printable"]
@@ -43,20 +51,28 @@ class Discovery:
     errors: tuple[InputError, ...] = ()
     locales: tuple[str, ...] = ()
     """Every locale seen, sorted (the locales a page is expected in)."""
+    site: Mapping[str, object] = field(default_factory=dict)
+    """The site configs read, the layouts used and config warnings (empty when there is
+    nothing to say: no config, only the path rules; see :meth:`SitePlan.describe`)."""
 
 
 def discover(paths: list[str | Path], source_locale: str | None = None,
              aliases: dict[str, str] | None = None, include: tuple[str, ...] = (),
-             exclude: tuple[str, ...] = (), base: str | Path | None = None) -> Discovery:
+             exclude: tuple[str, ...] = (), base: str | Path | None = None, layout: str = "auto",
+             locale_folders: dict[str, str] | None = None) -> Discovery:
     """Find Markdown files under ``paths`` and group them into pages by locale.
 
     ``source_locale`` names the locale of unmarked source copies; when None it is
     identified from their text. ``aliases`` maps folder or suffix names to locales
     (``jp`` -> ``ja``). ``include``/``exclude`` are glob patterns matched against paths
-    relative to ``base`` (default: the working directory).
+    relative to ``base`` (default: the working directory). ``layout`` (``auto``, a
+    framework, ``folders``) and ``locale_folders`` (folder name or path relative to
+    ``base`` -> locale) are the settings of the same names.
     """
     errors: list[InputError] = []
-    groups, unlabelled, locales = _place(paths, source_locale, aliases or {}, include, exclude, base, errors)
+    site = SitePlan(layout)
+    groups, unlabelled, locales = _place(paths, source_locale, aliases or {}, include, exclude, base, errors,
+                                         site, locale_folders or {})
     if source_locale is None:
         lang = source_language(groups)
         if lang:
@@ -68,13 +84,17 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
         errors.extend(id_errors)
         if found and not locales:
             locales = tuple(sorted({pf.locale for g in found for pf in g.files}))
-    return Discovery(tuple(groups), tuple(errors), locales)
+    said = site.describe(display_path) if site.worth_saying() else {}
+    return Discovery(tuple(groups), tuple(errors), locales, said)
 
 
-def _place(paths, source_locale, aliases, include, exclude, base, errors: list[InputError]):
-    """Walk ``paths`` and place each file: (groups, unlabelled files, locales)."""
+def _place(paths, source_locale, aliases, include, exclude, base, errors: list[InputError],
+           site: SitePlan, locale_folders: dict[str, str]):
+    """Walk ``paths`` and place each file: (groups, unlabelled files, locales).
+
+    ``site`` is filled with what the site configs say and the layouts used.
+    """
     roots = [Path(p) for p in paths]
-    norm = with_aliases(aliases)
     files = []
     resolved: dict[Path, Path] = {}
     for f in filter_globs(walk_markdown(roots, errors), include, exclude, base):
@@ -94,7 +114,10 @@ def _place(paths, source_locale, aliases, include, exclude, base, errors: list[I
         common = Path(os.path.commonpath([str(b.resolve()) for b in bases]))
     except ValueError:
         common = Path("/")
-    src = source_locale or SOURCE
+    site.read(common, list(resolved.values()), locale_folders, base, source_locale)
+    norm = with_aliases({**site.folders, **aliases})
+    src = source_locale or site.default_locale or SOURCE
+    config_default = None if source_locale else site.default_locale
 
     # Which folder names are locale folders: a locale-named folder with a locale-named sibling.
     sibling_locales: dict[Path, set[str]] = defaultdict(set)
@@ -110,6 +133,9 @@ def _place(paths, source_locale, aliases, include, exclude, base, errors: list[I
     names_in: dict[Path, set[str]] = defaultdict(set)
     for f in files:
         names_in[resolved[f].parent].add(f.name)
+    declared = frozenset(site.folders)
+    roots_with_source, lone = root_layouts(set(resolved.values()), common, sibling_locales, declared, norm)
+    alone = declared | lone
 
     placed: dict[tuple[str, str], PageFile] = {}
     unlabelled: list[PageFile] = []
@@ -117,13 +143,20 @@ def _place(paths, source_locale, aliases, include, exclude, base, errors: list[I
         real = resolved[f]
         rel = real.relative_to(common) if common in real.parents else Path(real.name)
         parts = list(rel.parts)
-        where = (locale_folder(parts, common, sibling_locales, norm)
-                 or sibling_tree(parts, common, src, norm)
-                 or suffix(parts, names_in[real.parent], src, norm))
+        where, used = site.place(real, src), ""
+        for name, family in (("locale folders", lambda: locale_folder(parts, common, sibling_locales, norm, alone)),
+                             ("source at the root + locale folders",
+                              lambda: root_source(real, parts, roots_with_source, src)),
+                             ("sibling trees", lambda: sibling_tree(parts, common, src, norm)),
+                             ("suffix", lambda: suffix(parts, names_in[real.parent], src, norm))):
+            if where is not None:
+                break
+            where, used = family(), name
         if where is None:
             unlabelled.append(PageFile(printable("/".join(parts)), "", str(f), display_path(f), "content"))
             continue
-        locale, parts, how = where
+        locale, parts, how = where[:3]
+        used = where[3] if len(where) > 3 else used
         page = printable("/".join(parts))
         key = (page, locale)
         if key in placed:
@@ -133,6 +166,7 @@ def _place(paths, source_locale, aliases, include, exclude, base, errors: list[I
                 f"{placed[key].display}; this one is not checked"))
             continue
         placed[key] = PageFile(page, locale, str(f), display_path(f), how)
+        site.count(used)
 
     by_page: dict[str, list[PageFile]] = defaultdict(list)
     for (page, _), pf in placed.items():
@@ -140,6 +174,7 @@ def _place(paths, source_locale, aliases, include, exclude, base, errors: list[I
     groups = []
     for page in sorted(by_page):
         pfs = tuple(sorted(by_page[page], key=lambda p: p.locale))
-        has_source = any(p.locale_source == "source" for p in pfs)
+        has_source = any(p.locale_source == "source" or (config_default and p.locale == config_default)
+                         for p in pfs)
         groups.append(PageGroup(page, pfs, src if has_source else None))
     return groups, unlabelled, tuple(sorted({pf.locale for pf in placed.values()}))

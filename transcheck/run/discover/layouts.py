@@ -3,7 +3,9 @@
 Each family is one function that, given a file's path parts below the common root,
 returns ``(locale, page parts, how)`` or ``None`` when the path is not of its family:
 
-* :func:`locale_folder`: ``ROOT/<locale>/path/page.md`` (Hugo, MkDocs, Docusaurus ``i18n``);
+* :func:`locale_folder`: ``ROOT/<locale>/path/page.md`` (Hugo, MkDocs, Nextra);
+* :func:`root_source`: ``P/page.md`` when ``P``'s locale folders hold copies of ``P``'s
+  files (VitePress, Starlight): the source, at the root;
 * :func:`sibling_tree`: ``DIR.<locale>/…`` next to an unmarked ``DIR/…``;
 * :func:`suffix`: ``page.<locale>.md``, ``page-<locale>.md``, ``README_<locale>.md``.
 """
@@ -44,12 +46,39 @@ def split_suffix(name: str, normalize: Normalizer = normalize_locale) -> tuple[s
 
 
 def locale_folder(parts: list[str], common: Path, sibling_locales: dict[Path, set[str]],
-                  norm: Normalizer):
-    """A folder named by a locale code, with at least one sibling folder also named by one."""
+                  norm: Normalizer, alone: frozenset = frozenset()):
+    """A folder named by a locale code, with at least one sibling folder also named by one,
+    or named (by name or absolute path) in ``alone``: declared by the site, or mirroring its parent."""
     for i, part in enumerate(parts[:-1]):
         parent = common.joinpath(*parts[:i])
-        if norm(part) and len(sibling_locales.get(parent, ())) >= 2:
+        if norm(part) and (len(sibling_locales.get(parent, ())) >= 2 or part in alone or parent / part in alone):
             return norm(part), parts[:i] + parts[i + 1:], "path"
+    return None
+
+
+def root_layouts(files: set[Path], common: Path, sibling_locales: dict[Path, set[str]],
+                 alone: frozenset, norm: Normalizer) -> tuple[set[Path], set[Path]]:
+    """Folders ``P`` whose locale subfolders hold copies of ``P``'s own files (``docs/fr/a.md``
+    beside ``docs/a.md``), and the lone locale folders among them (one locale, no sibling)."""
+    roots: set[Path] = set()
+    lone: set[Path] = set()
+    for f in files:
+        for folder in f.parents:
+            if folder == common or common not in folder.parents:
+                break
+            names = sibling_locales.get(folder.parent, ())
+            if folder.name in names and norm(folder.name) and \
+                    folder.parent.joinpath(f.relative_to(folder)) in files:
+                roots.add(folder.parent)
+                if len(names) == 1 and folder.name not in alone:
+                    lone.add(folder)
+    return roots, lone
+
+
+def root_source(real: Path, parts: list[str], roots: set[Path], src: str):
+    """A file of a folder found by :func:`root_layouts`, outside its locale folders: the source."""
+    if any(folder in roots for folder in real.parents):
+        return src, parts, "source"
     return None
 
 

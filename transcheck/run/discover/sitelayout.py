@@ -209,57 +209,61 @@ class SitePlan:
     used: dict[str, int] = field(default_factory=dict)
     """How many files each layout placed (``docusaurus``, ``locale folders``, ...)."""
 
-    def place(self, real: Path) -> tuple[str, str, bool, str] | None:
-        """(page, locale, is source, layout name) of a file in a declared tree, or None."""
+    def read(self, start: str | os.PathLike, files: list[Path], locale_folders: dict[str, str],
+             folders_base: str | os.PathLike | None = None, source_locale: str | None = None) -> None:
+        """Read the site configs around ``start`` and add the ``locale_folders`` setting
+        (folder name, or path relative to ``folders_base``, -> locale).
+
+        ``files`` (resolved paths) let Docusaurus' i18n trees be recognised with no config.
+        """
+        found = find_sites(start, self.layout)
+        self.sites, self.warnings = list(found.sites), list(found.warnings)
+        if self.layout in ("auto", "docusaurus") and not any(s.framework == "docusaurus" for s in self.sites):
+            self.sites += docusaurus_from_paths(files)
+        self.folders = found.folders
+        self.default_locale = found.default_locale
+        base = Path(folders_base or start).resolve()
+        trees = []
+        source = source_locale or self.default_locale
+        for name, loc in locale_folders.items():
+            if "/" in name.strip("/"):
+                rel = os.path.relpath(base / name.strip("/"), base).replace(os.sep, "/")
+                trees.append(Tree(rel, loc, os.path.dirname(rel), source=(loc == source)))
+            else:
+                self.folders[name.strip("/")] = loc
+        if trees:
+            self.sites.insert(0, SiteConfig("locale_folders", None, str(base),
+                                            tuple(sorted({t.locale for t in trees})), source, {}, tuple(trees)))
+
+    def place(self, real: Path, src: str) -> tuple[str, list[str], str, str] | None:
+        """(locale, page parts, how, layout name) of a file in a declared tree, or None.
+
+        ``how`` is ``source`` for the default locale's tree (its locale ``src`` when the
+        config does not name it), else ``path``.
+        """
         hit = place(self.sites, real)
         if hit is None:
             return None
         page, locale, source, site = hit
-        return page, locale, source, site.framework
+        return (locale or src) if source else locale, page.split("/"), "source" if source else "path", \
+            site.framework
 
     def count(self, layout: str) -> None:
         """Count one file placed by ``layout``."""
         self.used[layout] = self.used.get(layout, 0) + 1
 
     def worth_saying(self) -> bool:
-        """True when a config was read or failed, a framework layout was used, or ``layout`` was set."""
-        generic = {"", "locale folders", "suffix", "sibling trees"}  # said before frameworks were read
+        """True when a config was read or failed, a framework layout or the source-at-the-root
+        layout placed files, or ``layout`` was set."""
+        generic = {"", "locale folders", "suffix", "sibling trees"}  # the layouts read before frameworks
         return bool(self.sites or self.warnings or self.layout != "auto" or set(self.used) - generic)
 
     def describe(self, display=lambda p: p) -> dict:
-        """The ``site`` section of the output: layout setting, configs read, warnings, layouts used."""
+        """The ``site`` section of the output: layout setting, configs read, layouts used, warnings."""
         return {
             "layout": self.layout,
-            "configs": [{"framework": s.framework, "file": display(s.path), "locales": list(s.locales),
+            "configs": [{"framework": s.framework, "file": display(Path(s.path)), "locales": list(s.locales),
                          "default_locale": s.default_locale} for s in self.sites if s.path],
-            "layouts": dict(sorted(self.used.items())),
-            "warnings": [{"file": display(p), "message": m} for p, m in self.warnings],
+            "layouts": dict(sorted((k, v) for k, v in self.used.items() if k)),
+            "warnings": [{"file": display(Path(p)), "message": m} for p, m in sorted(self.warnings)],
         }
-
-
-def plan(start: str | os.PathLike, files: list[Path], layout: str = "auto",
-         locale_folders: dict[str, str] | None = None, folders_base: str | os.PathLike | None = None,
-         source_locale: str | None = None) -> SitePlan:
-    """Read the site configs around ``start`` and combine them with the ``layout`` and
-    ``locale_folders`` settings (folder name or path relative to ``folders_base`` -> locale).
-
-    ``files`` (resolved paths) let Docusaurus' i18n trees be recognised with no config.
-    """
-    found = find_sites(start, layout)
-    out = SitePlan(layout, list(found.sites), list(found.warnings))
-    if layout in ("auto", "docusaurus") and not any(s.framework == "docusaurus" for s in out.sites):
-        out.sites += docusaurus_from_paths(files)
-    out.folders = found.folders
-    out.default_locale = source_locale or found.default_locale
-    base = Path(folders_base or start).resolve()
-    trees = []
-    for name, loc in (locale_folders or {}).items():
-        if "/" in name.strip("/"):
-            rel = os.path.relpath(base / name.strip("/"), base).replace(os.sep, "/")
-            trees.append(Tree(rel, loc, os.path.dirname(rel), source=(loc == out.default_locale)))
-        else:
-            out.folders[name.strip("/")] = loc
-    if trees:
-        out.sites.insert(0, SiteConfig("custom", None, str(base), tuple(sorted({t.locale for t in trees})),
-                                       out.default_locale, {}, tuple(trees)))
-    return out
