@@ -62,3 +62,9 @@ def test_month_numbers_where_english_writes_the_month_name():
     ko = find_numbers("HTTP Archive의 데이터에 따르면 2023년 4월 기준 웹 페이지의 중앙값은 2,000KB 이상입니다.", cjk=True)
     got = reconcile({"en": en, "zh": zh, "ko": ko})
     assert got["en"] == got["zh"] == got["ko"] == Counter({"2023": 1, "2000": 1})
+
+
+def test_one_as_an_article_is_not_a_number():
+    # cncf/glossary content/zh-cn/cloud-native-security.md line 10 (Apache-2.0): 一种 is "a kind of"
+    zh = find_numbers("云原生安全是一种将安全性构建到云原生应用程序中的方法。", cjk=True)
+    assert zh == (Counter(), Counter())

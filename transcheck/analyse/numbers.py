@@ -9,7 +9,8 @@ own). A number glued to Chinese, Japanese or Korean text (``ポート8080で``, 
 In Japanese, Chinese and Korean a small number followed by a counter (``1 つ``,
 ``2つの``, ``1 개``, ``3个``) may stand for a word the other locales write in letters
 ("one of the advantages"), and the other way round a number word before a counter
-(``三つ``, ``两个``, ``두 가지``) stands for the digits others write. Such a number
+(``三つ``, ``两个``, ``두 가지``; not "one", which mostly means "a") stands for the
+digits others write. Such a number
 is *optional*: it counts when another locale has the same number, and is not extra
 when none has (:func:`reconcile`).
 """
@@ -74,7 +75,7 @@ def find_numbers(text: str, cjk: bool = False) -> tuple[Counter, Counter]:
     if cjk:
         for m in _WORD_NUMBER_RE.finditer(text.replace("两", "二").replace("兩", "二")):
             value = _KO_NATIVE[m["ko"]] if m["ko"] else _han_value(m["han"])
-            if value:
+            if value > 1:  # 一个, 一种, 한 번 are mostly "a", "one kind of": not a count
                 optional[str(value)] += 1
     return required, optional
 
