@@ -114,4 +114,15 @@ def test_translated_markdown_example_is_info():
           '(https://raw.githubusercontent.com/withastro/docs/main/public/default-og-image.png)\n```\n')
     found = run_rule(code_block, {"en": en, "de": de}, reference="en")
     assert [(f.locale, f.severity) for f in found] == [("de", "info")]
-    assert "Markdown example" in found[0].message
+    assert "Markdown or text example" in found[0].message
+
+
+def test_extra_blank_line_and_translated_text_block_are_info():
+    # vercel/swr-site content/docs/subscription.es.mdx line 88: one blank line more, UI text translated
+    es = SWR_PT.replace("```jsx\n", "```jsx\n  \n").replace("erro ao carregar", "error al cargar")
+    found = run_rule(code_block, {"en": SWR_EN, "es": es}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("es", "info")]
+    # vercel/swr-site content/docs/middleware.mdx / middleware.pt.mdx lines 82-90 (plaintext output)
+    en = "```plaintext\nenter a\n  enter b\n    enter c\n      useSWR()\n```\n"
+    pt = "```plaintext\nentra a\n  entra b\n    entra c\n      useSWR()\n```\n"
+    assert [f.severity for f in run_rule(code_block, {"en": en, "pt": pt}, reference="en")] == ["info"]

@@ -87,19 +87,20 @@ _STRING_RE = re.compile(r"""(["'`])((?:\\.|(?!\1)[^\\\n])*[^\W\d_](?:\\.|(?!\1)[
 
 
 _ELEMENT_TEXT_RE = re.compile(r">([^<>\n]*[^\W\d_][^<>\n]*|[^<>{};()=]*[^\W\d_][^<>{};()=]*)<")
-PROSE_INFOS = frozenset("md markdown mdx mdoc markdoc".split())
-"""Fence info strings of examples written in Markdown: their text is translated with the page."""
+PROSE_INFOS = frozenset("md markdown mdx mdoc markdoc text txt plaintext plain".split())
+"""Fence info strings of Markdown examples and plain text: translated with the page."""
 
 
 def mask_strings(code: str) -> str:
     """``code`` with the text of one-line string literals and of elements masked, where it
-    holds a letter (``'Sterne'``, ``<div>chargement...</div>``).
+    holds a letter (``'Sterne'``, ``<div>chargement...</div>``), and without blank lines.
 
     Tutorials localize example values and UI text; code that differs only there is a
     weaker finding than a changed command.
     """
     code = _STRING_RE.sub(lambda m: m.group(1) + MARK + m.group(1), code)
-    return _ELEMENT_TEXT_RE.sub(">" + MARK + "<", code)
+    code = _ELEMENT_TEXT_RE.sub(">" + MARK + "<", code)
+    return "\n".join(line for line in code.split("\n") if line.strip())
 
 
 _HASH = frozenset("bash sh shell zsh fish powershell ps1 pwsh python py python3 yaml yml toml ini conf cfg "

@@ -7,8 +7,9 @@ alternatives such as ``{{[-a|--all]}}`` stay code) and comments (``# build it``,
 ``// ...``: translators translate them; a block that differs only in its comments is
 not reported). Whitespace inside a command matters: ``build -t name.`` is not
 ``build -t name .``. A block that differs only inside string literals
-(``label: 'Sterne'``, ``<div>chargement…</div>``) and a Markdown example block
-(fence ``md``, ``mdx``) that differs are reported as info: translators localize them.
+(``label: 'Sterne'``, ``<div>chargement…</div>``) or in blank lines, and a Markdown
+or plain-text example (fence ``md``, ``mdx``, ``text``) that differs, are reported as
+info: translators localize them.
 
 Who drifted: the reference locale when there is one. Otherwise evidence beats the
 majority: for shell blocks, a variant that breaks the grammar of a known CLI (a
@@ -186,8 +187,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             bad = grammar.get(actual) or []
             prose_example = seg.info.lower() in PROSE_INFOS
             strings_only = prose_example or mask_strings(expected) == mask_strings(actual)
-            what = " (a Markdown example, translated with the page?)" if prose_example else \
-                " only inside string literals" if strings_only else ""
+            what = " (a Markdown or text example, translated with the page?)" if prose_example else \
+                " only inside string literals or blank lines" if strings_only else ""
             msg = f"code block differs{what}: {why}"
             if bad:
                 msg += f" ({'; '.join(bad)})"
