@@ -126,3 +126,12 @@ def test_extra_blank_line_and_translated_text_block_are_info():
     en = "```plaintext\nenter a\n  enter b\n    enter c\n      useSWR()\n```\n"
     pt = "```plaintext\nentra a\n  entra b\n    entra c\n      useSWR()\n```\n"
     assert [f.severity for f in run_rule(code_block, {"en": en, "pt": pt}, reference="en")] == ["info"]
+
+
+def test_string_literal_in_a_code_span_is_info():
+    # vercel/swr-site content/blog/swr-v2.mdx / swr-v2.fr.mdx line 149 (Apache-2.0)
+    en = "The cache is updated to `[...data, 'New Item']` right away.\n"
+    fr = "Le cache est mis à jour en `[...data, 'Nouvel Element']` immédiatement.\n"
+    assert [f.severity for f in run_rule(inline_code, {"en": en, "fr": fr}, reference="en")] == ["info"]
+    fr = "Le cache est mis à jour en `[data, 'Nouvel Element']` immédiatement.\n"
+    assert [f.severity for f in run_rule(inline_code, {"en": en, "fr": fr}, reference="en")] == ["error"]

@@ -7,7 +7,9 @@ not in the others is *extra*; both at once is usually a span that was translated
 (`` `fichier non trouvé` `` for `` `file not found` ``). A difference that is only
 formatting (the same text as plain words in the other locales) is reported at info.
 Translatable placeholders inside a span (`` `git add <your-file>` `` and
-`` `git add <你的文件名>` ``; the same patterns as for code blocks) are not compared.
+`` `git add <你的文件名>` ``; the same patterns as for code blocks) are not compared,
+and a span that differs only inside a string literal (`` `addTodo('Nouvel élément')` ``)
+is info.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
-from ..analyse.placeholders import compile_patterns, mask
+from ..analyse.placeholders import compile_patterns, mask, mask_strings
 from .base import RuleContext, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
@@ -72,7 +74,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg = f"{parts[0]}; compared with {who}{note}"
         sev = severity_for(SEVERITY, d.basis)
-        if formatting_only:
+        localized = sorted(mask_strings(k) for k in d.missing.elements()) == \
+            sorted(mask_strings(k) for k in d.extra.elements())
+        if formatting_only or localized:  # formatting, or a translated string literal
             sev = lowered(SEVERITY, 2)
         line = seg.line
         for i in seg.inlines:
