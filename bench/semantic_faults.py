@@ -105,8 +105,8 @@ def load_clean(corpus: Path, page: str = "build-the-image.md") -> dict[str, str]
 
 def _rows(texts: dict[str, str]):
     """Structurally aligned rows of the clean page: list of {locale: Segment}."""
-    from transcheck.align import align_documents
-    from transcheck.parse import parse_markdown
+    from transcheck.analyse.align import align_documents
+    from transcheck.markdown.parse import parse_markdown
 
     docs = {loc: parse_markdown(t, "page.md", loc, f"{loc}/page.md") for loc, t in texts.items()}
     page = align_documents(docs)
@@ -133,7 +133,7 @@ def make_variants(texts: dict[str, str], locales=LOCALES, classes=CLASSES,
                   data_file: Path = DATA, rounds: int = 1) -> list[Variant]:
     """``rounds`` variants per class and locale of the clean page ``texts`` (locale -> Markdown),
     each round on other paragraphs."""
-    from transcheck.parity import split_sentences
+    from transcheck.analyse.semantic.sentences import split_sentences
 
     data = json.loads(data_file.read_text(encoding="utf-8"))
     rows = _rows(texts)
@@ -210,8 +210,8 @@ def make_variants(texts: dict[str, str], locales=LOCALES, classes=CLASSES,
 def check_texts(texts: dict[str, str], workdir: Path, model: str | None = None,
                 cache_dir: str | None = None, page: str = "build-the-image.md"):
     """Write ``texts`` as ``workdir/<locale>/<page>`` and run the real pipeline on them in-process."""
-    from transcheck.parity import SemanticOptions
-    from transcheck.pipeline import RunOptions, run
+    from transcheck.analyse.semantic.engine import SemanticOptions
+    from transcheck.run.run import RunOptions, run
 
     if workdir.exists():
         shutil.rmtree(workdir)

@@ -36,6 +36,9 @@ MAX_CELLS = 500_000
 """Largest alignment matrix filled completely; bigger ones are banded to about this size."""
 
 
+PROSE_KINDS = ("heading", "paragraph", "list_item", "table_row")
+"""Block kinds that carry translatable prose."""
+
 SimilarityFn = Callable[[Segment, Segment], "float | None"]
 
 
@@ -241,15 +244,50 @@ def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: fl
     return out
 
 
-def choose_pivot(documents: dict[str, Document], reference: str | None = None) -> str:
+def substitutions(pairs: list[tuple[int | None, int | None]], a: Sequence[Segment],
+                  b: Sequence[Segment]) -> list[tuple[int | None, int | None]]:
+    """Pair the blocks of a run of gaps that replace each other one for one.
+
+    Between two matched blocks, a run with as many blocks only in ``a`` as only in ``b``,
+    all prose of the same kinds in the same order, is one block *replaced* by another
+    (a copy-paste slip, the wrong source paragraph): paired, it is one row whose meaning
+    differs (``semantic-drift``), not a missing plus an extra block. Moves never form
+    such a run (the moved block's gaps are not adjacent).
+    """
+    out: list[tuple[int | None, int | None]] = []
+    k = 0
+    while k < len(pairs):
+        if pairs[k][0] is not None and pairs[k][1] is not None:
+            out.append(pairs[k])
+            k += 1
+            continue
+        end = k
+        while end < len(pairs) and (pairs[end][0] is None or pairs[end][1] is None):
+            end += 1
+        only_a = [p[0] for p in pairs[k:end] if p[1] is None]
+        only_b = [p[1] for p in pairs[k:end] if p[0] is None]
+        if only_a and len(only_a) == len(only_b) and all(
+                a[i].kind == b[j].kind and a[i].kind in PROSE_KINDS for i, j in zip(only_a, only_b)):
+            out.extend(zip(only_a, only_b))
+        else:
+            out.extend(pairs[k:end])
+        k = end
+    return out
+
+
+def choose_pivot(documents: dict[str, Document], reference: str | None = None,
+                 prefer: frozenset[str] | None = None) -> str:
     """The locale others are aligned to: the reference, else the most typical structure.
 
     "Most typical" is the locale whose sequence of block kinds is shared by the most
     locales; ties go to the locale whose block count is closest to the median, then
-    to the alphabetically first locale.
+    to the alphabetically first locale. With ``prefer`` (e.g. the locales the embedding
+    model knows), the pivot is one of those when any is there.
     """
     if reference and reference in documents:
         return reference
+    if prefer and prefer & set(documents):
+        documents = {loc: d for loc, d in documents.items() if loc in prefer}
     shapes = {loc: tuple(s.kind for s in d.segments) for loc, d in documents.items()}
     freq = Counter(shapes.values())
     counts = sorted(len(d.segments) for d in documents.values())
@@ -259,13 +297,17 @@ def choose_pivot(documents: dict[str, Document], reference: str | None = None) -
 
 
 def align_documents(documents: dict[str, Document], reference: str | None = None,
-                    extra: SimilarityFn | None = None) -> AlignedPage:
-    """Align every locale of one page; return the rows of the aligned page."""
+                    extra: SimilarityFn | None = None, prefer: frozenset[str] | None = None) -> AlignedPage:
+    """Align every locale of one page; return the rows of the aligned page.
+
+    With ``extra`` (embeddings), one-for-one replaced prose blocks are paired
+    (:func:`substitutions`) and the pivot is taken from ``prefer`` when given.
+    """
     locales = sorted(documents)
     page = next(iter(documents.values())).page if documents else ""
     if not documents:
         return AlignedPage(page, {}, (), reference)
-    pivot = choose_pivot(documents, reference)
+    pivot = choose_pivot(documents, reference, prefer)
     pivot_segs = documents[pivot].segments
     pivot_feats = features(pivot_segs)
     n = len(pivot_segs)
@@ -275,6 +317,8 @@ def align_documents(documents: dict[str, Document], reference: str | None = None
         if loc == pivot:
             continue
         pairs = align_pair(pivot_segs, documents[loc].segments, extra, features_a=pivot_feats)
+        if extra is not None:
+            pairs = substitutions(pairs, pivot_segs, documents[loc].segments)
         matched[loc] = {}
         inserted[loc] = {}
         last = -1

@@ -43,7 +43,10 @@ def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None
     if "copies" in wanted:
         copies = untranslated_copies(page, languages, wrong,
                                      settings.threshold("untranslated_ratio", COPY_RATIO))
-    moves = find_moves(page, verdicts, semantics) if "moves" in wanted else ()
+    if page.moves is not None:  # settled by the alignment step (moved blocks put back)
+        moves = page.moves
+    else:
+        moves = find_moves(page, verdicts, semantics) if "moves" in wanted else ()
     missing = extra = ()
     if semantics is not None and wanted & {"missing_sentences", "extra_sentences"}:
         if "missing_sentences" in wanted:

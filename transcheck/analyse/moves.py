@@ -7,11 +7,13 @@ reported once, by ``moved-block``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import AlignedPage, Move, Segment, Verdict
+from ..model import AlignedPage, AlignedRow, Move, Segment, Verdict
 from .align import segment_similarity
 from .judge import judge
+from .semantic.similarity import consensus
 
 if TYPE_CHECKING:
     from .semantic.engine import PageSemantics
@@ -19,7 +21,8 @@ if TYPE_CHECKING:
 MOVE_SIMILARITY = 0.8
 """Anchor similarity from which a block with code, links or images counts as the missing one."""
 MOVE_COSINE = 0.7
-"""Embedding cosine from which an unanchored prose block counts as the missing one."""
+"""Embedding consensus (mean cosine to the closer half of the holders) from which a prose
+block counts as the missing one."""
 
 
 def presence(page: AlignedPage) -> dict[int, Verdict]:
@@ -59,15 +62,36 @@ def find_moves(page: AlignedPage, verdicts: dict[int, Verdict],
                 seg = page.rows[ei].cells[loc]
                 if ei in used or seg is None:
                     continue
-                if _anchored(seg):
-                    moved = max(segment_similarity(seg, other) for other in holders.values()) >= MOVE_SIMILARITY
-                elif sem is not None:
+                moved = _anchored(seg) and max(
+                    segment_similarity(seg, other) for other in holders.values()) >= MOVE_SIMILARITY
+                if not moved and sem is not None:
                     cos = [c for c in (sem.cosine(seg, other) for other in holders.values()) if c is not None]
-                    moved = bool(cos) and min(cos) >= MOVE_COSINE
-                else:
-                    moved = False
+                    moved = bool(cos) and consensus(cos) >= MOVE_COSINE
                 if moved:
                     moves.append(Move(loc, mi, ei))
                     used.add(ei)
                     break
     return tuple(moves)
+
+
+def settle_moves(page: AlignedPage, sem: "PageSemantics | None" = None) -> AlignedPage:
+    """Find the moved blocks and put each back in the row where the others have it.
+
+    Every later comparison then sees the moved block next to its translations, so a
+    move in one locale changes no vote in any row (it is not missing there, and the
+    other locales are not outvoted). Rows left empty are dropped. The moves, re-indexed
+    to the settled rows (``missing_row`` = ``extra_row`` = the row that now holds the
+    block), are kept in :attr:`AlignedPage.moves` for ``moved-block``.
+    """
+    moves = find_moves(page, presence(page), sem)
+    if not moves:
+        return replace(page, moves=())
+    cells = [dict(r.cells) for r in page.rows]
+    for m in moves:
+        cells[m.missing_row][m.locale] = cells[m.extra_row][m.locale]
+        cells[m.extra_row][m.locale] = None
+    keep = [i for i, c in enumerate(cells) if any(v is not None for v in c.values())]
+    new = {old: k for k, old in enumerate(keep)}
+    rows = tuple(AlignedRow(k, cells[old]) for k, old in enumerate(keep))
+    settled = tuple(Move(m.locale, new[m.missing_row], new[m.missing_row]) for m in moves)
+    return replace(page, rows=rows, moves=settled)

@@ -141,6 +141,9 @@ class AlignedPage:
     rows: tuple[AlignedRow, ...]
     reference: str | None = None
     """The locale every other is judged against, or ``None`` to judge N-way."""
+    moves: tuple | None = None
+    """Moved blocks already put back in the row where the others have them
+    (:func:`transcheck.analyse.moves.settle_moves`); ``None``: not looked for yet."""
 
     @property
     def locales(self) -> tuple[str, ...]:

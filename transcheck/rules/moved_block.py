@@ -2,10 +2,12 @@
 
 Alignment sees a moved block as a gap where the others have it and an extra block
 somewhere else. When the extra block is the missing one (same code, or the same code
-spans, links and numbers; or, with the semantic stage on, prose whose embedding
-matches the missing block's in the other locales: cosine at least 0.7), it is
-reported once, as moved, instead of as missing plus extra. So two paragraphs swapped
-in one locale are one moved paragraph, even without code, links or numbers.
+spans, links and numbers; or, with the semantic stage on, a block whose embedding
+matches the missing block's in the other locales: consensus cosine at least 0.7), it
+is reported once, as moved, instead of as missing plus extra. So two paragraphs
+swapped in one locale are one moved paragraph, even without code, links or numbers.
+The moved block is then compared where the others have it, so the move changes no
+other finding and no vote: only the locale that moved it is reported.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         loc, mi, ei = move.locale, move.missing_row, move.extra_row
         seg = page.rows[ei].cells[loc]
         assert seg is not None
-        holders = page.rows[mi].present()
+        holders = {lc: s for lc, s in page.rows[mi].present().items() if lc != loc}
         where = ", ".join(f"{lc} line {s.line}" for lc, s in holders.items())
         before = next((r.cells.get(loc) for r in reversed(page.rows[:mi]) if r.cells.get(loc)), None)
         after_txt = f"after line {before.end_line}" if before else "at the top"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..analyse.align import align_documents
 from ..analyse.facts import page_facts
+from ..analyse.moves import settle_moves
 from ..analyse.semantic.embedders import EmbeddingError
 from ..analyse.semantic.engine import PageSemantics, SemanticOptions, analyse, engine
 from ..markdown.parse import InputFileError, parse_markdown, read_file
@@ -147,7 +148,7 @@ def check_page(group: PageGroup, docs: dict[str, Document], job: PageJob,
     if job.semantic is not None and len(docs) >= 2:
         page, sem = analyse(docs, ref, engine(job.semantic))
     else:
-        page = align_documents(docs, ref)
+        page = settle_moves(align_documents(docs, ref))
     run_rules = (rules if len(docs) >= 2 else ()) + page_rules
     wanted = {name for rule in run_rules for name in getattr(rule, "FACTS", ())}
     facts = page_facts(page, job.settings, group=group, expected_locales=job.expected_locales,

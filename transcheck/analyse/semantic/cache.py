@@ -272,6 +272,7 @@ class CachedEmbedder(Embedder):
 
     def __init__(self, embedder: Embedder, cache: EmbeddingCache | None = None):
         self.inner = embedder
+        self.languages = embedder.languages
         self.cache = cache if cache is not None else EmbeddingCache(None, disabled=True)
         self.name = embedder.name
         self.hits = 0

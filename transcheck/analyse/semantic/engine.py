@@ -31,9 +31,10 @@ from typing import Iterable, Mapping
 import numpy as np
 
 from ...model import AlignedPage, AlignedRow, Document, Segment
-from ..align import align_documents
+from ..align import PROSE_KINDS, align_documents
 from .cache import CacheWarning, CachedEmbedder, EmbeddingCache
 from .embedders import Embedder, EmbeddingError, get_embedder
+from .similarity import consensus
 
 __all__ = [
     "SemanticOptions",
@@ -49,8 +50,6 @@ LOW, HIGH = 0.35, 0.85
 maps to 0, ``HIGH`` (typical of a faithful translation pair) to 1. Measured on the
 corpus page with the default model: translation pairs have median 0.85 (5th
 percentile 0.68), unrelated paragraph pairs median 0.29 (95th percentile 0.61)."""
-
-PROSE_KINDS = ("heading", "paragraph", "list_item", "table_row")
 
 
 @dataclass(frozen=True)
@@ -123,15 +122,6 @@ def _norm(text: str) -> str:
 def embeddable(seg: Segment) -> bool:
     """True for prose segments with words to embed."""
     return seg.kind in PROSE_KINDS and bool(seg.prose.strip())
-
-
-def consensus(cosines: Iterable[float]) -> float:
-    """Leave-one-out consensus of one locale: its mean cosine to the closer half of the
-    other locales (rounded up), so that one drifted locale does not drag down the
-    score of the faithful ones (with two others: the better of the two)."""
-    vals = sorted(cosines, reverse=True)
-    top = vals[: (len(vals) + 1) // 2]
-    return sum(top) / len(top)
 
 
 # ---- the per-page stage ----
@@ -246,6 +236,24 @@ class PageSemantics:
         pairs = [mat[a][b] for i, a in enumerate(others) for b in others[i + 1:]]
         return own, statistics.median(pairs)
 
+    def best_elsewhere(self, page: AlignedPage, row: AlignedRow, locale: str) -> tuple[int, float] | None:
+        """The other row whose segments (other locales) this locale's segment of ``row``
+        matches best: ``(row index, consensus cosine)``, or ``None``. A paragraph pasted
+        in the wrong place reads like the row it was copied from."""
+        v = self.vector(row.cells.get(locale))
+        if v is None:
+            return None
+        best = None
+        for other in page.rows:
+            vecs = [u for loc, seg in other.present().items() if loc != locale
+                    for u in (self.vector(seg),) if u is not None]
+            if other.index == row.index or len(vecs) < 2:
+                continue
+            c = consensus(float(v @ u) for u in vecs)
+            if best is None or c > best[1]:
+                best = (other.index, c)
+        return best
+
     # ---- sentences ----
     def embed_sentences(self, texts: Iterable[str]) -> None:
         """Embed sentences (one batched call for all not yet embedded)."""
@@ -267,19 +275,27 @@ class PageSemantics:
 
 
 def embed_page(docs: Mapping[str, Document], embedder: Embedder) -> PageSemantics:
-    """Embed every prose segment of every locale of one page, in one batched call."""
-    texts = sorted({_norm(s.text) for d in docs.values() for s in d.segments if embeddable(s)})
+    """Embed every prose segment of every locale of one page, in one batched call.
+
+    Locales whose language the model does not know (:meth:`Embedder.supports`) are
+    left out: their segments get no vector, so they neither guide the alignment nor
+    are scored, nor count as witnesses for the others.
+    """
+    texts = sorted({_norm(s.text) for loc, d in docs.items() if embedder.supports(loc)
+                    for s in d.segments if embeddable(s)})
     vectors = dict(zip(texts, embedder.encode(texts))) if texts else {}
     return PageSemantics(embedder, vectors)
 
 
 def analyse(docs: Mapping[str, Document], reference: str | None,
             embedder: Embedder) -> tuple[AlignedPage, PageSemantics]:
-    """Embed, align (embedding-guided) and score one page: the semantic stage in one call."""
+    """Embed, align (embedding-guided), settle moved blocks and score one page."""
+    from ..moves import settle_moves
+
     sem = embed_page(docs, embedder)
+    known = frozenset(loc for loc in docs if embedder.supports(loc))
     page = align_documents(dict(docs), reference if reference in docs else None,
-                           sem.alignment_similarity)
+                           sem.alignment_similarity, prefer=known)
+    page = settle_moves(page, sem)
     sem.score(page)
     return page, sem
-
-

@@ -60,40 +60,56 @@ def split_sentences(text: str) -> list[str]:
 
 GAP_PENALTY = 0.3
 """Sentence alignment gap cost: sentences pair when their cosine exceeds 0.4."""
-COVERED = 0.45
-"""A sentence whose best cosine to any sentence of the other paragraph reaches this
-is not treated as absent there (it was reworded or split)."""
-MERGE_GAIN = 0.02
-"""Appending a sentence to its aligned neighbour must not raise that pair's cosine by
-this much: if it does, the other locale merged the two sentences (nothing missing)."""
+SURE = 0.75
+"""An unaligned sentence whose best cosine to a sentence of the other paragraph reaches
+this has a counterpart there (reworded or split), whatever else that sentence matches."""
+TAKEN = 0.15
+"""Below :data:`SURE`, a sentence still counts as having a counterpart unless its best
+match there is aligned to another sentence that matches it this much better. Sentences
+of one paragraph share a topic (their cosines reach 0.5-0.6), so no fixed cut-off
+separates a dropped sentence from a reworded one; being outbid by the true pair does."""
+MERGE_GAIN = 0.03
+"""Appending a sentence to its aligned neighbour raises that pair's cosine by this much:
+the other locale merged the two sentences (nothing missing)..."""
+MERGE_GAIN_SHORT = 0.1
+"""... or by this much when the paragraph is short for its language (length ratio
+under :data:`SHORT`): a shorter paragraph needs clearer evidence of a merge."""
+SHORT = 0.9
 COUNTERPART = 0.5
 """Minimum cosine for two witnesses' sentences to count as the same sentence."""
 MIN_WEIGHT = 12
 """Sentences shorter than this (English-equivalent characters) are not reported."""
 
 
-def _unmatched(sem: PageSemantics, a: list[str], b: list[str]) -> dict[int, tuple[float, int | None]]:
-    """Sentences of ``a`` with no counterpart in ``b``: index -> (best cosine, neighbour in b)."""
+def _unmatched(sem: PageSemantics, a: list[str], b: list[str],
+               gain: float = MERGE_GAIN) -> dict[int, tuple[float, int | None]]:
+    """Sentences of ``a`` with no counterpart in ``b``: index -> (best cosine, neighbour in b).
+
+    A sentence has none when the sentence alignment leaves it unpaired, its best match
+    in ``b`` is under :data:`SURE` and taken by a clearly better partner (:data:`TAKEN`),
+    and appending it to an aligned neighbour does not raise that pair's cosine by ``gain``.
+    """
     sim = sem.sentence_matrix(a, b)
     pairs = align_by_similarity(sim, GAP_PENALTY)
     match = {i: j for i, j in pairs if i is not None and j is not None}
+    owner = {j: i for i, j in match.items()}
     out: dict[int, tuple[float, int | None]] = {}
     for i, j in pairs:
         if i is None or j is not None:
             continue
-        best = float(sim[i].max()) if sim.shape[1] else 0.0
-        if best >= COVERED:
+        k = int(np.argmax(sim[i])) if sim.shape[1] else -1
+        best = float(sim[i, k]) if k >= 0 else 0.0
+        if best >= SURE or (k >= 0 and (k not in owner or sim[owner[k], k] < best + TAKEN)):
             continue
-        # the counterpart in b of the neighbouring sentence of a: merged there?
-        neigh = None
-        for k in (i - 1, i + 1):
-            if k in match:
-                neigh = match[k]
-                joined = (a[k] + " " + a[i]) if k < i else (a[i] + " " + a[k])
-                if sem.sentence_cosine(joined, b[neigh]) >= sim[k, neigh] + MERGE_GAIN:
-                    best = -2.0  # covered by a merge
+        neigh, merged = None, False
+        for n in (i - 1, i + 1):  # the counterpart in b of a neighbouring sentence: merged there?
+            if n in match:
+                neigh = match[n]
+                joined = (a[n] + " " + a[i]) if n < i else (a[i] + " " + a[n])
+                if sem.sentence_cosine(joined, b[neigh]) >= sim[n, neigh] + gain:
+                    merged = True
                     break
-        if best > -2.0:
+        if not merged:
             out[i] = (best, neigh)
     return out
 
@@ -104,12 +120,13 @@ def sentence_gaps(sem: PageSemantics, page: AlignedPage, row: AlignedRow,
 
     Each paragraph is split into sentences and aligned (by sentence embeddings) to the
     same paragraph of every other locale. A sentence is missing in locale X when it
-    is unaligned, scores below :data:`COVERED` against every sentence of X and is not
-    merged into a neighbour there, for the reference (when there is one) or for a
-    strict majority (at least two) of the other locales, whose copies of it agree
-    (:data:`COUNTERPART`). The length ratio (corrected for language expansion) vetoes
-    a gap when it contradicts it: X over 1.25 for a missing sentence, under 1.0 for
-    an extra one. Rows where every locale has as many sentences are skipped.
+    has no counterpart in X (:func:`_unmatched`) for the reference (when there is one)
+    or for a strict majority (at least two) of the other locales, whose copies of it
+    agree (:data:`COUNTERPART`). The length ratio (corrected for language expansion)
+    vetoes a gap when it contradicts it: X over 1.25 for a missing sentence; for an
+    extra one, X not longer than expected, or (under 1.1) not closer to the expected
+    length without the sentence, or (above) left under 0.8 without it. Rows where every
+    locale has as many sentences are skipped.
     """
     cells = {loc: seg for loc, seg in row.present().items()
              if seg.kind in ("paragraph", "list_item") and sem.vector(seg) is not None}
@@ -143,7 +160,9 @@ def _needed(witnesses: list[str], ref: str | None) -> int:
 def _missing_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
     if ratio > 1.25 or not sents[x]:
         return []
-    gaps = {w: _unmatched(sem, sents[w], sents[x]) for w in witnesses}
+    cells = row.present()
+    gaps = {w: _unmatched(sem, sents[w], sents[x], MERGE_GAIN if normalised_length_ratio(
+        cells[w].prose, w, cells[x].prose, x) >= SHORT else MERGE_GAIN_SHORT) for w in witnesses}
     order = ([ref] if ref else []) + [w for w in witnesses if w != ref]
     used: set[tuple[str, int]] = set()
     found = []
@@ -186,9 +205,10 @@ def _extra_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
             continue
         if len(lacking) < _needed(witnesses, ref):
             continue
-        # the paragraph minus this sentence must fit the expected length better
+        # without this sentence the paragraph must fit the expected length
         share = text_length(s) / max(text_length(" ".join(sents[x])), 1)
-        if abs(math.log(max(ratio * (1 - share), 1e-6))) >= abs(math.log(ratio)):
+        without = ratio * (1 - share)
+        if without < 0.8 or (ratio < 1.1 and abs(math.log(max(without, 1e-6))) >= abs(math.log(ratio))):
             continue
         cov = max(gaps[w][i][0] for w in lacking)
         found.append(SentenceGap(row.index, x, s, x, tuple(lacking), round(max(cov, 0.0), 4),

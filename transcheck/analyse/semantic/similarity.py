@@ -12,7 +12,7 @@ Everything is deterministic: the same input gives the same output bit for bit.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import numpy as np
 
@@ -148,3 +148,12 @@ def normalised_length_ratio(text_a: str, lang_a: str, text_b: str, lang_b: str) 
 def weight(text: str, locale: str) -> float:
     """Length of ``text`` in English-equivalent characters (``text_length / expansion``)."""
     return text_length(text) / expansion_factor(locale)
+
+
+def consensus(cosines: Iterable[float]) -> float:
+    """Leave-one-out consensus of one locale: its mean cosine to the closer half of the
+    other locales (rounded up), so that one drifted locale does not drag down the
+    score of the faithful ones (with two others: the better of the two)."""
+    vals = sorted(cosines, reverse=True)
+    top = vals[: (len(vals) + 1) // 2]
+    return sum(top) / len(top)

@@ -1,0 +1,82 @@
+"""Meaning faults injected into one locale of the lab page, found by the real pipeline.
+
+The variants come from ``bench/semantic_faults.py`` (the same generator the benchmark
+uses): one change in one locale of a clean copy of ``corpus/``. Each must be reported
+as its class in that locale, with no new finding in any other locale. The real USE
+model runs; the embedding cache is shared by the tests of this module, so the clean
+page is embedded once.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("semantic_faults", ROOT / "bench" / "semantic_faults.py")
+faults = importlib.util.module_from_spec(_spec)
+sys.modules["semantic_faults"] = faults
+_spec.loader.exec_module(faults)
+
+CASES = [
+    ("replace", "ja"),         # a same-page paragraph pasted in the wrong place
+    ("other-section", "ru"),   # a paragraph of another section
+    ("drop-first", "fr"),
+    ("drop-middle", "de"),
+    ("drop-last", "pt"),
+    ("add-sentence", "ja"),
+    ("swap", "de"),
+]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """(clean page texts, clean report, cache folder, work folder)."""
+    base = tmp_path_factory.mktemp("faults")
+    texts = faults.load_clean(ROOT / "corpus")
+    cache = str(base / "cache")
+    clean = faults.check_texts(texts, base / "site", cache_dir=cache)
+    assert not clean.errors
+    return texts, clean, cache, base / "site"
+
+
+def _variant(texts, cls, loc):
+    found = [v for v in faults.make_variants(texts, classes=(cls,)) if v.locale == loc]
+    assert len(found) == 1
+    return found[0]
+
+
+@pytest.mark.parametrize("cls,loc", CASES, ids=[f"{c}-{loc}" for c, loc in CASES])
+def test_fault_is_found_as_its_class_in_its_locale_only(lab, cls, loc):
+    texts, clean, cache, work = lab
+    variant = _variant(texts, cls, loc)
+    report = faults.check_texts(variant.texts, work, cache_dir=cache)
+    outcome = faults.evaluate(variant, report, clean)
+    new = [faults.short(f) for f in outcome.side + outcome.other_locales]
+    assert outcome.detected, f"{variant.name} ({variant.note}) not found; new findings: {new}"
+    assert outcome.other_locales == [], [faults.short(f) for f in outcome.other_locales]
+    hit = outcome.hits[0]
+    if cls in ("replace", "other-section"):
+        # quotes both texts; the locale's parity drops
+        assert hit.expected and hit.actual and hit.expected != hit.actual
+        assert outcome.parity_drop > 0.01
+    if cls.startswith("drop-"):
+        assert "length ratio" in hit.message and hit.expected
+    if cls == "swap":
+        assert [f.rule for f in outcome.side if f.rule == "moved-block"] == []
+
+
+def test_clean_lab_page_has_no_semantic_drift(lab):
+    """The ru page's paragraphs in Chinese keep the meaning: no semantic-drift anywhere."""
+    _, clean, _, _ = lab
+    assert [f for f in clean.findings if f.rule == "semantic-drift"] == []
+    assert clean.pages and min(clean.pages[0].parity.values()) > 0.75
+
+
+def test_every_class_has_a_variant_in_every_locale(lab):
+    texts = lab[0]
+    got = {(v.cls, v.locale) for v in faults.make_variants(texts)}
+    assert got == {(c, loc) for c in faults.CLASSES for loc in faults.LOCALES}
