@@ -68,7 +68,7 @@ EXAMPLES = (
 def _sample(sem, present: dict, loc: str) -> str:
     """The locale whose text to quote as expected: the reference, else the one closest
     to the others (among the locales the model scored)."""
-    if sem.reference in present:
+    if sem.reference in present and sem.vector(present[sem.reference]) is not None:
         return sem.reference
     scored = [lc for lc in present if lc != loc and sem.vector(present[lc]) is not None]
     return max(scored, key=lambda lc: (sum(sem.cosine(present[lc], present[o]) or 0.0
@@ -98,14 +98,14 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             if others < min_agree or others - own < ELSEWHERE_MARGIN:
                 continue
             elsewhere = None
+            sample_loc = _sample(sem, present, loc)
             if own >= ratio * others or others - own < margin:
                 best = sem.best_elsewhere(page, row, loc) if own < moved_ratio * others else None
                 if best is None or best[1] < own + ELSEWHERE_MARGIN:
                     continue
                 elsewhere = best
-            basis = "reference" if sem.reference in present else "majority"
+            basis = "reference" if sample_loc == sem.reference else "majority"
             who = f"the reference {sem.reference}" if basis == "reference" else "the other locales"
-            sample_loc = _sample(sem, present, loc)
             msg = (f"{seg.kind.replace('_', ' ')} means something else than in {who}: similarity "
                    f"{own:.2f}, while the others agree at {others:.2f}")
             if elsewhere is not None:
