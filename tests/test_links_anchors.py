@@ -118,3 +118,8 @@ def test_clean_urls_and_inner_host_label():
 def test_nextra_heading_ids():
     # vercel/swr-site content/docs/advanced/cache.pt.mdx line 21 (Apache-2.0)
     assert heading_slugs("Cache Provider [#cache-provider]")[0] == "cache-provider"
+
+
+def test_malformed_fragment_is_kept():
+    # vercel/swr-site content/blog/swr-v2.pt.mdx line 332: a double '#' breaks the link
+    assert link_key("/blog/swr-v2##modificando-m%C3%BAltiplos-items") != link_key("/blog/swr-v2#mutate-multiple-items")

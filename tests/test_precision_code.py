@@ -135,3 +135,15 @@ def test_string_literal_in_a_code_span_is_info():
     assert [f.severity for f in run_rule(inline_code, {"en": en, "fr": fr}, reference="en")] == ["info"]
     fr = "Le cache est mis à jour en `[data, 'Nouvel Element']` immédiatement.\n"
     assert [f.severity for f in run_rule(inline_code, {"en": en, "fr": fr}, reference="en")] == ["error"]
+
+
+def test_reindented_javascript_is_info():
+    # vercel/swr-site content/docs/getting-started.mdx / getting-started.es.mdx line 52: re-indented
+    en = "```jsx\nfunction Profile() {\n  const { data } = useSWR('/api/user', fetcher)\n  return <div>{data.name}</div>\n}\n```\n"
+    es = "```jsx\n\n    function Profile() {\n        const { data } = useSWR('/api/user', fetcher)\n" \
+         "        return <div>{data.name}</div>\n    }\n```\n"
+    found = run_rule(code_block, {"en": en, "es": es}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("es", "info")]
+    sh = "```sh\ndocker build -t app .\n```\n"
+    assert [f.severity for f in run_rule(code_block, {"en": sh, "es": sh.replace("app .", "app  .")},
+                                         reference="en")] == ["error"]

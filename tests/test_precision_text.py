@@ -93,3 +93,18 @@ def test_shortcode_line_is_not_untranslated_prose():
           "{{< tabpane text=true >}} {{% tab Traces %}}\n")
     assert run_rule(untranslated, {"en": en, "ja": ja}, reference="en") == []
     assert run_rule(mixed_language, {"en": en, "ja": ja}, reference="en") == []
+
+
+def test_translator_added_abbr_is_info():
+    # fastapi/fastapi docs/en/docs/tutorial/sql-databases.md and docs/de/... line 94 (MIT)
+    en = "A **`Session`** is what stores the objects in memory.\n"
+    de = "Eine <abbr title=\"Sitzung\">**`Session`**</abbr> speichert die Objekte im Speicher.\n"
+    found = run_rule(markup, {"en": en, "de": de}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("de", "info")]
+
+
+def test_ordinal_and_number_words():
+    # fastapi docs/en/docs/tutorial/first-steps.md "Step 1" / docs/zh-hant/... line 231 "第一步"
+    en = "### Step 1: import `FastAPI`\n"
+    zh = "### 第一步：匯入 `FastAPI`\n"
+    assert run_rule(number, {"en": en, "zh-hant": zh}, reference="en") == []

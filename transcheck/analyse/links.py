@@ -97,8 +97,10 @@ def _link_key(url: str, langs: frozenset[str] | None, coarse: bool) -> str:
     query = _QUERY_LOCALE.sub(r"\1\2={locale}", parts.query)
     if coarse and localized_host:
         path, query = "/…", ""
-    # fragments are not compared: they follow translated headings (checked per file instead)
-    return urlunsplit((parts.scheme.lower(), host, path, query, "")) + ("#" if url.startswith("#") else "")
+    # fragments are not compared: they follow translated headings (checked per file instead);
+    # a malformed one (``page##anchor``) is kept, it breaks the link
+    fragment = parts.fragment if parts.fragment.startswith("#") else ""
+    return urlunsplit((parts.scheme.lower(), host, path, query, fragment)) + ("#" if url.startswith("#") else "")
 
 
 def fragment_of(url: str) -> str | None:

@@ -9,8 +9,8 @@ own). A number glued to Chinese, Japanese or Korean text (``ポート8080で``, 
 In Japanese, Chinese and Korean a small number followed by a counter (``1 つ``,
 ``2つの``, ``1 개``, ``3个``) may stand for a word the other locales write in letters
 ("one of the advantages"), and the other way round a number word before a counter
-(``三つ``, ``两个``, ``두 가지``; not "one", which mostly means "a") stands for the
-digits others write. Such a number
+(``三つ``, ``两个``, ``두 가지``; not "one", which mostly means "a") and an ordinal
+(``第一步``) stand for the digits others write. Such a number
 is *optional*: it counts when another locale has the same number, and is not extra
 when none has (:func:`reconcile`).
 """
@@ -37,6 +37,7 @@ _CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
 _HAN_DIGITS = "一二三四五六七八九"
 _WORD_NUMBER_RE = re.compile(
     rf"(?<![{_HAN_DIGITS}十])(?P<han>[{_HAN_DIGITS}]?十?[{_HAN_DIGITS}]?)(?=[{_CJK_COUNTERS}])"
+    rf"|(?<=第)(?P<ordinal>[{_HAN_DIGITS}]?十?[{_HAN_DIGITS}]?)"
     r"|(?<![가-힣])(?P<ko>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)(?=\s?(?:가지|개|번|명|줄|단계|장|권|대))")
 _KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
@@ -74,6 +75,11 @@ def find_numbers(text: str, cjk: bool = False) -> tuple[Counter, Counter]:
             (optional if counted else required)[normalize_number(part)] += 1
     if cjk:
         for m in _WORD_NUMBER_RE.finditer(text.replace("两", "二").replace("兩", "二")):
+            if m["ordinal"]:  # 第一步: step 1
+                value = _han_value(m["ordinal"])
+                if value:
+                    optional[str(value)] += 1
+                continue
             value = _KO_NATIVE[m["ko"]] if m["ko"] else _han_value(m["han"])
             if value > 1:  # 一个, 一种, 한 번 are mostly "a", "one kind of": not a count
                 optional[str(value)] += 1

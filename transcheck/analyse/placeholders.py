@@ -110,6 +110,8 @@ _SLASH = frozenset("js javascript mjs cjs ts typescript jsx tsx c cpp c++ cc h h
                    "rust rs swift cs csharp c# scala dart php jsonc json5 groovy gradle scss less sass proto "
                    "zig objc objective-c fsharp f# v".split())
 _BLOCK_ONLY = frozenset({"css"})
+FREE_FORM_INFOS = _SLASH | frozenset("css json jsonc html htm xml vue svelte astro svg".split())
+"""Languages where indentation and spacing between tokens carry no meaning (not shell, Python, YAML)."""
 _DASH = frozenset("sql mysql postgresql psql plsql lua haskell hs elm ada".split())
 _HTML_COMMENTS = frozenset("xml xhtml svg md markdown".split())
 _MIXED = frozenset("html htm vue svelte astro mdx".split())  # markup with script: <!-- -->, // and /* */

@@ -7,9 +7,10 @@ alternatives such as ``{{[-a|--all]}}`` stay code) and comments (``# build it``,
 ``// ...``: translators translate them; a block that differs only in its comments is
 not reported). Whitespace inside a command matters: ``build -t name.`` is not
 ``build -t name .``. A block that differs only inside string literals
-(``label: 'Sterne'``, ``<div>chargement…</div>``) or in blank lines, and a Markdown
-or plain-text example (fence ``md``, ``mdx``, ``text``) that differs, are reported as
-info: translators localize them.
+(``label: 'Sterne'``, ``<div>chargement…</div>``) or in blank lines, a JavaScript, Go,
+JSON... block that differs only in indentation and spacing (where, unlike shell, Python
+or YAML, spacing has no meaning), and a Markdown or plain-text example (fence ``md``,
+``mdx``, ``text``) that differs, are reported as info: translators localize them.
 
 Who drifted: the reference locale when there is one. Otherwise evidence beats the
 majority: for shell blocks, a variant that breaks the grammar of a known CLI (a
@@ -26,7 +27,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..analyse import shell, textdiff
-from ..analyse.placeholders import PROSE_INFOS, code_lines, compile_patterns, mask, mask_strings
+from ..analyse.placeholders import FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, mask, mask_strings
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, make_finding, severity_for, shorten
 
@@ -186,8 +187,10 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             why = _describe(expected, actual)
             bad = grammar.get(actual) or []
             prose_example = seg.info.lower() in PROSE_INFOS
-            strings_only = prose_example or mask_strings(expected) == mask_strings(actual)
+            spacing = seg.info.lower() in FREE_FORM_INFOS and expected.split() == actual.split()
+            strings_only = prose_example or spacing or mask_strings(expected) == mask_strings(actual)
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
+                " only in spacing" if spacing else \
                 " only inside string literals or blank lines" if strings_only else ""
             msg = f"code block differs{what}: {why}"
             if bad:

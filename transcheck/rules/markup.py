@@ -3,12 +3,14 @@
 Formatting carries meaning in documentation (a ``<kbd>`` key, a ``<br>``, a struck-out
 option). Each aligned prose block must keep the same number of each kind of markup;
 its position in the sentence may move. Bold and italics follow each language's
-conventions and are checked by the ``emphasis`` rule (info by default).
+conventions and are checked by the ``emphasis`` rule (info by default). An ``<abbr>`` or
+``<dfn>`` that only a translation adds (explaining a term) is info.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
@@ -33,6 +35,12 @@ EXAMPLES = (
 _NAMES = {"strike": "strikethrough"}
 
 
+_EXPLANATORY = frozenset({"<abbr>", "<dfn>"})
+
+
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per prose block and locale whose markup counts differ."""
-    return markup_findings(sys.modules[__name__], page, lambda loc, s: markup_counts(s, _NAMES))
+    for f in markup_findings(sys.modules[__name__], page, lambda loc, s: markup_counts(s, _NAMES)):
+        if f.expected == "(none)" and set(f.actual.split(", ")) <= _EXPLANATORY:
+            f = replace(f, severity="info")  # a translator explaining a term
+        yield f
