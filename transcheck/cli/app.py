@@ -6,7 +6,9 @@ checking logic. Commands: :mod:`.check` (``check``), :mod:`.commands` (``merge``
 ``rules``, ``explain``).
 
 Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or input error
-(a file that could not be read or parsed), 3 internal error.
+(a file that could not be read or parsed, a report that could not be written), 3
+internal error (a worker process died), 130 interrupted (Ctrl-C), 143 terminated
+(SIGTERM).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import click
 
 from .. import __version__
 from .check import check_cmd
+from .safe_output import reserve_std_streams
 from .commands import explain_cmd, merge_cmd, rules_cmd
 
 
@@ -40,6 +43,7 @@ def main() -> None:
     transcheck rules                   list the rules
     transcheck explain code-block      document one rule
     """
+    reserve_std_streams()
 
 
 for _command in (check_cmd, merge_cmd, rules_cmd, explain_cmd):

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 import click
 
 from ..analyse.semantic.embedders import EmbeddingError
 from ..reporters import REPORTERS
-from ..run.baseline import write_baseline as write_baseline_file
+from ..run.discover import display_path
 from ..run.run import run
 from .options import load_cfg, run_options
-from .output import EXIT_INPUT, EXIT_INTERNAL, exit_status, write_outputs
+from .output import (EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, exit_status, say,
+                     write_outputs)
+from .safe_output import Terminated, sigterm_stops
 
 
 @click.command("check")
@@ -64,39 +68,46 @@ from .output import EXIT_INPUT, EXIT_INTERNAL, exit_status, write_outputs
               help="Skip embeddings: structural checks only (no parity scores, no semantic rules).")
 @click.option("--embedding-stats", is_flag=True,
               help="Print embedding cache counters (texts from cache, embedded, model loaded) on stderr.")
+@click.option("--follow-external-symlinks", is_flag=True,
+              help="Read files whose symbolic links lead outside PATHS (refused by default: in CI a "
+                   "pull request could point one at any file the runner can read).")
 def check_cmd(**opts):
     """Check the pages under PATHS (folders or files; default: the current folder)."""
+    with sigterm_stops():
+        try:
+            _check(opts)
+        except Terminated:
+            say("transcheck: terminated")
+            sys.exit(EXIT_TERMINATED)
+        except KeyboardInterrupt:  # Ctrl-C at any stage, report writing included
+            say("transcheck: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+
+
+def _check(opts: dict) -> None:
+    """The check itself: configuration, run, outputs, exit status."""
     cfg = load_cfg(opts["config_path"], opts["no_config"], opts["paths"])
     options, targets = run_options(opts, cfg)
     fail_on = opts["fail_on"] or cfg.fail_on or "error"
     try:
         report = run(options)
     except EmbeddingError as exc:
-        click.echo(f"transcheck: {exc}", err=True)
+        say(f"transcheck: {exc}")
         sys.exit(EXIT_INPUT)
-    except KeyboardInterrupt:
-        click.echo("transcheck: interrupted", err=True)
-        sys.exit(130)
     except Exception as exc:  # a bug: say so plainly, never a traceback
-        click.echo(f"transcheck: internal error: {type(exc).__name__}: {exc} "
-                   "(please report this with the input that caused it)", err=True)
+        say(f"transcheck: internal error: {type(exc).__name__}: {exc} "
+            "(please report this with the input that caused it)")
         sys.exit(EXIT_INTERNAL)
+    if cfg.path:
+        report = replace(report, tool={**report.tool, "config": display_path(Path(cfg.path))})
     if opts["embedding_stats"] and options.semantic is not None:
         st = report.embedding_stats
-        click.echo(f"transcheck: embeddings: {st.get('hits', 0)} from cache, {st.get('misses', 0)} "
-                   f"embedded, model loaded: {'yes' if st.get('model_loaded') else 'no'}", err=True)
-    if opts["write_baseline"]:
-        try:
-            write_baseline_file(report.findings, opts["write_baseline"])
-        except OSError as exc:
-            click.echo(f"transcheck: cannot write baseline {opts['write_baseline']}: {exc.strerror or exc}",
-                       err=True)
-            sys.exit(EXIT_INPUT)
-    to_stdout_text = write_outputs(report, targets, opts["color"])
+        say(f"transcheck: embeddings: {st.get('hits', 0)} from cache, {st.get('misses', 0)} "
+            f"embedded, model loaded: {'yes' if st.get('model_loaded') else 'no'}")
+    to_stdout_text = write_outputs(report, targets, opts["color"], opts["write_baseline"], options.paths)
     for err in report.errors if not to_stdout_text else ():
         where = f"{err.file}:{err.line}" if err.line else err.file
-        click.echo(f"transcheck: {where}: {err.message}", err=True)
+        say(f"transcheck: {where}: {err.message}")
     for warning in report.site.get("warnings", ()) if not to_stdout_text else ():
-        click.echo(f"transcheck: warning: {warning['file']}: {warning['message']}; the path rules were used",
-                   err=True)
+        say(f"transcheck: warning: {warning['file']}: {warning['message']}; the path rules were used")
     sys.exit(exit_status(report, fail_on))

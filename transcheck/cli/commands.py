@@ -10,7 +10,7 @@ import click
 from .. import rules as rules_pkg
 from ..reporters import REPORTERS
 from ..run.merge import MergeError, merge_files
-from .output import EXIT_INPUT, exit_status
+from .output import EXIT_INPUT, exit_status, say, write_outputs
 
 
 @click.command("merge")
@@ -26,18 +26,9 @@ def merge_cmd(files, fmt, output, fail_on):
     try:
         report = merge_files(list(files))
     except MergeError as exc:
-        click.echo(f"transcheck: merge: {exc}", err=True)
+        say(f"transcheck: merge: {exc}")
         sys.exit(EXIT_INPUT)
-    rendered = REPORTERS[fmt].render(report, color=False)
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(rendered)
-        except OSError as exc:
-            click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_INPUT)
-    else:
-        click.echo(rendered, nl=False)
+    write_outputs(report, [(fmt, output)], color=False)
     sys.exit(exit_status(report, fail_on))
 
 

@@ -86,27 +86,42 @@ _KEYS = {
 }
 
 
-def find_config(start: str | os.PathLike) -> Path | None:
-    """The nearest configuration file at or above ``start`` (a file or folder), or None."""
+def find_configs(start: str | os.PathLike) -> list[Path]:
+    """Every configuration file at or above ``start`` (a file or folder), nearest first.
+
+    The first one is used; the others are shadowed by it. A ``pyproject.toml`` that is
+    not valid TOML raises :class:`ConfigError` naming it (it might hold settings).
+    """
     try:
         here = Path(start).resolve()
     except (OSError, RuntimeError):  # a symbolic link loop: look from where the link is
         here = Path(os.path.abspath(start))
     if not here.is_dir():
         here = here.parent
+    found = []
     for folder in (here, *here.parents):
         candidate = folder / "transcheck.toml"
         if candidate.is_file():
-            return candidate
+            found.append(candidate)
+            continue
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-                continue
+            except OSError:
+                continue  # unreadable: not ours to judge
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{pyproject}: invalid TOML: {exc} (fix it, or pass --config or "
+                                  "--no-config)") from None
             if isinstance(data.get("tool"), dict) and "transcheck" in data["tool"]:
-                return pyproject
-    return None
+                found.append(pyproject)
+    return found
+
+
+def find_config(start: str | os.PathLike) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or folder), or None."""
+    found = find_configs(start)
+    return found[0] if found else None
 
 
 def load_config(path: str | os.PathLike, known_names: set[str],
@@ -197,13 +212,14 @@ def _validate(p: Path, key: str, kind: str, value: Any, known: set[str],
             raise fail(f"must be one of {', '.join(LAYOUTS)}, not {value!r}")
         return value
     if kind == "numbers":
-        if not isinstance(value, dict) or not all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+        if not isinstance(value, dict):
             raise fail("must be a table of name = number")
-        for name in value:
+        for name, v in value.items():
             if thresholds is not None and name not in thresholds:
                 raise ConfigError(f"{p}: '{key}.{name}': unknown threshold (known: "
                                   f"{', '.join(sorted(thresholds))})")
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 <= v <= 1.0:
+                raise ConfigError(f"{p}: '{key}.{name}' must be a number from 0 to 1, not {v!r}")
         return {k: float(v) for k, v in value.items()}
     if not isinstance(value, str):
         raise fail("must be a string")

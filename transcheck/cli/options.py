@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from pathlib import Path
 
 import click
 
@@ -18,8 +19,9 @@ from ..run.gitutil import GitError, changed_files
 from ..run.parallel import default_jobs
 from ..run.run import RunOptions
 from ..run.selection import SelectionError, parse_shard, read_file_list
-from .config import Config, ConfigError, find_config, load_config
-from .output import EXIT_INPUT, outputs, progress
+from ..run.discover import display_path
+from .config import Config, ConfigError, find_configs, load_config
+from .output import EXIT_INPUT, outputs, progress, say
 
 
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
@@ -41,16 +43,26 @@ def _known_names() -> set[str]:
 
 
 def load_cfg(config_path: str | None, no_config: bool, paths: tuple[str, ...]) -> Config:
-    """The configuration in effect: ``--config``, the nearest file, or none (usage error when bad)."""
+    """The configuration in effect: ``--config``, the nearest file, or none (usage error when bad).
+
+    The file used, and the farther ones it shadows, are named on stderr: a nested
+    ``transcheck.toml`` in a pull request cannot change the gate unnoticed.
+    """
     if no_config:
         return Config()
-    path = config_path or find_config(paths[0] if paths else ".")
-    if path is None:
-        return Config()
     try:
-        return load_config(path, _known_names(), set(rules_pkg.options()))
+        found = [Path(config_path)] if config_path else find_configs(paths[0] if paths else ".")
+        if not found:
+            return Config()
+        cfg = load_config(found[0], _known_names(), set(rules_pkg.options()))
     except ConfigError as exc:
         raise click.UsageError(f"configuration: {exc}") from None
+    note = f"transcheck: configuration: {display_path(found[0])}"
+    if len(found) > 1:
+        note += (f" (it shadows {', '.join(display_path(f) for f in found[1:])}; "
+                 "pass --config FILE to choose one)")
+    say(note)
+    return cfg
 
 
 def scale_options(options: RunOptions, jobs, changed_since, files_from, shard) -> None:
@@ -71,10 +83,8 @@ def scale_options(options: RunOptions, jobs, changed_since, files_from, shard) -
         if changed_since:
             options.changed = changed_files(options.paths[0], changed_since)
     except GitError as exc:
-        click.echo(f"transcheck: --changed-since: {exc}", err=True)
+        say(f"transcheck: --changed-since: {exc}")
         sys.exit(EXIT_INPUT)
-
-
 
 
 def run_options(opts: dict, cfg: Config) -> tuple[RunOptions, list[tuple[str, str | None]]]:
@@ -112,7 +122,9 @@ def run_options(opts: dict, cfg: Config) -> tuple[RunOptions, list[tuple[str, st
         aliases=dict(cfg.locale_aliases), include=cfg.include, layout=cfg.layout,
         locale_folders=dict(cfg.locale_folders),
         exclude=cfg.exclude, base=os.path.dirname(cfg.path) if cfg.path else None, baseline=baseline,
-        views=any(fmt == "html" for fmt, _ in targets), progress=progress if sys.stderr.isatty() else None)
+        views=any(fmt == "html" for fmt, _ in targets),
+        progress=progress if sys.stderr is not None and sys.stderr.isatty() else None,
+        follow_external_symlinks=opts["follow_external_symlinks"])
     scale_options(options, opts["jobs"], opts["changed_since"], opts["files_from"], opts["shard"])
     if not opts["no_semantic"]:
         options.semantic = SemanticOptions(model=opts["model"] or cfg.model,
@@ -121,6 +133,6 @@ def run_options(opts: dict, cfg: Config) -> tuple[RunOptions, list[tuple[str, st
         try:
             check_available(options.semantic)
         except EmbeddingError as exc:
-            click.echo(f"transcheck: {exc}", err=True)
+            say(f"transcheck: {exc}")
             sys.exit(EXIT_INPUT)
     return options, targets

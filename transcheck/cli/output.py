@@ -9,8 +9,12 @@ import click
 
 from ..model import Report, severity_rank
 from ..reporters import REPORTERS
+from ..run.baseline import render_baseline
+from .safe_output import (OutputError, destination_problem, inert, silence_stdout, write_atomic,
+                          write_stdout)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 def outputs(formats: tuple[str, ...], outputs: tuple[str, ...],
@@ -63,31 +67,64 @@ def progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: bool | None) -> bool:
-    """Render the report in each format to its file or stdout (exit 2 when a file cannot be
-    written); return True when text went to stdout."""
-    to_stdout_text = False
-    for fmt, dest in targets:
-        use_color = bool(color if color is not None else (dest is None and sys.stdout.isatty()))
-        rendered = REPORTERS[fmt].render(report, color=use_color and fmt == "text" and dest is None)
-        if dest is None:
-            click.echo(rendered, nl=False)
-            to_stdout_text = to_stdout_text or fmt == "text"
-            continue
-        try:
-            folder = os.path.dirname(dest)
-            if folder:
-                os.makedirs(folder, exist_ok=True)
-            with open(dest, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(rendered)
-        except OSError as exc:
-            click.echo(f"transcheck: cannot write {dest}: {exc.strerror or exc}", err=True)
+def say(message: str) -> None:
+    """One line for the user on stderr; document text in it stays inert (see :mod:`.safe_output`)."""
+    try:
+        click.echo(inert(message), err=True)
+    except (OSError, ValueError):
+        pass  # stderr is gone too: the exit status has to say it
+
+
+def _checked_files(report: Report) -> set[str]:
+    """Real paths of every file the run read or reported on."""
+    names = {f for p in report.pages for f in p.files.values()}
+    names |= {f.file for f in report.findings} | {e.file for e in report.errors}
+    return {os.path.realpath(n) for n in names}
+
+
+def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: bool | None,
+                  baseline: str | None = None, roots: list[str] | None = None) -> bool:
+    """Write the baseline and each format to its file or stdout; return True when text
+    went to stdout.
+
+    Every output is inert for CI runners and every file is replaced whole
+    (:mod:`.safe_output`). A destination that would overwrite a checked page or become a
+    page of the next run over ``roots`` is refused before anything is written. Any
+    refusal or write failure exits 2 with one line naming the destination.
+    """
+    dests = [d for _, d in targets if d] + ([baseline] if baseline else [])
+    if dests:
+        checked = _checked_files(report)
+        problems = [p for p in (destination_problem(d, roots or [], checked) for d in dests) if p]
+        for problem in problems:
+            say(f"transcheck: {problem}")
+        if problems:
             sys.exit(EXIT_INPUT)
+    to_stdout_text = False
+    try:
+        if baseline:
+            write_atomic(baseline, inert(render_baseline(report.findings), "json"))
+        for fmt, dest in targets:
+            tty = dest is None and sys.stdout is not None and sys.stdout.isatty()
+            use_color = bool(color if color is not None else tty)
+            rendered = inert(REPORTERS[fmt].render(report, color=use_color and fmt == "text" and dest is None), fmt)
+            if dest is None:
+                write_stdout(rendered)
+                to_stdout_text = to_stdout_text or fmt == "text"
+            else:
+                write_atomic(dest, rendered)
+    except OutputError as exc:
+        silence_stdout()
+        say(f"transcheck: {exc}")
+        sys.exit(EXIT_INPUT)
     return to_stdout_text
 
 
 def exit_status(report: Report, fail_on: str) -> int:
-    """2 when some input could not be checked, 1 when a finding is at least ``fail_on``, else 0."""
+    """3 when a worker died on a page, 2 when some input could not be checked, 1 when a
+    finding is at least ``fail_on``, else 0."""
+    if report.lost:
+        return EXIT_INTERNAL
     if report.errors:
         return EXIT_INPUT
     if fail_on != "never" and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in report.findings):

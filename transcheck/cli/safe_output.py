@@ -227,3 +227,65 @@ def reserve_std_streams() -> set[int]:
         except OSError:
             pass
     return closed
+
+
+# -- destinations --------------------------------------------------------------------------
+
+
+def destination_problem(dest: str, roots: list[str], checked: set[str]) -> str | None:
+    """Why writing a report to ``dest`` would harm the checked site, or None.
+
+    ``checked`` holds the real paths of the files this run checked, ``roots`` the paths
+    it was given. A report may not replace a checked page, nor be a Markdown file that
+    the next run over ``roots`` would read as a page (inside a locale folder, say).
+    """
+    from ..run.discover.files import MARKDOWN_SUFFIXES, SKIP_DIRS
+
+    real = os.path.realpath(dest)
+    if real in checked:
+        return f"{dest} is a page this run checks; refusing to overwrite it with a report"
+    if not real.lower().endswith(MARKDOWN_SUFFIXES):
+        return None
+    for root in roots:
+        top = os.path.realpath(root)
+        if os.path.isdir(top) and real.startswith(top.rstrip(os.sep) + os.sep):
+            inner = os.path.relpath(real, top).split(os.sep)[:-1]
+            if not any(p.startswith(".") or p in SKIP_DIRS for p in inner):
+                return (f"{dest} is a Markdown file under the checked path {root}: the next run would "
+                        "check the report as a page; write it outside the checked folders")
+    return None
+
+
+# -- signals -------------------------------------------------------------------------------
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived (a cancelled CI job): stop like Ctrl-C, exit 143."""
+
+
+class sigterm_stops:
+    """Context manager: while inside, SIGTERM raises :class:`Terminated` in the main thread.
+
+    The run then unwinds as for Ctrl-C: workers are stopped, temporary files removed,
+    and no process is left to print a broken-pipe traceback. The previous handler comes
+    back on exit.
+    """
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            def raise_terminated(signum, frame):  # noqa: ARG001 - signal handler signature
+                raise Terminated()
+
+            self.previous = signal.signal(signal.SIGTERM, raise_terminated)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+        return False

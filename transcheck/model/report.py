@@ -167,3 +167,5 @@ class Report:
     site: Mapping[str, object] = field(default_factory=dict)
     """The site configs read, the layouts used and config warnings (JSON ``site``); empty
     when only the path rules were used."""
+    lost: tuple[str, ...] = ()
+    """Files of pages not checked because their worker process died (the run exits 3)."""

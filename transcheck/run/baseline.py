@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..model import Finding
+from ..markdown.parse import InputFileError, read_file
 
 SCHEMA = "transcheck-baseline/1"
 
@@ -20,25 +21,39 @@ class BaselineError(Exception):
     """A baseline file that cannot be read; the message names the file."""
 
 
-def write_baseline(findings: Iterable[Finding], path: str) -> None:
-    """Write the fingerprints of ``findings`` to ``path`` (sorted, deterministic JSON)."""
+def render_baseline(findings: Iterable[Finding]) -> str:
+    """The baseline file's text for ``findings``: their fingerprints, sorted, as JSON."""
     entries = sorted(({"fingerprint": f.fingerprint, "rule": f.rule, "page": f.page, "locale": f.locale,
                        "message": f.message} for f in findings),
                      key=lambda e: (e["fingerprint"], e["page"], e["locale"], e["rule"], e["message"]))
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        json.dump({"schema": SCHEMA, "findings": entries}, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
+    return json.dumps({"schema": SCHEMA, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_json(path: str, what: str) -> object:
+    """Parse a JSON file given by the user, with the checks pages get.
+
+    Only a regular file of at most the page size limit is read (a FIFO cannot block the
+    run); JSON nested too deeply to parse is an error. Raises ``ValueError`` with a
+    message that names ``path`` and says it is ``what``.
+    """
+    try:
+        text = read_file(path)
+    except InputFileError as exc:
+        raise ValueError(f"{path}: cannot read {what}: {exc}") from None
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError(f"{path}: not a {what} (JSON nested too deeply)") from None
+    except ValueError as exc:
+        raise ValueError(f"{path}: not a {what} (invalid JSON: {exc})") from None
 
 
 def load_baseline(path: str) -> Counter:
     """Read a baseline file: how many times each fingerprint is accepted."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: not a transcheck baseline (invalid JSON: {exc})") from None
+        data = read_json(path, "transcheck baseline")
+    except ValueError as exc:
+        raise BaselineError(str(exc)) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a transcheck baseline (expected schema {SCHEMA})")
     try:

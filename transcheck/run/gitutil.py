@@ -66,7 +66,14 @@ def changed_files(path: str | Path, ref: str) -> set[str]:
     if _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).returncode != 0:
         raise GitError(f"unknown git revision '{ref}' in {top}")
     names: set[str] = set()
-    names.update(_split_z(_git(top, "diff", "--name-only", "-z", "--no-renames", f"{ref}...HEAD").stdout))
+    try:
+        names.update(_split_z(_git(top, "diff", "--name-only", "-z", "--no-renames", f"{ref}...HEAD").stdout))
+    except GitError as exc:
+        shallow = _git(top, "rev-parse", "--is-shallow-repository", check=False).stdout.strip() == b"true"
+        if shallow or "no merge base" in str(exc):
+            raise GitError(f"{exc} (a shallow clone lacks the history to compare with '{ref}': fetch it, "
+                           "e.g. actions/checkout with 'fetch-depth: 0', or 'git fetch --unshallow')") from None
+        raise
     names.update(_split_z(_git(top, "diff", "--name-only", "-z", "--no-renames", "HEAD").stdout))
     names.update(_split_z(_git(top, "ls-files", "--others", "--exclude-standard", "-z").stdout))
     return {str(top / n) for n in names}
@@ -101,8 +108,10 @@ class History:
         return History(self.top, self.commits, files, frozenset(p for p in paths if p in self.dirty))
 
     def show(self, sha: str, path: str) -> str | None:
-        """The text of ``path`` (absolute) at commit ``sha``, or None if it did not exist."""
-        return _blob_reader(self.top).read(f"{sha}:{os.path.relpath(path, self.top)}")
+        """The text of ``path`` (absolute) at commit ``sha``, or None if it did not exist
+        (or its name holds a line break, which ``git cat-file --batch`` cannot take)."""
+        name = f"{sha}:{os.path.relpath(path, self.top)}"
+        return None if "\n" in name or "\r" in name else _blob_reader(self.top).read(name)
 
 
 def load_history(paths: list[str]) -> History | None:
@@ -122,19 +131,22 @@ def load_history(paths: list[str]) -> History | None:
     try:
         if _git(top, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode != 0:
             return None  # no commit yet
-        out = _git(top, "log", "--topo-order", "--no-renames", "--format=%x1e%H%x1f%ct%x1f%s",
-                   "--numstat", "--", *rels).stdout.decode("utf-8", "replace")
+        out = _git(top, "log", "--topo-order", "--no-renames", "-z", "--format=%x1e%H%x1f%ct%x1f%s",
+                   "--numstat", "--", *rels).stdout.decode("utf-8", "surrogateescape")
         status = _git(top, "status", "--porcelain", "-z", "--untracked-files=no", "--", *rels).stdout
     except GitError:
         return None
     hist = History(str(top))
+    # with -z: "\x1e<sha>\x1f<time>\x1f<subject>\0" then "\n<added>\t<deleted>\t<path>\0" per file,
+    # paths as they are (no quoting, so quotes, tabs and newlines in names survive)
     for block in out.split("\x1e")[1:]:
-        lines = block.split("\n")
-        sha, ctime, subject = (lines[0].split("\x1f") + ["", ""])[:3]
+        entries = block.split("\0")
+        sha, ctime, subject = (entries[0].split("\x1f") + ["", ""])[:3]
         idx = len(hist.commits)
-        hist.commits.append(Commit(sha, int(ctime or 0), subject))
-        for line in lines[1:]:
-            parts = line.split("\t", 2)
+        subject = subject.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        hist.commits.append(Commit(sha, int(ctime) if ctime.isdigit() else 0, subject))
+        for line in entries[1:]:
+            parts = line.lstrip("\n").split("\t", 2)
             if len(parts) != 3:
                 continue
             add, dele, name = parts

@@ -10,11 +10,11 @@ input schema plugs in through :data:`READERS`.
 
 from __future__ import annotations
 
-import json
 from typing import Callable
 
 from .. import rules as rules_pkg
 from ..model import SCHEMA, Finding, InputError, Location, PageSummary, Report
+from .baseline import read_json
 
 
 class MergeError(Exception):
@@ -91,12 +91,9 @@ def merge_files(paths: list[str]) -> Report:
     reports = []
     for path in paths:
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except OSError as exc:
-            raise MergeError(f"cannot read {path}: {exc.strerror or exc}") from None
+            data = read_json(path, "JSON report")
         except ValueError as exc:
-            raise MergeError(f"{path} is not a JSON report ({exc}); write shards with --format json") from None
+            raise MergeError(f"{exc}; write shards with --format json") from None
         reader = READERS.get(data.get("schema") if isinstance(data, dict) else None)
         if reader is None:
             raise MergeError(f"{path} is not a transcheck JSON report (schema {SCHEMA}); "

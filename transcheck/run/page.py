@@ -56,6 +56,8 @@ class PageResult:
     """Per-row parity entries (see :meth:`transcheck.analyse.semantic.engine.PageSemantics.row_entries`)."""
     embedding_stats: dict = field(default_factory=dict)
     """Texts served from the cache (``hits``) and embedded (``misses``) for this page."""
+    lost: bool = False
+    """The worker process checking this page died (see :mod:`transcheck.run.parallel`)."""
 
 
 def load_documents(group: PageGroup, errors: list[InputError],

@@ -59,6 +59,8 @@ class RunOptions:
     """The site's layout: ``auto`` (read a framework config), a framework, or ``folders``."""
     locale_folders: dict[str, str] = field(default_factory=dict)
     """Folder names, or folder paths relative to ``base``, that are locales."""
+    follow_external_symlinks: bool = False
+    """Read files whose symbolic links lead outside ``paths`` (refused by default)."""
 
 
 @dataclass
@@ -72,12 +74,15 @@ class _Totals:
     segment_scores: dict = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
     suppressed: int = 0
+    lost: list = field(default_factory=list)
 
     def add(self, result: PageResult) -> None:
         """Fold one page's result in."""
         self.findings.extend(result.findings)
         self.errors.extend(result.errors)
         self.suppressed += result.suppressed
+        if result.lost:
+            self.lost.extend(e.file for e in result.errors)
         if result.summary is not None:
             self.pages.append(result.summary)
         if result.view is not None:
@@ -92,7 +97,8 @@ class _Totals:
 def run(options: RunOptions) -> Report:
     """Run a whole check and return its report (never raises for bad input files)."""
     found = discover(options.paths, options.source_locale, options.aliases,
-                     options.include, options.exclude, options.base, options.layout, options.locale_folders)
+                     options.include, options.exclude, options.base, options.layout, options.locale_folders,
+                     follow_external_symlinks=options.follow_external_symlinks)
     rules = tuple(options.rules if options.rules is not None else rules_pkg.ALL)
     page_rules = tuple(options.page_rules if options.page_rules is not None else rules_pkg.PAGE_RULES)
     groups = in_shard(list(found.groups), options.shard)
@@ -128,4 +134,5 @@ def run(options: RunOptions) -> Report:
         segment_scores=dict(sorted(totals.segment_scores.items())),
         embedding_stats=dict(sorted(totals.stats.items())),
         site=found.site,
+        lost=tuple(sorted(totals.lost)),
     )

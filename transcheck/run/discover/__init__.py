@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ...model import InputError, PageFile, PageGroup
-from .files import display_path, filter_globs, printable, resolve, walk_markdown
+from .files import display_path, filter_globs, link_refusal, printable, resolve, walk_markdown
 from .identify import identify
 from .layouts import locale_folder, root_layouts, root_source, sibling_tree, suffix, with_aliases
 from .sitelayout import SitePlan
@@ -59,7 +59,8 @@ class Discovery:
 def discover(paths: list[str | Path], source_locale: str | None = None,
              aliases: dict[str, str] | None = None, include: tuple[str, ...] = (),
              exclude: tuple[str, ...] = (), base: str | Path | None = None, layout: str = "auto",
-             locale_folders: dict[str, str] | None = None) -> Discovery:
+             locale_folders: dict[str, str] | None = None,
+             follow_external_symlinks: bool = False) -> Discovery:
     """Find Markdown files under ``paths`` and group them into pages by locale.
 
     ``source_locale`` names the locale of unmarked source copies; when None it is
@@ -67,12 +68,14 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
     (``jp`` -> ``ja``). ``include``/``exclude`` are glob patterns matched against paths
     relative to ``base`` (default: the working directory). ``layout`` (``auto``, a
     framework, ``folders``) and ``locale_folders`` (folder name or path relative to
-    ``base`` -> locale) are the settings of the same names.
+    ``base`` -> locale) are the settings of the same names. File symbolic links that
+    lead outside ``paths`` are reported, not read, unless ``follow_external_symlinks``
+    (see :func:`.files.link_refusal`).
     """
     errors: list[InputError] = []
     site = SitePlan(layout)
     groups, unlabelled, locales = _place(paths, source_locale, aliases or {}, include, exclude, base, errors,
-                                         site, locale_folders or {})
+                                         site, locale_folders or {}, follow_external_symlinks)
     if source_locale is None:
         lang = source_language(groups)
         if lang:
@@ -89,7 +92,7 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
 
 
 def _place(paths, source_locale, aliases, include, exclude, base, errors: list[InputError],
-           site: SitePlan, locale_folders: dict[str, str]):
+           site: SitePlan, locale_folders: dict[str, str], follow_external_symlinks: bool = False):
     """Walk ``paths`` and place each file: (groups, unlabelled files, locales).
 
     ``site`` is filled with what the site configs say and the layouts used.
@@ -101,6 +104,10 @@ def _place(paths, source_locale, aliases, include, exclude, base, errors: list[I
         real = resolve(f)
         if real is None:
             errors.append(InputError(display_path(f), "symbolic link loop"))
+            continue
+        refusal = None if follow_external_symlinks else link_refusal(f, real, roots)
+        if refusal:
+            errors.append(InputError(display_path(f), refusal))
             continue
         files.append(f)
         resolved[f] = real

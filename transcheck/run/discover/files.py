@@ -51,6 +51,31 @@ def resolve(path: Path) -> Path | None:
     return real
 
 
+EXTERNAL_LINK = ("symbolic link to a file outside the checked paths; not read "
+                 "(--follow-external-symlinks reads it)")
+HIDDEN_LINK = "symbolic link into a hidden or skipped folder; not read"
+
+
+def link_refusal(path: Path, real: Path, roots: list[Path]) -> str | None:
+    """Why the file symbolic link ``path`` (resolving to ``real``) must not be read, or None.
+
+    A link found while walking a given folder may only lead to a file under one of the
+    given ``roots`` (resolved), and not into a folder that discovery skips (``.git``,
+    hidden folders): otherwise a pull request could make the report show any file the
+    CI runner can read. Paths given directly, and files that are not links, are fine.
+    """
+    if not path.is_symlink() or path in roots or not real.exists():
+        return None  # a broken link is reported when it is read
+    for root in roots:
+        top = resolve(root)
+        if top is None or not top.is_dir():
+            continue
+        if top in real.parents:
+            inner = real.relative_to(top).parts[:-1]
+            return HIDDEN_LINK if any(p.startswith(".") or p in SKIP_DIRS for p in inner) else None
+    return EXTERNAL_LINK
+
+
 def _why_missing(root: Path) -> str:
     """Why a path given by the user cannot be walked."""
     try:

@@ -12,6 +12,7 @@ matches no other file, is reported, not dropped.
 from __future__ import annotations
 
 import difflib
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -60,6 +61,52 @@ def translation_similarity(a: _Profile, b: _Profile) -> float:
     return 0.65 * anchors + 0.35 * shape if union else 0.5 * shape
 
 
+SHAPE_ONLY_MIN = 2 * MIN_TRANSLATION_SIMILARITY
+"""Files with no anchors at all match on shape alone: ``0.5 * shape`` must pass the bar."""
+
+ANCHOR_JACCARD_MIN = (MIN_TRANSLATION_SIMILARITY - 0.35) / 0.65
+"""Below this share of common anchors no pair can pass the bar, whatever its shape."""
+
+
+def _tokens(prof: _Profile) -> list[tuple[str, int]]:
+    """The anchor multiset as a set: ``(anchor, k)`` for each of its ``k`` copies."""
+    return [(a, k) for a, n in prof.anchors.items() for k in range(n)]
+
+
+def _candidates(profiles: list[_Profile]):
+    """For each profile, the earlier profiles that could pass the similarity bar with it.
+
+    Prefix filtering (a set-similarity join): with tokens ordered rarest first, two
+    token sets whose Jaccard index is at least ``t`` share a token among the first
+    ``|A| - ceil(t * |A|) + 1`` of each. A pair with anchors passes the bar only above
+    :data:`ANCHOR_JACCARD_MIN`, so only profiles sharing a prefix token are compared;
+    profiles without anchors are compared only with anchorless ones of a length that
+    :meth:`difflib.SequenceMatcher.real_quick_ratio` does not rule out. The result is
+    exactly what comparing every pair would give, in near-linear time on real sites.
+    """
+    toks = [_tokens(p) for p in profiles]
+    df: Counter = Counter(t for ts in toks for t in ts)
+    index: dict[tuple[str, int], list[int]] = {}
+    bare: dict[int, list[int]] = {}
+    t = ANCHOR_JACCARD_MIN - 1e-9
+    for i, (prof, ts) in enumerate(zip(profiles, toks)):
+        found: set[int] = set()
+        if ts:
+            ts.sort(key=lambda x: (df[x], x))
+            prefix = ts[:len(ts) - math.ceil(t * len(ts)) + 1]
+            for tok in prefix:
+                posting = index.setdefault(tok, [])
+                found.update(posting)
+                posting.append(i)
+        else:
+            n = len(prof.kinds)
+            lo, hi = math.floor(n * SHAPE_ONLY_MIN / (2 - SHAPE_ONLY_MIN)), math.ceil(n * (2 - SHAPE_ONLY_MIN) / SHAPE_ONLY_MIN)
+            for m in range(lo, hi + 1):
+                found.update(bare.get(m, ()))
+            bare.setdefault(n, []).append(i)
+        yield sorted(found)
+
+
 def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
     """Identify the language of unlabelled files and group translations into pages.
 
@@ -83,18 +130,25 @@ def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
             continue
         profiles.append(_profile(pf, doc, det.lang, det.confidence))
     clusters: list[list[_Profile]] = []
-    for prof in profiles:
+    languages: list[set[str]] = []
+    home: list[int] = []
+    for i, (prof, near) in enumerate(zip(profiles, _candidates(profiles))):
+        scores: dict[int, float] = {}
+        for j in near:
+            c = home[j]
+            if prof.language not in languages[c]:
+                scores[c] = max(scores.get(c, 0.0), translation_similarity(prof, profiles[j]))
         best, best_score = None, MIN_TRANSLATION_SIMILARITY
-        for cluster in clusters:
-            if any(p.language == prof.language for p in cluster):
-                continue
-            score = max(translation_similarity(prof, p) for p in cluster)
-            if score > best_score:
-                best, best_score = cluster, score
+        for c in sorted(scores):  # the earliest cluster wins a tie, as in a full scan
+            if scores[c] > best_score:
+                best, best_score = c, scores[c]
         if best is None:
-            clusters.append([prof])
-        else:
-            best.append(prof)
+            best = len(clusters)
+            clusters.append([])
+            languages.append(set())
+        clusters[best].append(prof)
+        languages[best].add(prof.language)
+        home.append(best)
     groups: list[PageGroup] = []
     for cluster in clusters:
         if len(cluster) == 1:
