@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transcheck.discover import discover  # noqa: E402
-from transcheck.identify import identify  # noqa: E402
+from transcheck.model import PageFile  # noqa: E402
+from transcheck.run.discover.identify import identify  # noqa: E402
 
 
 def write_notes(root: Path, pairs: int) -> None:
@@ -47,9 +47,9 @@ def main() -> None:
     for n in args.pairs:
         with tempfile.TemporaryDirectory() as tmp:
             write_notes(Path(tmp), n)
-            found = discover([tmp], source_locale=None)
+            files = [PageFile(p.name, "", str(p), p.name, "content") for p in sorted(Path(tmp).iterdir())]
             wall, cpu = time.perf_counter(), time.process_time()
-            groups, _ = identify(found.unlabelled)
+            groups, _ = identify(files)
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             ok = len(groups) == n and all(len(g.files) == 2 for g in groups)
             print(f"{2 * n:>7} {wall:>8.1f} {cpu:>8.1f}  {'all' if ok else 'NOT ALL'}")
