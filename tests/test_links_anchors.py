@@ -123,3 +123,9 @@ def test_nextra_heading_ids():
 def test_malformed_fragment_is_kept():
     # vercel/swr-site content/blog/swr-v2.pt.mdx line 332: a double '#' breaks the link
     assert link_key("/blog/swr-v2##modificando-m%C3%BAltiplos-items") != link_key("/blog/swr-v2#mutate-multiple-items")
+
+
+def test_site_root_with_and_without_slash():
+    # cncf/glossary content/tr/containerization.md line 9 vs the other locales
+    assert link_key("https://opencontainers.org/") == link_key("https://opencontainers.org")
+    assert link_key("/ru/", ("en", "ru")) == link_key("/", ("en", "ru"))

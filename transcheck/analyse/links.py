@@ -92,7 +92,7 @@ def _link_key(url: str, langs: frozenset[str] | None, coarse: bool) -> str:
         # clean URLs: guide/ssr, guide/ssr.html, guide/ssr.md and guide/ssr/index.html are one page
         segs[-1] = _PAGE_EXT.sub("", segs[-1])
     path = "/".join(segs).rstrip("/")
-    if parts.path.startswith("/") and not path.startswith("/"):
+    if parts.path.startswith("/") and path and not path.startswith("/"):
         path = "/" + path
     query = _QUERY_LOCALE.sub(r"\1\2={locale}", parts.query)
     if coarse and localized_host:
