@@ -117,3 +117,13 @@ def test_anchor_in_an_included_piece_is_not_reported():
     assert list(broken_anchor.check(page, context(page))) == []
     other = aligned({"en": en})
     assert len(list(broken_anchor.check(other, context(other)))) == 1
+
+
+def test_link_to_an_anchor_of_the_page_itself_by_path():
+    # vercel/swr-site content/docs/advanced/performance.mdx / performance.es.mdx line 8 (Apache-2.0)
+    en = "SWR's built-in **caching** and **[deduplication](#deduplication)** skips unnecessary requests.\n"
+    es = "El **almacenamiento** y la **[deduplicación](/advanced/performance#deduplication)** integrados de SWR.\n"
+    page = aligned({"en": en, "es": es}, reference="en", page="content/docs/advanced/performance.mdx")
+    assert list(link_target.check(page, context(page))) == []
+    other = aligned({"en": en, "es": es}, reference="en", page="content/docs/advanced/cache.mdx")
+    assert [f.locale for f in link_target.check(other, context(other))] == ["es"]

@@ -7,13 +7,14 @@ that differ only by localisation are the same target: a locale segment in the pa
 (``en.wikipedia.org`` vs ``ru.wikipedia.org``, also with translated article names),
 a locale suffix on a file (``README_ko.md``), a locale in the query (``?hl=de``), the
 fragment (anchors follow translated headings; ``broken-anchor`` checks them), letter
-case of scheme and host, a trailing slash. A link only a translation adds, to a page
-of the same site (a glossary term the translator linked), is info.
+case of scheme and host, a trailing slash. A link to an anchor of the page itself
+written as its path (``/docs/x#a`` on page ``docs/x``) is the same as ``#a``. A link
+only a translation adds, to a page of the same site (a glossary term the translator
+linked), is info.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from typing import Iterator
@@ -42,6 +43,22 @@ EXAMPLES = (
         "pt": "Mais sobre a [imagem python](https://hub.docker.com/).\n",
     }, fails=True),
 )
+
+def _own_path(page: str) -> str:
+    """The last two parts of a page's path without extension (``advanced/performance``)."""
+    parts = page.replace("\\", "/").rsplit(".", 1)[0].split("/")
+    if parts and parts[-1] in ("index", "_index", "README"):
+        parts = parts[:-1]
+    return "/".join(parts[-2:])
+
+
+def _self_link(key: str, url: str, own: str) -> str:
+    """``#`` for a link to an anchor of this very page written as a path
+    (``/docs/advanced/performance#deduplication`` on that page), else ``key``."""
+    if "#" in url and own and "/" in own and key.rstrip("/").endswith("/" + own):
+        return "#"
+    return key
+
 
 def _same_site(url: str) -> bool:
     try:
@@ -74,7 +91,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose link targets differ."""
     rule = sys.modules[__name__]
     langs = sorted(set(page.documents) | {lang for lang in ctx.facts.languages.values() if lang})
-    key = lambda url: link_key(url, langs)  # noqa: E731
+    own = _own_path(page.page)
+    key = lambda url: _self_link(link_key(url, langs), url, own)  # noqa: E731
     targets = lambda loc, s: Counter(key(i.target) for i in _links(s))  # noqa: E731
     coarse = lambda s: Counter(link_key(i.target, langs, coarse=True) for i in _links(s))  # noqa: E731
     for row, segs, _, loc, d in prose_count_drift(page, targets):
