@@ -290,6 +290,39 @@ def test_many_unlabelled_files_are_paired_by_content(tmp_path, monkeypatch):
     assert pairs == [(f"notes/{i:03d}a.md", f"notes/{i:03d}b.md") for i in range(120)]
 
 
+def test_grouping_compares_few_pairs_and_gives_what_every_pair_gives():
+    import importlib
+    import random
+    from collections import Counter
+
+    from transcheck.model import PageFile
+
+    identify = importlib.import_module("transcheck.run.discover.identify")  # the package re-exports the function
+
+    def every_earlier(profiles):
+        return (range(i) for i in range(len(profiles)))
+
+    rnd = random.Random(14)
+    for _ in range(300):
+        vocab = rnd.randint(1, 12)
+        profiles = [identify._Profile(PageFile(f"p{k}", "", f"p{k}", f"p{k}", "content"),
+                                      rnd.choice(["en", "de", "fr"]), 1.0,
+                                      tuple(rnd.choice(["paragraph", "heading", "code", "list"])
+                                            for _ in range(rnd.randint(0, 8))),
+                                      Counter({f"a{rnd.randrange(vocab)}": rnd.randint(1, 3)
+                                               for _ in range(rnd.randint(0, 5))}))
+                    for k in range(rnd.randint(2, 40))]
+        fast = [[p.file.page for p in c] for c in identify.clusters_of(profiles)]
+        full = [[p.file.page for p in c] for c in identify.clusters_of(profiles, every_earlier)]
+        assert fast == full
+    # pages with their own anchors and one every page has: each is compared with its translation only
+    profiles = [identify._Profile(PageFile(f"p{k}", "", "", "", "content"), lang, 1.0, ("paragraph",),
+                                  Counter({f"code:{k // 2}": 1, f"link:{k // 2}": 1, f"num:{1000 + k // 2}": 1,
+                                           "num:1": 1}))
+                for k, lang in zip(range(400), ["en", "de"] * 200)]
+    assert sum(len(list(c)) for c in identify._candidates(profiles)) <= 400
+
+
 # ---------------------------------------------------------------- 7. which configuration
 
 def test_the_configuration_files_used_are_named(tmp_path, monkeypatch):
@@ -362,6 +395,28 @@ def test_sigterm_ends_the_run_and_its_workers_cleanly(tmp_path):
     time.sleep(0.5)
     assert [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in
             Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]] == []
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+def test_ctrl_c_during_a_parallel_run_exits_130_at_once_and_leaves_nothing(tmp_path):
+    heavy_site(tmp_path / "site")
+    proc = start("site", "--no-semantic", "--jobs", "2", "-o", "out.txt", cwd=tmp_path)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = children(proc.pid)
+        if len(workers) == 2 and all(cpu_seconds(w) > 1.5 for w in workers):
+            break
+        time.sleep(0.05)
+    sent = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)  # a terminal sends it to the whole process group
+    code, _, err = finish(proc, timeout=30)
+    assert code == 130 and time.monotonic() - sent < 5, err
+    assert "Traceback" not in err and "interrupted" in err
+    time.sleep(0.5)
+    assert [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in
+            Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no report, no temporary file
 
 
 # ---------------------------------------------------------------- 9. configuration values

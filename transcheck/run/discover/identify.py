@@ -6,7 +6,9 @@ This stage reads each such file, identifies its language from its prose
 translations of each other into one page by structure: the same code blocks, link
 targets and numbers, and a similar sequence of block kinds. Each group's locales are
 the identified languages. A file whose language cannot be identified, or that
-matches no other file, is reported, not dropped.
+matches no other file, is reported, not dropped. Only pairs that could pass the
+similarity bar are compared (:func:`_candidates`), so grouping is near-linear in the
+number of files and gives what comparing every pair would.
 """
 
 from __future__ import annotations
@@ -79,7 +81,9 @@ def _candidates(profiles: list[_Profile]):
     Prefix filtering (a set-similarity join): with tokens ordered rarest first, two
     token sets whose Jaccard index is at least ``t`` share a token among the first
     ``|A| - ceil(t * |A|) + 1`` of each. A pair with anchors passes the bar only above
-    :data:`ANCHOR_JACCARD_MIN`, so only profiles sharing a prefix token are compared;
+    :data:`ANCHOR_JACCARD_MIN`, so only profiles sharing a prefix token are compared, and
+    only when the prefix tokens they share plus the tokens outside both prefixes could
+    still reach that share (so an anchor every file has, like the number 1, costs little);
     profiles without anchors are compared only with anchorless ones of a length that
     :meth:`difflib.SequenceMatcher.real_quick_ratio` does not rule out. The result is
     exactly what comparing every pair would give, in near-linear time on real sites.
@@ -88,19 +92,28 @@ def _candidates(profiles: list[_Profile]):
     df: Counter = Counter(t for ts in toks for t in ts)
     index: dict[tuple[str, int], list[int]] = {}
     bare: dict[int, list[int]] = {}
+    rest: list[int] = []  # tokens left out of each profile's prefix
     t = ANCHOR_JACCARD_MIN - 1e-9
     for i, (prof, ts) in enumerate(zip(profiles, toks)):
         found: set[int] = set()
         if ts:
             ts.sort(key=lambda x: (df[x], x))
             prefix = ts[:len(ts) - math.ceil(t * len(ts)) + 1]
+            rest.append(len(ts) - len(prefix))
+            shared: Counter = Counter()
             for tok in prefix:
                 posting = index.setdefault(tok, [])
-                found.update(posting)
+                shared.update(posting)
                 posting.append(i)
+            for j, n in shared.items():  # positional bound: the most they could share
+                most = min(n + rest[i] + rest[j], len(ts), len(toks[j]))
+                if most >= t * (len(ts) + len(toks[j]) - most):
+                    found.add(j)
         else:
+            rest.append(0)
             n = len(prof.kinds)
-            lo, hi = math.floor(n * SHAPE_ONLY_MIN / (2 - SHAPE_ONLY_MIN)), math.ceil(n * (2 - SHAPE_ONLY_MIN) / SHAPE_ONLY_MIN)
+            lo = math.floor(n * SHAPE_ONLY_MIN / (2 - SHAPE_ONLY_MIN))
+            hi = math.ceil(n * (2 - SHAPE_ONLY_MIN) / SHAPE_ONLY_MIN)
             for m in range(lo, hi + 1):
                 found.update(bare.get(m, ()))
             bare.setdefault(n, []).append(i)
@@ -129,10 +142,33 @@ def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
                                                  "or put it under a <locale>/ folder"))
             continue
         profiles.append(_profile(pf, doc, det.lang, det.confidence))
+    groups: list[PageGroup] = []
+    for cluster in clusters_of(profiles):
+        if len(cluster) == 1:
+            p = cluster[0]
+            errors.append(InputError(p.file.display, f"no locale in its path (its text is in "
+                                                     f"'{p.language}') and no translation of it was found "
+                                                     "among the other unlabelled files; not compared"))
+            continue
+        page = cluster[0].file.page
+        pfs = tuple(sorted((PageFile(page, p.language, p.file.path, p.file.display, "content")
+                            for p in cluster), key=lambda f: f.locale))
+        groups.append(PageGroup(page, pfs, None))
+    return groups, errors
+
+
+def clusters_of(profiles: list[_Profile], candidates=_candidates) -> list[list[_Profile]]:
+    """Group profiles (in order) into translation clusters.
+
+    Each profile joins the earliest cluster it resembles most (above the bar) that has no
+    profile in its language yet, else starts one. A cluster's resemblance is its best
+    member's. ``candidates`` yields, per profile, the earlier profiles worth comparing;
+    passing every earlier one gives the full scan that :func:`_candidates` is exact for.
+    """
     clusters: list[list[_Profile]] = []
     languages: list[set[str]] = []
     home: list[int] = []
-    for i, (prof, near) in enumerate(zip(profiles, _candidates(profiles))):
+    for prof, near in zip(profiles, candidates(profiles)):
         scores: dict[int, float] = {}
         for j in near:
             c = home[j]
@@ -149,16 +185,4 @@ def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
         clusters[best].append(prof)
         languages[best].add(prof.language)
         home.append(best)
-    groups: list[PageGroup] = []
-    for cluster in clusters:
-        if len(cluster) == 1:
-            p = cluster[0]
-            errors.append(InputError(p.file.display, f"no locale in its path (its text is in "
-                                                     f"'{p.language}') and no translation of it was found "
-                                                     "among the other unlabelled files; not compared"))
-            continue
-        page = cluster[0].file.page
-        pfs = tuple(sorted((PageFile(page, p.language, p.file.path, p.file.display, "content")
-                            for p in cluster), key=lambda f: f.locale))
-        groups.append(PageGroup(page, pfs, None))
-    return groups, errors
+    return clusters
