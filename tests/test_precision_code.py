@@ -147,3 +147,10 @@ def test_reindented_javascript_is_info():
     sh = "```sh\ndocker build -t app .\n```\n"
     assert [f.severity for f in run_rule(code_block, {"en": sh, "es": sh.replace("app .", "app  .")},
                                          reference="en")] == ["error"]
+
+
+def test_spacing_between_tokens_in_javascript_is_info():
+    # vercel/swr-site content/docs/advanced/performance.es.mdx line 26: `useUser ()` for `useUser()`
+    en = "```js\nfunction Avatar() {\n  const { data } = useUser()\n}\n```\n"
+    es = "```js\nfunction Avatar () {\n  const { data } = useUser ()\n}\n```\n"
+    assert [f.severity for f in run_rule(code_block, {"en": en, "es": es}, reference="en")] == ["info"]

@@ -187,7 +187,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             why = _describe(expected, actual)
             bad = grammar.get(actual) or []
             prose_example = seg.info.lower() in PROSE_INFOS
-            spacing = seg.info.lower() in FREE_FORM_INFOS and expected.split() == actual.split()
+            spacing = seg.info.lower() in FREE_FORM_INFOS and \
+                "".join(expected.split()) == "".join(actual.split())
             strings_only = prose_example or spacing or mask_strings(expected) == mask_strings(actual)
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing else \
