@@ -136,3 +136,19 @@ def test_mdx_components_and_asides_are_structure(tmp_path):
     assert any(loc == "de" for loc, _, _ in structure)  # the Yarn tab is gone
     texts = [f["message"] for f in setup]
     assert not any("import" in t for t in texts)  # import lines are not prose
+
+
+def test_an_unknown_layout_setting_is_a_configuration_error(tmp_path):
+    build(tmp_path, "hugo")
+    (tmp_path / "transcheck.toml").write_text('layout = "jekyll"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--no-semantic"])
+    assert result.exit_code == 2
+    assert "transcheck.toml" in result.stderr and "'layout' must be one of auto, docusaurus" in result.stderr
+
+
+def test_layout_folders_reads_no_site_config(tmp_path):
+    build(tmp_path, "hugo")
+    (tmp_path / "transcheck.toml").write_text('layout = "folders"\n', encoding="utf-8")
+    code, data, stderr = run_json(str(tmp_path))
+    assert data["site"]["configs"] == [] and data["site"]["layout"] == "folders"
+    assert [p["reference"] for p in data["pages"]] == [None] * len(data["pages"])  # content/english is no locale

@@ -14,12 +14,11 @@ Example ``transcheck.toml``::
     include = ["docs/**"]
     exclude = ["**/changelog.md"]
     placeholders = ['%\\w+%']
+    layout = "hugo"         # auto (default): read the site's framework config; folders: none
 
     [severity]
     number = "error"
     "extra-content" = "info"
-
-    layout = "hugo"         # auto (default): read the site's framework config; folders: none
 
     [locale_aliases]
     jp = "ja"

@@ -61,10 +61,12 @@ class SiteConfig:
 
 
 def norm_tag(code: Any) -> str | None:
+    """The BCP 47 form of a config value that is a locale code, else None."""
     return normalize_locale(code) if isinstance(code, str) else None
 
 
 def read_text(path: Path) -> str:
+    """A config file's text; :class:`ConfigUnreadable` when it is too large, unreadable or not UTF-8."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ConfigUnreadable(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
@@ -154,6 +156,7 @@ def _subdirs(folder: Path) -> list[str]:
 
 
 def with_trees(site: SiteConfig, trees: tuple[Tree, ...]) -> SiteConfig:
+    """``site`` with these content trees."""
     return SiteConfig(site.framework, site.path, site.root, site.locales, site.default_locale,
                       site.folders, trees)
 
