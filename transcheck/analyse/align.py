@@ -120,6 +120,8 @@ def similarity_of(fa: Features, fb: Features, pos_a: float = 0.0, pos_b: float =
         score = 0.3 + 0.7 * text_ratio(fa.seg.text, fb.seg.text)
     elif ka == kb == "html":
         score = 0.4 + 0.6 * text_ratio(fa.seg.text, fb.seg.text)
+    elif ka == kb == "component":  # MDX components and admonitions: the same kind, whatever the words
+        score = 0.9 if fa.seg.info == fb.seg.info else 0.3
     else:
         num = 0
         den = 0

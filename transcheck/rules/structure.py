@@ -11,10 +11,11 @@ Wording is free; shape is not.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding, Segment
-from .base import RuleContext, judge, make_finding, severity_for
+from .base import RuleContext, judge, make_finding, severity_for, shorten
 
 ID = "structure"
 CATEGORY = "structure-drift"
@@ -65,28 +66,40 @@ def _shape(seg: Segment) -> tuple[str, str]:
 
 
 def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
-    """MDX components and admonitions the reference (or most locales) has and a locale lacks."""
+    """MDX components and admonitions of a kind that a locale has fewer of than the
+    reference (or most locales): counted per kind, so a misaligned row cannot hide or fake
+    one; the finding points at the first aligned row of that kind the locale lacks."""
     rule = sys.modules[__name__]
-    last_end: dict[str, int] = {}  # locale -> end line of its last block before row ``scanned``
-    scanned = 0
-    for index, verdict in ctx.facts.presence.items():
-        row = page.rows[index]
-        holders = row.present()
-        sample = holders.get(page.reference) or next(iter(holders.values()))
-        if verdict.expected is not True or sample.kind != "component":
+    counts = {loc: Counter(s.info for s in doc.segments if s.kind == "component")
+              for loc, doc in page.documents.items()}
+    for kind in sorted(set().union(*counts.values())):
+        verdict = judge({loc: c[kind] for loc, c in counts.items()}, page.reference)
+        if verdict.expected is None:
             continue
-        for earlier in page.rows[scanned:index]:
-            last_end.update({lc: s.end_line for lc, s in earlier.cells.items() if s is not None})
-        scanned = max(scanned, index)
-        readable = _component(sample.info)
-        said = f'{readable} "{sample.text}"' if sample.text else readable
-        where = ", ".join(f"{lc} line {s.line}" for lc, s in holders.items())
-        note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
         for loc in verdict.deviants:
-            line = min(last_end.get(loc, 0) + 1, page.documents[loc].line_count or 1)
-            yield make_finding(rule, page, loc, None, f"lost {said}; present in {where}{note}",
-                               expected=readable, actual="(none)", severity=severity_for(SEVERITY, verdict.basis),
-                               basis=verdict.basis, row=row, key=("lost", sample.info), line=line, end_line=line)
+            lost = verdict.expected - counts[loc][kind]
+            if lost <= 0:
+                continue
+            line, last_end, sample = 1, 0, None
+            for row in page.rows:
+                mine = row.cells.get(loc)
+                if mine is not None:
+                    last_end = mine.end_line
+                elif any(s.kind == "component" and s.info == kind for s in row.present().values()):
+                    holders = row.present()
+                    sample = holders.get(page.reference) or next(iter(holders.values()))
+                    line = min(last_end + 1, page.documents[loc].line_count or 1)
+                    break
+            readable = _component(kind)
+            said = f'{readable} "{shorten(sample.text, 60)}"' if sample is not None and sample.text else readable
+            said = f"{lost}× {readable}, first {said}" if lost > 1 else said
+            note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
+            where = ", ".join(f"{lc} {counts[lc][kind]}" for lc in verdict.supporters)
+            yield make_finding(rule, page, loc, None,
+                               f"lost {said}; {loc} has {counts[loc][kind]}, {where}{note}",
+                               expected=f"{verdict.expected}× {readable}", actual=f"{counts[loc][kind]}× {readable}",
+                               severity=severity_for(SEVERITY, verdict.basis), basis=verdict.basis,
+                               key=("lost", kind), line=line, end_line=line)
 
 
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
