@@ -137,3 +137,22 @@ def test_reader_rejects_a_locale_that_is_not_a_code(tmp_path):
     cfg.write_text("export default { i18n: { defaultLocale: 'en', locales: ['en', 'klingon-ish'] } }\n")
     with pytest.raises(ConfigUnreadable):
         read_astro(cfg)
+
+
+def test_docusaurus_blog_pages_versions_and_docs_instances(tmp_path):
+    (tmp_path / "docusaurus.config.ts").write_text(
+        "export default { i18n: { defaultLocale: 'en', locales: ['en', 'ja'] },\n"
+        "  plugins: [['@docusaurus/plugin-content-docs', { id: 'community', path: 'community' }]] };\n")
+    (tmp_path / "versioned_docs" / "version-2.0").mkdir(parents=True)
+    sites = find_sites(tmp_path).sites
+    i18n = tmp_path / "i18n" / "ja"
+    cases = {
+        i18n / "docusaurus-plugin-content-blog" / "2024-01-01-hello.md": "blog/2024-01-01-hello.md",
+        i18n / "docusaurus-plugin-content-pages" / "about.md": "src/pages/about.md",
+        i18n / "docusaurus-plugin-content-docs" / "version-2.0" / "intro.md": "versioned_docs/version-2.0/intro.md",
+        i18n / "docusaurus-plugin-content-docs-community" / "current" / "team.md": "community/team.md",
+        tmp_path / "community" / "team.md": "community/team.md",
+    }
+    for path, page in cases.items():
+        hit = place(sites, path)
+        assert hit[:2] == (page, "en" if "i18n" not in path.parts else "ja"), path
