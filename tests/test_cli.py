@@ -79,10 +79,13 @@ def test_word_suffix_is_not_a_locale(tmp_path):
     assert pages == ["docker-compose.md", "how-to.md"]
 
 
-def test_page_missing_in_one_locale_is_reported(tmp_path):
+def test_page_missing_in_one_locale_is_coverage_or_reported_when_selected(tmp_path):
     write_tree(tmp_path, {"de/a.md": "# A\n", "fr/a.md": "# A\n", "ja/a.md": "# A\n",
                           "de/b.md": "# B\n", "fr/b.md": "# B\n"})
-    proc = transcheck(str(tmp_path), "--format", "json")
+    default = json.loads(transcheck(str(tmp_path), "--format", "json").stdout)
+    assert default["findings"] == []
+    assert default["summary"]["coverage"]["ja"] == {"pages": 1, "of": 2, "share": 0.5, "orphans": 0}
+    proc = transcheck(str(tmp_path), "--format", "json", "--select", "missing-page")
     data = json.loads(proc.stdout)
     assert [(f["rule"], f["locale"], f["page"], f["file"]) for f in data["findings"]] == [
         ("missing-page", "ja", "b.md", f"{tmp_path}/ja/b.md".replace(os.sep, "/"))

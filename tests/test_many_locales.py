@@ -46,9 +46,10 @@ def test_lagging_locales_get_missing_blocks_and_the_rest_none(tmp_path):
     assert set(by_locale) == set(LAGGING), by_locale
     for loc in LAGGING:
         missing = [f for f in data["findings"] if f["locale"] == loc and f["rule"] == "missing-block"]
-        # the last third: the code block, both list items, two paragraphs; each reported once,
-        # judged by the 20 locales that have them (majority), at the end of the short copy
-        assert len(missing) == 5, missing
+        # the last third: the code block, both list items, two paragraphs; one finding for the
+        # run, judged by the 20 locales that have them (majority), at the end of the short copy
+        assert len(missing) == 1, missing
+        assert missing[0]["message"].startswith("missing 5 blocks: ")
         assert {(f["severity"], f["basis"]) for f in missing} == {("warning", "majority")}
         assert {f["line"] for f in missing} == {19}
         assert by_locale[loc] == {"missing-block"}, by_locale[loc]
@@ -62,6 +63,10 @@ def test_many_locales_with_a_reference_and_a_missing_page(tmp_path):
     write_tree(tmp_path, files)
     data = json.loads(transcheck(str(tmp_path), "--format", "json", "--reference", "en",
                                  "--ignore", "mixed-language", "--ignore", "untranslated").stdout)
+    assert data["findings"] == []  # a page two locales lack is coverage
+    assert data["summary"]["coverage"]["pt-BR"] == {"pages": 1, "of": 2, "share": 0.5, "orphans": 0}
+    data = json.loads(transcheck(str(tmp_path), "--format", "json", "--reference", "en",
+                                 "--select", "missing-page").stdout)
     assert [(f["rule"], f["locale"]) for f in data["findings"]] == [
         ("missing-page", "pt-BR"), ("missing-page", "zh-Hant")]
     assert data["pages"][1]["reference"] == "en" and len(data["pages"][1]["files"]) == 23

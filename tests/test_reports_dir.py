@@ -15,9 +15,10 @@ def test_reports_are_current_and_deterministic(tmp_path):
     out = tmp_path / "reports"
     proc = transcheck("corpus/", "--report", str(out), cwd=ROOT)
     assert proc.returncode == 1, proc.stderr  # the corpus has drift
-    kept = sorted(p.name for p in (ROOT / "reports").iterdir())
-    made = sorted(p.name for p in out.iterdir())
+    kept = sorted(str(p.relative_to(ROOT / "reports")) for p in (ROOT / "reports").rglob("*") if p.is_file())
+    made = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     assert made == kept
     assert {"transcheck.html", "transcheck.json", "transcheck.sarif"} <= set(made)
+    assert any(name.startswith("pages/") for name in made)  # the review site: one page per document
     stale = [name for name in made if not filecmp.cmp(out / name, ROOT / "reports" / name, shallow=False)]
     assert not stale, f"reports/ is out of date ({stale}); run: transcheck corpus/ --report reports/"

@@ -74,6 +74,9 @@ def test_injected_drift_is_found(site):
     manifest = json.loads((site.parent / "site.manifest.json").read_text())
     data = json.loads(transcheck(str(site), "--format", "json").stdout)
     found = {(f["page"], f["locale"], f["rule"]) for f in data["findings"]}
+    # a page a locale lacks is coverage (the summary), not a finding
+    found |= {(p["page"], loc, "missing-page") for p in data["pages"] for loc in data["summary"]["coverage"]
+              if loc not in p["files"]}
     rule_of = {"number": "number", "missing-block": "missing-block", "missing-page": "missing-page",
                "code-block": "code-block", "link-target": "link-target", "inline-code": "inline-code"}
     hits = [(i["page"], i["locale"], rule_of[i["kind"]]) in found for i in manifest["injected"]]
@@ -153,9 +156,9 @@ def test_files_from_checks_only_the_touched_pages_in_all_locales(tmp_path):
     assert [p["page"] for p in data["pages"]] == ["p2.md"]
     assert sorted(data["pages"][0]["files"]) == ["de", "fr", "ja"]
     assert [(f["rule"], f["locale"]) for f in data["findings"]] == [("link-target", "fr")]
-    # stdin; a deleted copy selects its page, and missing-page still knows every locale
+    # stdin; a deleted copy selects its page, and missing-page (selected) still knows every locale
     proc = subprocess.run([sys.executable, "-m", "transcheck", str(tmp_path / "site"), "--format", "json",
-                           "--files-from", "-"], input=f"{tmp_path}/site/ja/p4.md\n", capture_output=True,
+                           "--select", "missing-page", "--files-from", "-"], input=f"{tmp_path}/site/ja/p4.md\n", capture_output=True,
                           text=True, cwd=ROOT)
     data = json.loads(proc.stdout)
     assert [p["page"] for p in data["pages"]] == ["p4.md"]
@@ -178,7 +181,8 @@ def test_changed_since_uses_git(tmp_path):
     got = sorted((f["page"], f["rule"], f["locale"]) for f in data["findings"])
     assert ("p1.md", "inline-code", "de") in got
     assert ("p3.md", "extra-block", "fr") in got
-    assert ("p9.md", "missing-page", "fr") in got and ("p9.md", "missing-page", "ja") in got
+    cov = data["summary"]["coverage"]  # p9 exists in de only: coverage, not findings
+    assert cov["fr"]["pages"] == cov["ja"]["pages"] == 2 and cov["de"]["pages"] == cov["de"]["of"] == 3
     assert not any(p == "p0.md" for p, _, _ in got)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..model import AlignedPage, PageFacts, PageGroup, Settings
 from .language.pages import COPY_RATIO, MISFILED_SHARE, misfiled, page_languages, untranslated_copies
+from .coverage import STUB_COVERAGE, STUB_MIN_BLOCKS, block_shares, stubs
 from .moves import find_moves, presence
 from .semantic.sentences import sentence_gaps
 
@@ -25,7 +26,8 @@ COSTLY = ("misfiled", "copies", "moves", "missing_sentences", "extra_sentences")
 
 def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None = None,
                expected_locales: tuple[str, ...] = (), semantics: "PageSemantics | None" = None,
-               history: "History | None" = None, wanted: Iterable[str] = COSTLY) -> PageFacts:
+               history: "History | None" = None, wanted: Iterable[str] = COSTLY,
+               site_reference: str | None = None) -> PageFacts:
     """Analyse one aligned page: everything the rules read, computed once.
 
     ``wanted`` names the costly facts to compute (default: all of :data:`COSTLY`).
@@ -53,6 +55,10 @@ def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None
             missing = tuple(g for row in page.rows for g in sentence_gaps(semantics, page, row))
         if "extra_sentences" in wanted:
             extra = tuple(g for row in page.rows for g in sentence_gaps(semantics, page, row, extra=True))
+    stub = stubs(page, block_shares(page, verdicts, moves),
+                 settings.threshold("stub_coverage", STUB_COVERAGE),
+                 settings.threshold("stub_min_blocks", STUB_MIN_BLOCKS))
     return PageFacts(group=group, expected_locales=tuple(expected_locales), languages=languages,
                      misfiled=wrong, copies=copies, presence=verdicts, moves=moves, semantics=semantics,
-                     missing_sentences=missing, extra_sentences=extra, history=history)
+                     missing_sentences=missing, extra_sentences=extra, history=history,
+                     site_reference=site_reference, stubs=stub)

@@ -91,3 +91,27 @@ def ratio(a: str, b: str, limit: int = LIMIT) -> float:
         common = _lines(ma) & _lines(mb)
         matched = min(min(len(ma), len(mb)), sum((len(line) + 1) * n for line, n in common.items()))
     return 2.0 * (p + s + matched) / total
+
+
+def differing_parts(a: str, b: str, context: int = 16, limit: int = 60) -> tuple[str, str]:
+    """Short excerpts of ``a`` and ``b`` that show where they differ, for messages.
+
+    The common prefix and suffix are cut to ``context`` characters (marked ``…``) and the
+    differing middle to ``limit``, so a difference after the first 50 characters is
+    always visible: ``…container-name nginx:1.25`` vs ``…container-name nginx:1.26``.
+    Strings of at most ``limit`` characters are returned whole.
+    """
+    if len(a) <= limit and len(b) <= limit:
+        return a, b
+    p = common_prefix(a, b)
+    s = common_suffix(a, b, p)
+
+    def cut(x: str) -> str:
+        mid = x[p:len(x) - s]
+        if len(mid) > limit:
+            mid = mid[:limit - 1] + "…"
+        head = ("…" + x[p - context:p]) if p > context else x[:p]
+        tail = (x[len(x) - s:len(x) - s + context] + "…") if s > context else x[len(x) - s:]
+        return head + mid + tail
+
+    return cut(a), cut(b)

@@ -26,7 +26,12 @@ from .safe_output import Terminated, sigterm_stops
 @click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT=]FILE",
               help="Write a format to FILE instead of stdout (one per --format, in order, or FORMAT=FILE).")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
-              help="Write every format into this folder as transcheck.<ext>.")
+              help="Write every format into this folder as transcheck.<ext>; the HTML as a review "
+                   "site: transcheck.html (index) plus pages/*.html, one per document.")
+@click.option("--max-findings", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Text output: show at most N findings (the summary and exit code count them all).")
+@click.option("--summary-only", is_flag=True,
+              help="Text output: only the per-locale summary and totals, no findings.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when a finding of this severity or worse is found (default: error).")
 @click.option("--reference", metavar="LOCALE", default=None,
@@ -104,7 +109,11 @@ def _check(opts: dict) -> None:
         st = report.embedding_stats
         say(f"transcheck: embeddings: {st.get('hits', 0)} from cache, {st.get('misses', 0)} "
             f"embedded, model loaded: {'yes' if st.get('model_loaded') else 'no'}")
-    to_stdout_text = write_outputs(report, targets, opts["color"], opts["write_baseline"], options.paths)
+    for warning in report.warnings:
+        say(f"transcheck: warning: {warning}")
+    to_stdout_text = write_outputs(report, targets, opts["color"], opts["write_baseline"], options.paths,
+                                   opts["report_dir"],
+                                   {"max_findings": opts["max_findings"], "summary_only": opts["summary_only"]})
     for err in report.errors if not to_stdout_text else ():
         where = f"{err.file}:{err.line}" if err.line else err.file
         say(f"transcheck: {where}: {err.message}")

@@ -25,14 +25,18 @@ from .output import EXIT_INPUT, outputs, progress, say
 
 
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
-    """The rules chosen by ``--select``/``--ignore`` (IDs or categories), in documentation order."""
+    """The rules chosen by ``--select``/``--ignore`` (IDs or categories), in documentation order.
+
+    A rule that is off by default (``missing-page``) runs only when ``--select`` names its ID.
+    """
     known = rules_pkg.ALL + rules_pkg.PAGE_RULES
     names = _known_names()
     for name in select + ignore:
         if name not in names:
             raise click.BadParameter(
                 f"unknown rule or category '{name}' (see 'transcheck rules')", param_hint="--select/--ignore")
-    chosen = [r for r in known if not select or r.ID in select or r.CATEGORY in select]
+    chosen = [r for r in known if r.ID in select
+              or (rules_pkg.on_by_default(r) and (not select or r.CATEGORY in select))]
     return tuple(r for r in chosen if r.ID not in ignore and r.CATEGORY not in ignore)
 
 

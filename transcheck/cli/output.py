@@ -12,6 +12,7 @@ from ..reporters import REPORTERS
 from ..run.baseline import render_baseline
 from .safe_output import (OutputError, destination_problem, inert, silence_stdout, write_atomic,
                           write_stdout)
+from ..reporters.html import site_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
@@ -83,9 +84,14 @@ def _checked_files(report: Report) -> set[str]:
 
 
 def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: bool | None,
-                  baseline: str | None = None, roots: list[str] | None = None) -> bool:
+                  baseline: str | None = None, roots: list[str] | None = None,
+                  report_dir: str | None = None, text_options: dict | None = None) -> bool:
     """Write the baseline and each format to its file or stdout; return True when text
     went to stdout.
+
+    The HTML of ``--report DIR`` is the review site (an index and one page per document,
+    :mod:`transcheck.reporters.html.site`); ``text_options`` (``max_findings``,
+    ``summary_only``) shape the text format only.
 
     Every output is inert for CI runners and every file is replaced whole
     (:mod:`.safe_output`). A destination that would overwrite a checked page or become a
@@ -104,10 +110,17 @@ def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: 
     try:
         if baseline:
             write_atomic(baseline, inert(render_baseline(report.findings), "json"))
+        site = os.path.join(report_dir, f"transcheck.{REPORTERS['html'].EXTENSION}") if report_dir else None
         for fmt, dest in targets:
+            if fmt == "html" and dest is not None and dest == site:
+                for rel, text in site_files(report).items():
+                    write_atomic(os.path.join(report_dir, *rel.split("/")), inert(text, fmt))
+                continue
             tty = dest is None and sys.stdout is not None and sys.stdout.isatty()
             use_color = bool(color if color is not None else tty)
-            rendered = inert(REPORTERS[fmt].render(report, color=use_color and fmt == "text" and dest is None), fmt)
+            extra = dict(text_options or {}) if fmt == "text" else {}
+            rendered = inert(REPORTERS[fmt].render(report, color=use_color and fmt == "text" and dest is None,
+                                                   **extra), fmt)
             if dest is None:
                 write_stdout(rendered)
                 to_stdout_text = to_stdout_text or fmt == "text"

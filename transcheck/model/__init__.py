@@ -54,14 +54,15 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-from .facts import (DEFAULT_PLACEHOLDERS, Copy, Detection, Move, PageFacts, SentenceGap, Settings,  # noqa: E402
-                    Verdict)
+from .facts import (DEFAULT_PLACEHOLDERS, BlockShare, Copy, Detection, Move, PageFacts,  # noqa: E402
+                    SentenceGap, Settings, Verdict)
 from .page import AlignedPage, AlignedRow, Document, Inline, PageFile, PageGroup, Segment  # noqa: E402
 from .report import (Example, Finding, InputError, Location, Option, PageSummary, PageView, Report,  # noqa: E402
                      RuleInfo, ViewCell, ViewRow)
 
 __all__ = [
-    "CATEGORIES", "DEFAULT_PLACEHOLDERS", "SCHEMA", "SEVERITIES", "AlignedPage", "AlignedRow", "Copy",
+    "CATEGORIES", "DEFAULT_PLACEHOLDERS", "SCHEMA", "SEVERITIES", "AlignedPage", "AlignedRow",
+    "BlockShare", "Copy",
     "Detection", "Document", "Example", "Finding", "Inline", "InputError", "Location", "Move", "Option",
     "PageFacts", "PageFile", "PageGroup", "PageSummary", "PageView", "Report", "RuleInfo", "Segment",
     "SentenceGap", "Settings", "Verdict", "ViewCell", "ViewRow", "severity_rank",

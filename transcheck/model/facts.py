@@ -77,6 +77,21 @@ class Copy:
 
 
 @dataclass(frozen=True)
+class BlockShare:
+    """How much of a page's expected blocks one locale's copy holds."""
+
+    expected: int
+    """Rows where this locale should have a block (front matter not counted)."""
+    missing: tuple[int, ...]
+    """Indexes of those rows where it has none (moved blocks not counted), in page order."""
+
+    @property
+    def share(self) -> float:
+        """Share of the expected blocks this copy has (1.0 when nothing is expected)."""
+        return 1 - len(self.missing) / self.expected if self.expected else 1.0
+
+
+@dataclass(frozen=True)
 class SentenceGap:
     """A sentence the consensus has and one locale lacks (or the reverse)."""
 
@@ -126,3 +141,8 @@ class PageFacts:
     extra_sentences: tuple[SentenceGap, ...] = ()
     history: "History | None" = None
     """Git history of the checked files (for ``outdated``); ``None`` when not loaded."""
+    site_reference: str | None = None
+    """The locale every page of the site should exist in (``--reference`` or the unmarked
+    source's locale), or ``None`` when the site is judged N-way."""
+    stubs: Mapping[str, BlockShare] = field(default_factory=dict)
+    """locale -> its share of the page, for copies that hold only a fraction of it (stubs)."""

@@ -169,3 +169,5 @@ class Report:
     when only the path rules were used."""
     lost: tuple[str, ...] = ()
     """Files of pages not checked because their worker process died (the run exits 3)."""
+    warnings: tuple[str, ...] = ()
+    """Things the run could not do and says so (e.g. git history unreadable: ``outdated`` off)."""

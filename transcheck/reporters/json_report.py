@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from .overview import coverage_dict
 from ..model import SCHEMA, Finding, Report
 
 NAME = "json"
@@ -54,7 +55,9 @@ def to_dict(report: Report) -> dict:
             "errors": len(report.errors),
             "suppressed": report.suppressed,
             "baselined": report.baselined,
+            "coverage": coverage_dict(report),
         },
+        "warnings": list(report.warnings),
         "errors": [
             {"file": e.file, "line": e.line, "message": e.message}
             for e in sorted(report.errors, key=lambda e: (e.file, e.line or 0, e.message))

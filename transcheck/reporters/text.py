@@ -1,10 +1,13 @@
-"""Text: findings grouped by page and locale, with line numbers, expected vs actual."""
+"""Text: the overview per locale, then findings grouped by page and locale, with line
+numbers, expected vs actual. ``--max-findings N`` and ``--summary-only`` cut the findings
+shown (never the counts)."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
 from ..model import Finding, Report
+from .overview import overview_lines
 from ..textutil import shorten
 from ._common import site_lines
 
@@ -29,11 +32,21 @@ def _style(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color else text
 
 
-def render(report: Report, color: bool = False) -> str:
-    """Render findings for a terminal; ``color`` adds ANSI colours."""
-    out: list[str] = []
+def render(report: Report, color: bool = False, max_findings: int | None = None,
+           summary_only: bool = False) -> str:
+    """Render for a terminal: the overview per locale, then the findings grouped by page.
+
+    ``max_findings`` shows at most that many findings (in page order), ``summary_only``
+    none; the closing line still counts them all and a line says how many were left out.
+    ``color`` adds ANSI colours.
+    """
     findings = sorted(report.findings, key=Finding.sort_key)
-    for page, page_findings in groupby(findings, key=lambda f: f.page):
+    limit = 0 if summary_only else max_findings
+    shown = findings if limit is None else findings[:limit]
+    out: list[str] = [_safe(line) for line in overview_lines(report)]
+    if out:
+        out.append("")
+    for page, page_findings in groupby(shown, key=lambda f: f.page):
         out.append(_style(f"== {_safe(page)}", _BOLD, color))
         for locale, loc_findings in groupby(page_findings, key=lambda f: f.locale):
             loc_findings = list(loc_findings)
@@ -48,6 +61,11 @@ def render(report: Report, color: bool = False) -> str:
                         out.append(_style(f"{'':13}{label:>8}: {lines[0]}", _DIM, color))
                         out.extend(_style(f"{'':23}{ln}", _DIM, color) for ln in lines[1:])
         out.append("")
+    hidden = len(findings) - len(shown)
+    if hidden:
+        why = "--summary-only" if summary_only else f"--max-findings {max_findings}"
+        out.append(f"{hidden} {'more ' if shown else ''}finding(s) not shown ({why}); the exit code counts "
+                   "them all, and --format json lists them")
     for e in sorted(report.errors, key=lambda e: (e.file, e.line or 0)):
         where = f"{e.file}:{e.line}" if e.line else e.file
         out.append(_style(_safe(f"error: {where}: {e.message}"), _COLORS["error"], color))

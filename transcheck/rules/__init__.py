@@ -10,17 +10,23 @@ from types import ModuleType
 from ..model import Option, RuleInfo
 from . import (broken_anchor, code_block, emphasis, extra_block, extra_sentence, inline_code, link_target, markup,
                missing_block, missing_page, missing_sentence, mixed_language, moved_block, number,
-               outdated, semantic_drift, structure, untranslated, wrong_language)
+               orphan_page, outdated, semantic_drift, structure, stub_page, untranslated, wrong_language)
 
 ALL: tuple[ModuleType, ...] = (
-    code_block, inline_code, link_target, broken_anchor, number, structure, markup, emphasis, missing_block, extra_block,
+    code_block, inline_code, link_target, broken_anchor, number, structure, markup, emphasis, stub_page,
+    missing_block, extra_block,
     moved_block, mixed_language, untranslated,
     wrong_language, semantic_drift, missing_sentence, extra_sentence,
 )
 """Every rule module, in the order they are documented and run."""
 
-PAGE_RULES: tuple[ModuleType, ...] = (missing_page, outdated)
+PAGE_RULES: tuple[ModuleType, ...] = (missing_page, orphan_page, outdated)
 """Rules that look at a whole page group (which locales it exists in, its git history)."""
+
+
+def on_by_default(rule: ModuleType) -> bool:
+    """False for a rule that runs only when ``--select`` names its ID (``DEFAULT_ENABLED``)."""
+    return getattr(rule, "DEFAULT_ENABLED", True)
 
 
 def info(rule: ModuleType) -> RuleInfo:

@@ -34,11 +34,11 @@ from typing import Callable, Iterable, Iterator, Mapping
 from ..analyse.judge import CountDrift, count_drift, judge
 from ..textutil import shorten
 from ..model import (DEFAULT_PLACEHOLDERS, AlignedPage, AlignedRow, Finding, Location, Option, PageFacts,
-                     Segment, SEVERITIES, Settings, Verdict)
+                     PageGroup, Segment, SEVERITIES, Settings, Verdict)
 
 __all__ = [
     "DEFAULT_PLACEHOLDERS", "CountDrift", "RuleContext", "Settings", "Verdict", "basis_note", "count_drift",
-    "describe", "fingerprint", "option", "Option", "judge", "lowered", "make_finding", "markup_counts",
+    "describe", "expected_path", "fingerprint", "option", "Option", "judge", "lowered", "make_finding", "markup_counts",
     "markup_findings", "prose_count_drift", "related_locations",
     "severity_for", "shorten",
 ]
@@ -165,6 +165,18 @@ def make_finding(
         related=related_locations(page, row, locale) if row is not None else (),
         basis=basis,
     )
+
+
+def expected_path(group: PageGroup, locale: str) -> str:
+    """Where a page group's copy in ``locale`` should be, derived from an existing copy's path."""
+    sample = group.files[0]
+    path = sample.display
+    if sample.locale:
+        for sep_l, sep_r in (("/", "/"), (".", "."), ("-", "."), ("_", "."), (".", "/")):
+            token = f"{sep_l}{sample.locale}{sep_r}"
+            if token in path:
+                return path.replace(token, f"{sep_l}{locale}{sep_r}", 1)
+    return f"{path} ({locale})"
 
 
 def describe(seg: Segment) -> str:

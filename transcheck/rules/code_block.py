@@ -123,7 +123,8 @@ def _describe(expected: str, actual: str) -> str:
         exp = " ".join(t for t in a[i1:i2] if t != "\n")
         act = " ".join(t for t in b[j1:j2] if t != "\n")
         if op == "replace":
-            notes.append(f"`{shorten(act, 40)}` instead of `{shorten(exp, 40)}`")
+            here, there = textdiff.differing_parts(act, exp, limit=40)
+            notes.append(f"`{here}` instead of `{there}`")
         elif op == "delete" and exp:
             notes.append(f"missing `{shorten(exp, 40)}`")
         elif op == "insert" and act:

@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from typing import Iterator
 
+from ..analyse import textdiff
 from ..model import AlignedPage, Example, Finding
 from ..analyse.placeholders import compile_patterns, mask, mask_strings
 from .base import RuleContext, lowered, make_finding, prose_count_drift, severity_for, shorten
@@ -63,7 +64,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         formatting_only = extra_plain and missing_plain
         parts = []
         if d.missing and d.extra:
-            parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} (translated or changed?)")
+            if sum(d.extra.values()) == 1 and sum(d.missing.values()) == 1:  # show where the one span differs
+                here, there = textdiff.differing_parts(next(iter(d.extra)), next(iter(d.missing)))
+                parts.append(f"code span `{here}` instead of `{there}` (translated or changed?)")
+            else:
+                parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} (translated or changed?)")
         elif d.missing:
             parts.append(f"missing code span {_fmt(d.missing)}"
                          + (" (present here as plain text)" if missing_plain else ""))

@@ -1,37 +1,30 @@
-"""A page that exists in some locales and not in others.
+"""A page that a translation lacks, one finding per page (off unless selected).
 
-Discovery knows every locale of the site; a page found in some of them and not in
-another is reported for the locale that lacks it (at the path where it is expected),
-never silently dropped.
+Real sites translate a subset of their pages, so a page a locale lacks is coverage, not
+drift: every report opens with each locale's coverage (pages translated, share), and
+this rule stays off. A site that requires every page in every locale selects it by
+name (``--select missing-page``, or ``select`` in the configuration): then each page
+a locale lacks is reported for that locale, at the path where it is expected. A page
+the reference itself lacks is an orphan (``orphan-page``), never "missing" here.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import AlignedPage, Example, Finding, PageGroup
-from .base import RuleContext, fingerprint
+from ..model import AlignedPage, Example, Finding
+from .base import RuleContext, expected_path, fingerprint
 
 ID = "missing-page"
 CATEGORY = "missing-content"
 SEVERITY = "error"
 SCOPE = "group"
+DEFAULT_ENABLED = False
+"""Runs only when ``--select`` names it: missing pages are coverage by default."""
 
 EXAMPLES = (
     Example("page in every locale", {"de": "# Titel\n", "fr": "# Titre\n"}, fails=False),
 )
-
-
-def expected_path(group: PageGroup, locale: str) -> str:
-    """Where the missing copy should be, derived from an existing copy's path."""
-    sample = group.files[0]
-    path = sample.display
-    if sample.locale:
-        for sep_l, sep_r in (("/", "/"), (".", "."), ("-", "."), ("_", "."), (".", "/")):
-            token = f"{sep_l}{sample.locale}{sep_r}"
-            if token in path:
-                return path.replace(token, f"{sep_l}{locale}{sep_r}", 1)
-    return f"{path} ({locale})"
 
 
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
@@ -41,8 +34,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         return
     expected = ctx.facts.expected_locales
     have = set(group.locales)
-    if len(have) == 0:
-        return
+    reference = ctx.facts.site_reference
+    if len(have) == 0 or (reference is not None and reference not in have):
+        return  # an orphan page: see orphan-page
     for loc in expected:
         if loc in have or loc == "":
             continue

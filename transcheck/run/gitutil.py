@@ -114,28 +114,43 @@ class History:
         return None if "\n" in name or "\r" in name else _blob_reader(self.top).read(name)
 
 
-def load_history(paths: list[str]) -> History | None:
-    """The history of every file under ``paths`` (one git call), or None without git/repo."""
+FULL_HISTORY = ("fetch the whole history (git fetch --unshallow; in GitHub Actions, actions/checkout "
+                "with fetch-depth: 0)")
+
+
+def load_history(paths: list[str]) -> tuple[History | None, str]:
+    """The history of every file under ``paths`` (one git call), and a warning.
+
+    Without git, outside a repository or before the first commit there is no history and
+    nothing to say (``(None, "")``). A history that exists but cannot be read whole (a
+    shallow clone, missing objects) gives ``None`` and a one-line warning saying that the
+    ``outdated`` rule is off and why.
+    """
     if not paths:
-        return None
+        return None, ""
     top = toplevel(paths[0])
     if top is None:
-        return None
+        return None, ""
     rels = []
     for p in paths:
         real = Path(p).resolve()
         if real == top or top in real.parents:
             rels.append(os.path.relpath(real, top))
     if not rels:
-        return None
+        return None, ""
     try:
         if _git(top, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode != 0:
-            return None  # no commit yet
+            return None, ""  # no commit yet
+        shallow = _git(top, "rev-parse", "--is-shallow-repository", check=False).stdout.strip()
+        if shallow == b"true":
+            return None, (f"git history of {top} is shallow (a shallow clone): the outdated rule is off "
+                          f"because translations cannot be dated; {FULL_HISTORY}")
         out = _git(top, "log", "--topo-order", "--no-renames", "-z", "--format=%x1e%H%x1f%ct%x1f%s",
                    "--numstat", "--", *rels).stdout.decode("utf-8", "surrogateescape")
         status = _git(top, "status", "--porcelain", "-z", "--untracked-files=no", "--", *rels).stdout
-    except GitError:
-        return None
+    except GitError as exc:
+        return None, (f"git history of {top} cannot be read ({exc}): the outdated rule is off; "
+                      f"repair the repository or {FULL_HISTORY}")
     hist = History(str(top))
     # with -z: "\x1e<sha>\x1f<time>\x1f<subject>\0" then "\n<added>\t<deleted>\t<path>\0" per file,
     # paths as they are (no quoting, so quotes, tabs and newlines in names survive)
@@ -158,7 +173,7 @@ def load_history(paths: list[str]) -> History | None:
         if len(entry) > 3 and entry[2] == " ":
             dirty.add(str(top / entry[3:]))
     hist.dirty = frozenset(dirty)
-    return hist
+    return hist, ""
 
 
 class _BlobReader:

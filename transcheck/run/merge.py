@@ -35,7 +35,8 @@ def read_transcheck_json(data: dict) -> Report:
     return Report(findings=tuple(_finding(f) for f in data.get("findings", ())),
                   rules=tuple(rules_pkg.info(r) for r in rules_pkg.ALL + rules_pkg.PAGE_RULES),
                   pages=pages, errors=errors, tool=dict(data.get("tool", {})),
-                  segment_scores=dict(data.get("segments", {})))
+                  segment_scores=dict(data.get("segments", {})),
+                  warnings=tuple(data.get("warnings", ())))
 
 
 READERS: dict[str, Callable[[dict], Report]] = {SCHEMA: read_transcheck_json}
@@ -83,6 +84,7 @@ def merge_reports(reports: list[Report]) -> Report:
         errors=tuple(sorted((e for r in reports for e in r.errors), key=lambda e: (e.file, e.line or 0, e.message))),
         tool=tools[0],
         segment_scores=dict(sorted(scores.items())),
+        warnings=tuple(sorted({w for r in reports for w in r.warnings})),
     )
 
 

@@ -41,6 +41,8 @@ class PageJob:
     """Keep the page's aligned segments (for the HTML review page)."""
     history: "History | None" = None
     """Git history (for ``outdated``), cut down to the files of the pages sent along."""
+    site_reference: str | None = None
+    """The locale every page should exist in (see :attr:`PageFacts.site_reference`)."""
 
 
 @dataclass
@@ -154,7 +156,8 @@ def check_page(group: PageGroup, docs: dict[str, Document], job: PageJob,
     run_rules = (rules if len(docs) >= 2 else ()) + page_rules
     wanted = {name for rule in run_rules for name in getattr(rule, "FACTS", ())}
     facts = page_facts(page, job.settings, group=group, expected_locales=job.expected_locales,
-                       semantics=sem, history=job.history, wanted=wanted)
+                       semantics=sem, history=job.history, wanted=wanted,
+                       site_reference=job.site_reference)
     ctx = RuleContext(job.settings, facts)
     findings: list[Finding] = []
     for rule in run_rules:

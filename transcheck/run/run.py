@@ -34,7 +34,7 @@ class RunOptions:
     rules: tuple[ModuleType, ...] | None = None
     """Segment rules to run (default: all of ``rules.ALL``)."""
     page_rules: tuple[ModuleType, ...] | None = None
-    """Page-group rules to run (default: all of ``rules.PAGE_RULES``)."""
+    """Page-group rules to run (default: those of ``rules.PAGE_RULES`` on by default)."""
     aliases: dict[str, str] = field(default_factory=dict)
     """Extra locale names (``jp`` -> ``ja``)."""
     include: tuple[str, ...] = ()
@@ -100,17 +100,21 @@ def run(options: RunOptions) -> Report:
                      options.include, options.exclude, options.base, options.layout, options.locale_folders,
                      follow_external_symlinks=options.follow_external_symlinks)
     rules = tuple(options.rules if options.rules is not None else rules_pkg.ALL)
-    page_rules = tuple(options.page_rules if options.page_rules is not None else rules_pkg.PAGE_RULES)
+    page_rules = tuple(options.page_rules if options.page_rules is not None
+                       else filter(rules_pkg.on_by_default, rules_pkg.PAGE_RULES))
     groups = in_shard(list(found.groups), options.shard)
     if options.changed is not None:
         groups = touched(groups, options.changed, found.locales)
     # site-wide errors are reported by shard 1 only, so merged shards match
     totals = _Totals(errors=[] if options.shard and options.shard[0] != 1 else list(found.errors))
     has_source = options.settings.reference or any(g.source_locale is not None for g in groups)
-    history = None
+    history, warnings = None, []
     if has_source and any(getattr(r, "NEEDS_GIT", False) for r in page_rules):
-        history = load_history(options.paths)
-    job = PageJob(options.settings, found.locales, options.semantic, options.views, history)
+        history, warning = load_history(options.paths)
+        warnings += [warning] if warning else []
+    sources = {g.source_locale for g in found.groups if g.source_locale is not None}
+    site_reference = options.settings.reference or (sources.pop() if len(sources) == 1 else None)
+    job = PageJob(options.settings, found.locales, options.semantic, options.views, history, site_reference)
     for done, result in enumerate(check_groups(groups, job, rules, page_rules, jobs=options.jobs), start=1):
         totals.add(result)
         if options.progress:
@@ -135,4 +139,5 @@ def run(options: RunOptions) -> Report:
         embedding_stats=dict(sorted(totals.stats.items())),
         site=found.site,
         lost=tuple(sorted(totals.lost)),
+        warnings=tuple(warnings),
     )

@@ -13,7 +13,7 @@ import re
 import sys
 
 from ..model import PageGroup
-from ..rules.missing_page import expected_path
+from ..rules.base import expected_path
 
 
 class SelectionError(Exception):

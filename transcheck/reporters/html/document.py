@@ -34,10 +34,19 @@ def _asset(name: str) -> str:
 
 
 class _Ids:
-    """Deterministic element ids for findings, in render order."""
+    """Deterministic element ids for findings, in render order, and file links.
 
-    def __init__(self) -> None:
+    ``base`` is put before relative file paths, for pages written in a sub-folder.
+    """
+
+    def __init__(self, base: str = "") -> None:
         self.ids: dict[int, str] = {}
+        self.base = base
+
+    def href(self, path: str, line: int | None = None) -> str:
+        """A link to ``path`` (and line) from the page being rendered."""
+        relative = path and not path.startswith(("/", "\\")) and path[1:3] not in (":/", ":\\")
+        return file_href(self.base + path if relative else path, line)
 
     def of(self, f: Finding) -> str:
         key = id(f)
@@ -65,7 +74,7 @@ def _evidence(f: Finding) -> str:
 
 
 def _finding_card(f: Finding, ids: _Ids) -> str:
-    link = f'<a class="ln" href="{esc(file_href(f.file, f.line))}">L{span_text(f.line, f.end_line)}</a>'
+    link = f'<a class="ln" href="{esc(ids.href(f.file, f.line))}">L{span_text(f.line, f.end_line)}</a>'
     basis = f' <span class="basis">by {esc(f.basis)}</span>' if f.basis else ""
     return (
         f'<div class="finding sev-{esc(f.severity)}" id="{ids.of(f)}" {_finding_attrs(f)}>'
@@ -120,7 +129,7 @@ def _cell(page_no: int, row: ViewRow, locale: str, cell: ViewCell | None, file: 
         return (f'<td class="lc cell missing" data-locale="{loc}">'
                 f'<span class="none">missing in {loc}</span>'
                 + "".join(_finding_card(f, ids) for f in findings) + "</td>")
-    head = [f'<a class="ln" href="{esc(file_href(file, cell.line))}" '
+    head = [f'<a class="ln" href="{esc(ids.href(file, cell.line))}" '
             f'title="{esc(file)}">L{span_text(cell.line, cell.end_line)}</a>',
             f'<span class="kind">{esc(cell.kind)}</span>']
     if cell.score is not None:
@@ -173,7 +182,7 @@ def _findings_table(findings: list[Finding], ids: _Ids, title: str) -> str:
             f'<tr class="finding sev-{esc(f.severity)}" id="{ids.of(f)}" {_finding_attrs(f)}>'
             f'<td><span class="badge sev-{esc(f.severity)}">{esc(f.severity)}</span></td>'
             f"<td>{esc(f.locale)}</td>"
-            f'<td><a class="ln" href="{esc(file_href(f.file, f.line))}">{esc(f.file)}:'
+            f'<td><a class="ln" href="{esc(ids.href(f.file, f.line))}">{esc(f.file)}:'
             f"{span_text(f.line, f.end_line)}</a></td>"
             f'<td><span class="cat">{esc(f.category)}</span><br><code class="rule">'
             f"{esc(f.rule)}</code></td>"
@@ -203,7 +212,7 @@ def _page(page_no: int, page: str, files: dict[str, str], view: PageView | None,
         file = files.get(loc, "")
         par = summary.parity.get(loc) if summary else None
         mine = sum(1 for f in findings if f.locale == loc)
-        link = f'<a href="{esc(file_href(file))}">{esc(file)}</a>' if file else ""
+        link = f'<a href="{esc(ids.href(file))}">{esc(file)}</a>' if file else ""
         score = (f' <span class="score {heat(par)}" title="parity">{par:.2f}</span>'
                  if par is not None else "")
         out.append(f'<li class="lc" data-locale="{esc(loc)}"><b>{esc(loc)}</b> {link}{score}'
@@ -254,8 +263,19 @@ def _checkboxes(name: str, values: list[str]) -> str:
                    f"{esc(v)}</label>" for v in values)
 
 
-def render(report: Report, color: bool = False) -> str:
-    """Render the side-by-side translator report as one HTML document (``color`` ignored)."""
+SINGLE_BUDGET = 4_000_000
+"""Characters of page sections one file holds; past them the rest is left to ``--report DIR``."""
+
+
+def render(report: Report, color: bool = False, *, banner: str = "", base: str = "",
+           budget: int = SINGLE_BUDGET) -> str:
+    """Render the side-by-side translator report as one HTML document (``color`` ignored).
+
+    Pages are rendered in order until ``budget`` characters; the pages after that are
+    counted in a note that points to ``--report DIR`` (the review site: an index and one
+    file per document). ``banner`` (trusted HTML) goes above the page list and ``base``
+    before relative file links (for pages written in a sub-folder).
+    """
     findings = sorted_findings(report)
     files = page_files(report)
     views = {v.page: v for v in report.views}
@@ -270,7 +290,7 @@ def render(report: Report, color: bool = False) -> str:
     sevs = list(SEVERITIES) + sorted({f.severity for f in findings} - set(SEVERITIES))
     counts = severity_counts(findings)
     by_page = {p: list(fs) for p, fs in groupby(findings, key=lambda f: f.page)}
-    ids = _Ids()
+    ids = _Ids(base)
     version = report.tool.get("version", "")
     out = [
         "<!DOCTYPE html>",
@@ -294,19 +314,32 @@ def render(report: Report, color: bool = False) -> str:
         f'<span id="shown">{len(findings)} findings</span>',
         "</form></header>",
     ]
-    out.append("<nav>" + "".join(
-        f'<a href="#p{n}">{esc(page)}</a>' for n, page in enumerate(files, 1)) + "</nav><main>")
+    sections: list[str] = []
+    size = 0
+    for n, page in enumerate(files, 1):
+        if size > budget:
+            break
+        sections.append(_page(n, page, files[page], views.get(page), by_page.get(page, []), report, ids))
+        size += len(sections[-1])
+    out.append(banner + "<nav>" + "".join(f'<a href="#p{n}">{esc(page)}</a>'
+                                          for n, page in enumerate(list(files)[:len(sections)], 1))
+               + "</nav><main>")
     if not findings:
         out.append('<p class="ok">No findings.</p>')
-    for n, page in enumerate(files, 1):
-        out.append(_page(n, page, files[page], views.get(page), by_page.get(page, []),
-                         report, ids))
+    out.extend(sections)
+    left = list(files)[len(sections):]
+    if left:
+        out.append(f'<section class="page"><h2>{plural(len(left), "more page")} not shown</h2><p>This '
+                   f"single file stops after {len(sections)} of {len(files)} pages "
+                   f"({sum(len(by_page.get(p, [])) for p in left)} of their findings not shown). Write the "
+                   "review site instead: <code>transcheck … --report DIR</code> gives an index and one "
+                   "page per document.</p></section>")
     errors = sorted_errors(report)
     if errors:
         out.append('<section class="page"><h2>Input errors</h2><table class="list"><thead><tr>'
                    "<th>file</th><th>line</th><th>message</th></tr></thead><tbody>")
         for e in errors:
-            out.append(f'<tr><td><a href="{esc(file_href(e.file, e.line))}">{esc(e.file)}</a></td>'
+            out.append(f'<tr><td><a href="{esc(ids.href(e.file, e.line))}">{esc(e.file)}</a></td>'
                        f"<td>{e.line or ''}</td><td>{esc(e.message)}</td></tr>")
         out.append("</tbody></table></section>")
     out.append(f"</main><script>{SCRIPT}</script></body></html>")
