@@ -167,7 +167,7 @@ def hostile_site(tmp_path, monkeypatch):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_no_output_line_is_a_workflow_command(hostile_site, fmt):
     res = cli("site", "--no-semantic", "--format", fmt)
-    assert res.exit_code in (1, 2), res.stderr
+    assert res.exit_code in (0, 1, 2), res.stderr  # a majority-judged drift is a warning: exit 0 is fine
     assert "Injected" in res.stdout or fmt == "html"  # the drift is reported ...
     assert command_lines(res.stdout, fmt) == []        # ... but inert
     assert command_lines(res.stderr, "text") == []
@@ -179,8 +179,8 @@ def test_no_output_line_is_a_workflow_command(hostile_site, fmt):
 
 def test_report_files_and_stderr_are_inert_too(hostile_site):
     res = cli("site", "--no-semantic", "--format", "json", "--report", "out")
-    assert res.exit_code in (1, 2)
-    for path in sorted(Path("out").iterdir()):
+    assert res.exit_code in (0, 1, 2)
+    for path in sorted(p for p in Path("out").rglob("*") if p.is_file()):  # the HTML site: pages/ too
         fmt = {"txt": "text", "md": "markdown", "xml": "junit"}.get(path.suffix[1:], path.suffix[1:])
         fmt = "github" if path.name.endswith(".github.txt") else fmt
         assert command_lines(path.read_text(encoding="utf-8"), fmt) == [], path.name
@@ -196,7 +196,11 @@ def test_a_failed_write_keeps_the_previous_report(tmp_path, option):
     args = ["site", "--no-semantic", "--format", "json", option, str(dest)]
     first = run(*args, cwd=tmp_path)
     assert first.returncode == 1, first.stderr
-    kept = {p.name: p.read_bytes() for p in (dest.iterdir() if dest.is_dir() else [dest])}
+    def files():
+        return {str(p.relative_to(dest)) if dest.is_dir() else p.name: p.read_bytes()
+                for p in (sorted(dest.rglob("*")) if dest.is_dir() else [dest]) if p.is_file()}
+
+    kept = files()
 
     def small_files():  # a full disk, in miniature: writes past 200 bytes fail with EFBIG
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -204,8 +208,7 @@ def test_a_failed_write_keeps_the_previous_report(tmp_path, option):
 
     proc = run(*args, cwd=tmp_path, preexec_fn=small_files)
     assert proc.returncode == 2 and "cannot write" in proc.stderr and "Traceback" not in proc.stderr
-    now = {p.name: p.read_bytes() for p in (dest.iterdir() if dest.is_dir() else [dest])}
-    assert now == kept  # untouched, and no temporary file left beside it
+    assert files() == kept  # untouched, and no temporary file left beside it
     assert sorted(p.name for p in dest.parent.iterdir() if p.name.endswith(".tmp")) == []
 
 
