@@ -67,8 +67,3 @@ def line_ranges(spans: list[tuple[int, int]], limit: int = 4) -> str:
     parts = [f"{a}" if a == b else f"{a}-{b}" for a, b in merged]
     return ", ".join(parts[:limit]) + (f", … (+{len(parts) - limit} more)" if len(parts) > limit else "")
 
-
-def percent(share: float) -> int:
-    """A share as a whole percentage that never rounds a partial share to 0 or 100."""
-    pct = round(share * 100)
-    return 1 if pct == 0 and share > 0 else 99 if pct == 100 and share < 1 else pct

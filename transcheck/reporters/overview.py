@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import SEVERITIES, Report
+from ..textutil import percent
 
 
 @dataclass(frozen=True)
@@ -99,16 +100,6 @@ def coverage_dict(report: Report) -> dict[str, dict]:
             for o in sorted(locale_overview(report), key=lambda o: o.locale)}
 
 
-def percent(share: float) -> str:
-    """A share as a whole percentage, never rounding a partial share up to 100 % or down to 0 %."""
-    pct = round(share * 100)
-    if pct == 100 and share < 1:
-        pct = 99
-    if pct == 0 and share > 0:
-        pct = 1
-    return f"{pct} %"
-
-
 def overview_lines(report: Report) -> list[str]:
     """The overview as plain text lines: one per locale, then the orphan pages, if any."""
     rows = locale_overview(report)
@@ -123,7 +114,7 @@ def overview_lines(report: Report) -> list[str]:
     pw = max(5, len(f"{of}/{of}"))
     out = [head, f"  {'locale':<{width}}  {'pages':>{pw}}  {'cover':>5}  {'errors':>6}  {'warnings':>8}  {'info':>5}"]
     for o in rows:
-        cover = "ref" if o.reference else percent(o.share).replace(" ", "")
+        cover = "ref" if o.reference else f"{percent(o.share)}%"
         orph = f"  + {o.orphans} orphan page(s)" if o.orphans else ""
         out.append(f"  {o.locale:<{width}}  {f'{o.pages}/{o.of}':>{pw}}  {cover:>5}  {o.counts['error']:>6}  "
                    f"{o.counts['warning']:>8}  {o.counts['info']:>5}{orph}")

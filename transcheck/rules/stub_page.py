@@ -15,8 +15,9 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-from ..analyse.coverage import STUB_COVERAGE, STUB_MIN_BLOCKS, line_ranges, percent, witness
+from ..analyse.coverage import STUB_COVERAGE, STUB_MIN_BLOCKS, line_ranges, witness
 from ..model import AlignedPage, Example, Finding, Option
+from ..textutil import percent
 from .base import RuleContext, make_finding
 
 ID = "stub-page"

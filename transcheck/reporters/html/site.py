@@ -23,7 +23,8 @@ from itertools import groupby
 from ...model import Finding, PageView, Report
 from .._common import (page_files, plural, relative_uri, severity_counts, sorted_errors,
                        sorted_findings)
-from ..overview import locale_overview, percent, site_reference
+from ...textutil import percent
+from ..overview import locale_overview, site_reference
 from .document import STYLE, _csp_hash, _place, render
 from .escape import esc
 
@@ -150,7 +151,7 @@ def render_index(report: Report, files: dict[str, str]) -> str:
     for o in overview:
         cov = ("reference" if o.reference else
                f'<span class="barbg"><span class="bar b{round(o.share * 10)}"></span></span>'
-               f"{percent(o.share)}")
+               f"{percent(o.share)} %")
         orph = f" + {o.orphans} orphan" if o.orphans else ""
         out.append(f'<tr><td><b>{esc(o.locale)}</b></td><td>{o.pages} of {o.of}{orph}</td>'
                    f'<td>{cov}</td><td>{o.counts["error"]}</td><td>{o.counts["warning"]}</td>'
