@@ -20,7 +20,7 @@ file and line, message, expected and actual, and its fingerprint, for hand-check
 
 ``--judgments FILE`` reads hand verdicts, one JSON object a line:
 ``{"site": ..., "fingerprint": ..., "rule": ..., "verdict": "real"|"noise",
-"class": ...}`` and prints the precision per site and rule (real / judged) and the
+"class": ...}`` and prints the precision per site and rule (real / judged; also over warnings and errors only) and the
 noise classes. ``--reuse`` reads OUT/NAME.json from an earlier run instead of running.
 """
 
@@ -126,14 +126,19 @@ def precision(judged_path: Path) -> str:
     table = collections.defaultdict(lambda: [0, 0])
     classes = collections.defaultdict(collections.Counter)
     for r in rows:
-        for key in ((r["site"], r["rule"]), (r["site"], "ALL")):
+        keys = [(r["site"], r["rule"]), (r["site"], "ALL")]
+        if r.get("severity") in ("error", "warning"):
+            keys.append((r["site"], "WARN+"))
+        for key in keys:
             table[key][1] += 1
             table[key][0] += r["verdict"] == "real"
         if r["verdict"] != "real":
             classes[r["site"]][r.get("class", "?")] += 1
     out = ["| site | rule | real / judged | precision |", "|---|---|---|---|"]
-    for (site, rule), (real, n) in sorted(table.items(), key=lambda kv: (kv[0][0], kv[0][1] != "ALL", kv[0][1])):
-        out.append(f"| {site} | {'**all**' if rule == 'ALL' else rule} | {real} / {n} | {100 * real / n:.0f} % |")
+    names = {"ALL": "**all**", "WARN+": "**warning+error**"}
+    order = {"ALL": 0, "WARN+": 1}
+    for (site, rule), (real, n) in sorted(table.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 2), kv[0][1])):
+        out.append(f"| {site} | {names.get(rule, rule)} | {real} / {n} | {100 * real / n:.0f} % |")
     for site, cnt in sorted(classes.items()):
         out.append(f"{site} noise: " + ", ".join(f"{c} {n}" for c, n in cnt.most_common()))
     return "\n".join(out)
