@@ -21,7 +21,8 @@ file and line, message, expected and actual, and its fingerprint, for hand-check
 ``--judgments FILE`` reads hand verdicts, one JSON object a line:
 ``{"site": ..., "fingerprint": ..., "rule": ..., "verdict": "real"|"noise",
 "class": ...}`` and prints the precision per site and rule (real / judged; also over warnings and errors only) and the
-noise classes. ``--reuse`` reads OUT/NAME.json from an earlier run instead of running.
+noise classes (``--round NAME`` keeps one round of a file that holds several, such as
+``bench/data/realsites_verdicts.jsonl``). ``--reuse`` reads OUT/NAME.json from an earlier run instead of running.
 """
 
 from __future__ import annotations
@@ -120,9 +121,11 @@ def show(site: str, picked: list[dict]) -> str:
     return "\n".join(out)
 
 
-def precision(judged_path: Path) -> str:
-    """Per-site, per-rule precision and noise classes from a judgments file."""
+def precision(judged_path: Path, round_name: str | None = None) -> str:
+    """Per-site, per-rule precision and noise classes from a judgments file (one round, or all)."""
     rows = [json.loads(ln) for ln in judged_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    if round_name:
+        rows = [r for r in rows if r.get("round") == round_name]
     table = collections.defaultdict(lambda: [0, 0])
     classes = collections.defaultdict(collections.Counter)
     for r in rows:
@@ -158,9 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--judgments", type=Path)
+    ap.add_argument("--round", help="with --judgments: only the verdicts of this round")
     args = ap.parse_args(argv)
     if args.judgments:
-        print(precision(args.judgments))
+        print(precision(args.judgments, args.round))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for site in site_dirs(args.sites, args.site):
