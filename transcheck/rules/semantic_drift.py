@@ -14,13 +14,16 @@ very segment, not a fixed cut-off. A paragraph pasted from elsewhere on the same
 shares the page's topic, so it can keep more similarity: under
 ``semantic_drift_elsewhere_ratio`` (0.8) of the others' agreement, it drifts when it
 matches another row of the page clearly better (by 0.15) than its own, and the finding
-names that block. Segments under about five words, and segments aligned across block
-kinds, are not judged; nor are locales whose language the model does not know. Needs
-three locales, or a reference and two translations. Skipped with ``--no-semantic``.
+names that block. A segment must also score at least 0.15 under the median of its own
+locale's other segments (a copy the model embeds less well overall is not drifting).
+Segments under about five words, and segments aligned across block kinds, are not
+judged; nor are locales whose language the model does not know. Needs three locales,
+or a reference and two translations. Skipped with ``--no-semantic``.
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 from typing import Iterator
 
@@ -40,6 +43,11 @@ CONF = (
     Option("semantic_drift_elsewhere_ratio", 0.8, "a segment under this share of the others' agreement "
            "also drifts when it matches another row of the page clearly better than its own"),
 )
+
+BELOW_TYPICAL = 0.15
+"""A drifted segment also scores at least this much under its locale's median segment
+score on the page (on a real site, faithful Traditional Chinese pages score 0.4-0.5
+against English on every segment, while other translations score 0.8)."""
 
 ELSEWHERE_MARGIN = 0.15
 """How much better another row must match (consensus cosine) to count as the source of
@@ -63,6 +71,15 @@ EXAMPLES = (
         "pt": "O relatório trimestral de impostos deve ser entregue na sexta-feira.\n",
     }, fails=True),
 )
+
+
+def _typical(sem, row: int, locale: str) -> float:
+    """The locale's median segment score on the rest of the page: its own yardstick
+    (1.0 when it has no other scored segment). A whole copy scoring lower than the
+    others (a language the model embeds less well, such as Traditional Chinese against
+    English) is not drift; one segment far under the rest of its copy is."""
+    rest = [v for (r, loc), v in sem.scores.items() if loc == locale and r != row]
+    return statistics.median(rest) if rest else 1.0
 
 
 def _sample(sem, present: dict, loc: str) -> str:
@@ -96,6 +113,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # aligned across block kinds: structure drift, not meaning
             own, others = got
             if others < min_agree or others - own < ELSEWHERE_MARGIN:
+                continue
+            if own > _typical(sem, row.index, loc) - BELOW_TYPICAL:
                 continue
             elsewhere = None
             sample_loc = _sample(sem, present, loc)
