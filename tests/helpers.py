@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+
+from click.testing import CliRunner
 
 from transcheck.analyse.align import align_documents
 from transcheck.analyse.facts import page_facts
@@ -13,6 +21,64 @@ from transcheck.model import AlignedPage, Finding, Settings
 from transcheck.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parent.parent
+
+_NOT_CHECK = ("merge", "rules", "explain", "--help", "-h", "--version")
+
+
+@dataclass
+class CliResult:
+    """What a command-line run gave: exit status, standard output and error."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def _chdir(path: Path | None):
+    """Run the body in ``path`` (when given), then come back."""
+    if path is None:
+        yield
+        return
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def transcheck(*args: str, cwd: Path | None = None, env: dict | None = None) -> CliResult:
+    """Run the real command line in this process with click's runner (no interpreter start,
+    the embedding model loaded once). ``check`` runs get ``-j 1`` unless they choose ``--jobs``:
+    worker pools are tested where they matter. A run that must change the interpreter (a
+    ``PYTHONHASHSEED``) goes through :func:`transcheck_process`. An exception that escapes
+    the command shows as a traceback on stderr, as it would for a user."""
+    if env and "PYTHONHASHSEED" in env:
+        return transcheck_process(*args, cwd=cwd, env=env)
+    argv = list(args)
+    jobs_given = any(a in ("-j", "--jobs") or a.startswith(("--jobs=", "-j")) for a in argv)
+    if not jobs_given and not (argv and argv[0] in _NOT_CHECK):
+        argv += ["-j", "1"]
+    from transcheck.cli import main
+
+    with _chdir(cwd):
+        result = CliRunner().invoke(main, argv, env=env, catch_exceptions=True)
+    stderr = result.stderr
+    code = result.exit_code
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))
+        code = 1
+    return CliResult(code, result.stdout, stderr)
+
+
+def transcheck_process(*args: str, cwd: Path | None = None, env: dict | None = None,
+                       input: str | None = None) -> subprocess.CompletedProcess:
+    """Run the installed command line in a new interpreter, exactly as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "transcheck", *args], cwd=cwd, env=full_env, input=input,
+                          capture_output=True, text=True, timeout=300)
 
 
 def aligned(pages: dict[str, str], reference: str | None = None, page: str = "page.md") -> AlignedPage:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, write_tree
+from tests.helpers import transcheck, write_tree
 
 PAGE = {
     "de": "# Titel\n\nBauen Sie das Image:\n\n```bash\ndocker build -t app .\n```\n\nSiehe [Doku](https://docs.example.com/).\n",
@@ -19,15 +16,7 @@ PAGE = {
 }
 
 
-def transcheck(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the installed command line as a user would (via the interpreter running the tests)."""
-    full_env = {**os.environ, **(env or {})}
-    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "transcheck", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=300)
-
-
-def findings(proc: subprocess.CompletedProcess) -> list[tuple[str, str, int]]:
+def findings(proc) -> list[tuple[str, str, int]]:
     data = json.loads(proc.stdout)
     return [(f["rule"], f["locale"], f["line"]) for f in data["findings"]]
 
@@ -171,6 +160,10 @@ def test_rules_and_explain_commands():
     assert "code-block" in out and "code-drift" in out and "error" in out
     exp = transcheck("explain", "code-block")
     assert exp.returncode == 0 and "Fails:" in exp.stdout and "Passes:" in exp.stdout
+    sections = [exp.stdout.index(h) for h in ("What it does", "Why it matters", "Examples", "Options")]
+    assert sections == sorted(sections) and "(none)" in exp.stdout
+    opts = transcheck("explain", "semantic-drift").stdout
+    assert "semantic_drift_ratio = 0.6" in opts and "semantic_drift_agreement = 0.5" in opts
     bad = transcheck("explain", "nope")
     assert bad.returncode == 2 and "unknown rule 'nope'" in bad.stderr
 

@@ -19,7 +19,7 @@ def test_rule_is_self_describing(rule):
     info = rules.info(rule)
     assert info.category in __import__("transcheck.model", fromlist=["CATEGORIES"]).CATEGORIES
     assert info.severity in ("error", "warning", "info")
-    assert info.summary and info.doc
+    assert info.summary and info.doc and info.why
     assert any(not ex.fails for ex in rule.EXAMPLES)
     if rule in rules.ALL:
         assert any(ex.fails for ex in rule.EXAMPLES)

@@ -9,7 +9,7 @@ import click
 
 from .. import rules as rules_pkg
 from ..reporters import REPORTERS
-from ..run.merge import MergeError, merge_files
+from .merge import MergeError, merge_files
 from .output import EXIT_INPUT, exit_status, say, write_outputs
 
 
@@ -45,19 +45,28 @@ def rules_cmd() -> None:
 @click.command("explain")
 @click.argument("rule_id")
 def explain_cmd(rule_id: str) -> None:
-    """Print the documentation of a rule, with a passing and a failing example."""
+    """Explain a rule: what it does, why it matters, examples and options."""
     rule = rules_pkg.by_id().get(rule_id)
     if rule is None:
         known = ", ".join(sorted(rules_pkg.by_id()))
         raise click.BadParameter(f"unknown rule '{rule_id}'; known rules: {known}", param_hint="RULE_ID")
     i = rules_pkg.info(rule)
     click.echo(f"{i.id} ({i.category}, default severity {i.severity})\n")
-    click.echo(i.summary + "\n")
-    if i.doc:
-        click.echo(i.doc + "\n")
+    click.echo("What it does\n")
+    click.echo(textwrap.indent(i.summary + ("\n\n" + i.doc if i.doc else ""), "  ") + "\n")
+    if i.why:
+        click.echo("Why it matters\n")
+        click.echo(textwrap.indent(textwrap.fill(i.why, 88), "  ") + "\n")
+    click.echo("Examples\n")
     for ex in i.examples:
-        click.echo(f"{'Fails' if ex.fails else 'Passes'}: {ex.title}")
+        click.echo(f"  {'Fails' if ex.fails else 'Passes'}: {ex.title}")
         for loc, text in sorted(ex.pages.items()):
-            click.echo(f"  [{loc}]")
-            click.echo(textwrap.indent(text.rstrip("\n"), "    "))
+            click.echo(f"    [{loc}]")
+            click.echo(textwrap.indent(text.rstrip("\n"), "      "))
         click.echo("")
+    click.echo("Options\n")
+    if not i.options:
+        click.echo("  (none)")
+    for o in i.options:
+        click.echo(f"  {o.name} = {o.default:g}  (in [thresholds])")
+        click.echo(textwrap.indent(textwrap.fill(o.doc, 84), "      "))

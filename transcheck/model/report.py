@@ -75,6 +75,8 @@ class RuleInfo:
     doc: str
     examples: tuple[Example, ...] = ()
     options: tuple[Option, ...] = ()
+    why: str = ""
+    """Why it matters (the rule's ``WHY``)."""
 
 
 @dataclass(frozen=True)

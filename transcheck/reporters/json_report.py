@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from typing import Iterable
+
+from ..model import SCHEMA, Finding, InputError, Location, PageSummary, Report, RuleInfo
 from .overview import coverage_dict
-from ..model import SCHEMA, Finding, Report
 
 NAME = "json"
 EXTENSION = "json"
@@ -73,3 +75,25 @@ def to_dict(report: Report) -> dict:
 def render(report: Report, color: bool = False) -> str:
     """Render the report as deterministic, indented JSON (ends with a newline)."""
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _finding(d: dict) -> Finding:
+    related = tuple(Location(**r) for r in d.get("related", ()))
+    fields = {k: v for k, v in d.items() if k in Finding.__dataclass_fields__ and k != "related"}
+    return Finding(**fields, related=related)
+
+
+def from_dict(data: dict, rules: Iterable[RuleInfo] = ()) -> Report:
+    """Turn a ``transcheck/1`` JSON object back into a :class:`Report` (the inverse of
+    :func:`to_dict`: rendering the result gives the same JSON, byte for byte). The JSON
+    holds no rule descriptions: ``rules`` supplies them (for SARIF and HTML)."""
+    pages = tuple(PageSummary(p["page"], dict(p["files"]), p.get("reference"), p.get("segments", 0),
+                              dict(p.get("parity", {}))) for p in data.get("pages", ()))
+    errors = tuple(InputError(e["file"], e["message"], e.get("line")) for e in data.get("errors", ()))
+    summary = data.get("summary", {})
+    return Report(findings=tuple(_finding(f) for f in data.get("findings", ())),
+                  rules=tuple(rules),
+                  pages=pages, errors=errors, tool=dict(data.get("tool", {})),
+                  segment_scores=dict(data.get("segments", {})),
+                  suppressed=int(summary.get("suppressed", 0)), baselined=int(summary.get("baselined", 0)),
+                  warnings=tuple(data.get("warnings", ())))

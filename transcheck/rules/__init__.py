@@ -36,7 +36,7 @@ def info(rule: ModuleType) -> RuleInfo:
     body = "\n".join(doc.splitlines()[1:]).strip()
     return RuleInfo(id=rule.ID, name=rule.ID, category=rule.CATEGORY, severity=rule.SEVERITY,
                     summary=summary, doc=body, examples=tuple(getattr(rule, "EXAMPLES", ())),
-                    options=tuple(getattr(rule, "CONF", ())))
+                    options=tuple(getattr(rule, "CONF", ())), why=getattr(rule, "WHY", ""))
 
 
 def options() -> dict[str, Option]:

@@ -11,6 +11,7 @@ A rule is a module in ``transcheck/rules/`` that defines
   ``copies``, ``moves``, ``missing_sentences``, ``extra_sentences``), so the analysis
   stage computes them only when a selected rule needs them;
 * a module docstring: first line is the summary, the rest is the documentation;
+* ``WHY``: why it matters to readers (one or two sentences);
 * ``EXAMPLES``: a tuple of :class:`~transcheck.model.Example` (at least one pass, one fail);
 * ``CONF``: its options, a tuple of :class:`~transcheck.model.Option` (name under
   ``[thresholds]``, default, meaning), read with :func:`option`; configuration

@@ -34,6 +34,9 @@ from .base import RuleContext, basis_note, judge, make_finding, severity_for, sh
 ID = "code-block"
 CATEGORY = "code-drift"
 SEVERITY = "error"
+WHY = ("Readers copy commands from the page they read: a command that lost a space, a flag "
+       "or an argument in one locale fails only for the readers of that locale.")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("same command everywhere", {

@@ -16,6 +16,10 @@ from .base import RuleContext, describe, make_finding, severity_for
 ID = "extra-block"
 CATEGORY = "extra-content"
 SEVERITY = "warning"
+WHY = ("A block only one locale has is often a leftover of an old source version or a paste "
+       "in the wrong file; readers of other locales miss it, or this one reads something the "
+       "source no longer says.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("moves",)
 
 EXAMPLES = (

@@ -20,6 +20,9 @@ from .base import RuleContext, make_finding, shorten
 ID = "extra-sentence"
 CATEGORY = "extra-content"
 SEVERITY = "info"
+WHY = ("A sentence the other locales lack is an addition nobody reviewed against the source: "
+       "a stale instruction or a translator's note that now reads as documentation.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("extra_sentences",)
 NEEDS_SEMANTIC = True
 

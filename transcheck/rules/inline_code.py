@@ -26,6 +26,9 @@ from .base import RuleContext, lowered, make_finding, prose_count_drift, severit
 ID = "inline-code"
 CATEGORY = "inline-code-drift"
 SEVERITY = "error"
+WHY = ("Code spans name commands, options and files; a changed or dropped span sends the "
+       "reader of one locale to the wrong name.")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("same spans, different order", {

@@ -27,6 +27,9 @@ from .base import RuleContext, count_drift, make_finding, prose_count_drift, sev
 ID = "link-target"
 CATEGORY = "link-drift"
 SEVERITY = "error"
+WHY = ("A link that points elsewhere, or is missing, in one locale takes its readers to the "
+       "wrong page or to none.")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("links move around the sentence", {

@@ -19,6 +19,9 @@ from .base import RuleContext, markup_counts, markup_findings
 ID = "markup"
 CATEGORY = "markup-drift"
 SEVERITY = "warning"
+WHY = ("Bold, emphasis and inline HTML carry warnings and labels; losing them in one locale "
+       "hides what the source stresses.")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("a key moves with the words", {

@@ -20,6 +20,9 @@ from .base import RuleContext, describe, make_finding, severity_for
 ID = "missing-block"
 CATEGORY = "missing-content"
 SEVERITY = "error"
+WHY = ("A paragraph, step or code block missing in one locale leaves its readers with an "
+       "incomplete procedure.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("moves",)
 
 EXAMPLES = (

@@ -18,6 +18,9 @@ from .base import RuleContext, expected_path, fingerprint
 ID = "missing-page"
 CATEGORY = "missing-content"
 SEVERITY = "error"
+WHY = ("A page missing in one locale leaves its readers with a dead link in the navigation, "
+       "or sends them to another language.")
+"""Why it matters (shown by ``transcheck explain``)."""
 SCOPE = "group"
 DEFAULT_ENABLED = False
 """Runs only when ``--select`` names it: missing pages are coverage by default."""

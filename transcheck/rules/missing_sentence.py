@@ -23,6 +23,9 @@ from .base import RuleContext, make_finding, shorten
 ID = "missing-sentence"
 CATEGORY = "missing-content"
 SEVERITY = "warning"
+WHY = ("A sentence dropped inside a paragraph is the hardest omission to see in review: the "
+       "paragraph is there, one step or caveat is not.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("missing_sentences",)
 NEEDS_SEMANTIC = True
 

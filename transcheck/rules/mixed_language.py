@@ -26,6 +26,9 @@ from .base import Option, RuleContext, make_finding, option, shorten
 ID = "mixed-language"
 CATEGORY = "mixed-language"
 SEVERITY = "warning"
+WHY = ("A stretch of another language inside a translated paragraph is usually "
+       "machine-translation debris or an unfinished edit; readers cannot read it.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("misfiled", "copies")
 CONF = (Option("mixed_language_confidence", 0.7, "detection confidence from which a span counts as "
                "written in another language"),)

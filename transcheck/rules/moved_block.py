@@ -21,6 +21,8 @@ from .base import RuleContext, make_finding, shorten
 ID = "moved-block"
 CATEGORY = "structure-drift"
 SEVERITY = "warning"
+WHY = ("A block at another place changes the order of steps for the readers of one locale.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("moves",)
 
 EXAMPLES = (  # structural examples: also found without embeddings

@@ -23,6 +23,9 @@ from .base import RuleContext, make_finding, prose_count_drift, severity_for
 ID = "number"
 CATEGORY = "number-drift"
 SEVERITY = "warning"
+WHY = ("Versions, ports, sizes and counts must not change in translation; a different number "
+       "in one locale is a wrong instruction.")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("units differ, numbers agree", {

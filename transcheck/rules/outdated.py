@@ -27,6 +27,9 @@ from .base import RuleContext, fingerprint, shorten
 ID = "outdated"
 CATEGORY = "outdated"
 SEVERITY = "warning"
+WHY = ("A translation older than the latest change of its source may describe what the "
+       "product no longer does.")
+"""Why it matters (shown by ``transcheck explain``)."""
 SCOPE = "group"
 NEEDS_GIT = True
 """The run loads the git history (``ctx.facts.history``) when this rule is selected."""

@@ -34,6 +34,9 @@ from .base import Option, RuleContext, make_finding, option, shorten
 ID = "semantic-drift"
 CATEGORY = "semantic-drift"
 SEVERITY = "warning"
+WHY = ("A paragraph that means something else than in the other locales (a wrong paste, a "
+       "mistranslation) is invisible to structural checks.")
+"""Why it matters (shown by ``transcheck explain``)."""
 NEEDS_SEMANTIC = True
 CONF = (
     Option("semantic_drift_ratio", 0.6, "a segment drifts when its agreement with the others is under "

@@ -20,6 +20,9 @@ from .base import RuleContext, judge, make_finding, severity_for, shorten
 ID = "structure"
 CATEGORY = "structure-drift"
 SEVERITY = "warning"
+WHY = ("Headings and list nesting carry the page's outline and anchors; a changed level "
+       "breaks the table of contents and links to sections.")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("same shape, other words", {

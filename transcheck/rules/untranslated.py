@@ -26,6 +26,9 @@ from .base import Option, RuleContext, make_finding, shorten
 ID = "untranslated"
 CATEGORY = "untranslated"
 SEVERITY = "warning"
+WHY = ("Text copied from another locale instead of translated is unreadable for the readers "
+       "of this one, and counts as done in translation statistics.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("misfiled", "copies")
 CONF = (Option("untranslated_ratio", COPY_RATIO, "similarity (after normalising case, spaces and "
                "punctuation) from which a segment is a copy of another locale's"),)

@@ -20,6 +20,9 @@ from .base import Option, RuleContext, make_finding
 ID = "wrong-language"
 CATEGORY = "mixed-language"
 SEVERITY = "error"
+WHY = ("A whole file in another language (a copy placed in the wrong folder) shows every "
+       "reader of this locale a page they may not read.")
+"""Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("misfiled",)
 CONF = (Option("wrong_language_share", MISFILED_SHARE, "share of a file's text in one other language "
                "that makes the whole file misfiled"),)

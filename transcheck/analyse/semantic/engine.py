@@ -63,16 +63,14 @@ class SemanticOptions:
 
 
 _ENGINES: dict[SemanticOptions, CachedEmbedder] = {}
-_WARNINGS_HOOKED = False
 
 
 def _hook_cache_warnings() -> None:
-    """Print cache warnings as one plain ``transcheck: warning: ...`` line on stderr."""
-    global _WARNINGS_HOOKED
-    if _WARNINGS_HOOKED:
-        return
-    _WARNINGS_HOOKED = True
+    """Print cache warnings as one plain ``transcheck: warning: ...`` line on stderr (again
+    if something replaced the hook since, e.g. a caller's ``warnings.catch_warnings``)."""
     shown = warnings.showwarning
+    if getattr(shown, "transcheck_hook", False):
+        return
 
     def show(message, category, filename, lineno, file=None, line=None):
         if issubclass(category, CacheWarning):
@@ -80,15 +78,16 @@ def _hook_cache_warnings() -> None:
             return
         shown(message, category, filename, lineno, file, line)
 
+    show.transcheck_hook = True  # type: ignore[attr-defined]
     warnings.showwarning = show
 
 
 def engine(options: SemanticOptions) -> CachedEmbedder:
     """The cached embedder of ``options``, created on first use in this process (lazy:
     the model itself loads only when a text misses the cache)."""
+    _hook_cache_warnings()
     emb = _ENGINES.get(options)
     if emb is None:
-        _hook_cache_warnings()
         cache = EmbeddingCache.from_options(options.cache_dir, options.no_cache)
         emb = CachedEmbedder(get_embedder(options.model), cache)
         _ENGINES[options] = emb

@@ -3,7 +3,8 @@
 Shards are always written as JSON (schema ``transcheck/1``): each is read back into a
 :class:`~transcheck.model.Report`, the reports are combined (their page groups are
 disjoint, and site-wide errors come from shard 1 only), and any reporter renders the
-result. So the merged JSON is byte-identical to an unsharded run, and a new output
+result. So the merged JSON is byte-identical to an unsharded run (counts of suppressed
+and baselined findings included), and a new output
 format (SARIF, ...) works for merged reports as soon as its reporter exists. Another
 input schema plugs in through :data:`READERS`.
 """
@@ -13,30 +14,18 @@ from __future__ import annotations
 from typing import Callable
 
 from .. import rules as rules_pkg
-from ..model import SCHEMA, Finding, InputError, Location, PageSummary, Report
-from .baseline import read_json
+from ..model import SCHEMA, Finding, Report
+from ..reporters.json_report import from_dict
+from ..run.baseline import read_json
 
 
 class MergeError(Exception):
     """The shard files cannot be merged; the message says why."""
 
 
-def _finding(d: dict) -> Finding:
-    related = tuple(Location(**r) for r in d.get("related", ()))
-    fields = {k: v for k, v in d.items() if k in Finding.__dataclass_fields__ and k != "related"}
-    return Finding(**fields, related=related)
-
-
 def read_transcheck_json(data: dict) -> Report:
-    """Turn a ``transcheck/1`` JSON object back into a :class:`Report`."""
-    pages = tuple(PageSummary(p["page"], dict(p["files"]), p.get("reference"), p.get("segments", 0),
-                              dict(p.get("parity", {}))) for p in data.get("pages", ()))
-    errors = tuple(InputError(e["file"], e["message"], e.get("line")) for e in data.get("errors", ()))
-    return Report(findings=tuple(_finding(f) for f in data.get("findings", ())),
-                  rules=tuple(rules_pkg.info(r) for r in rules_pkg.ALL + rules_pkg.PAGE_RULES),
-                  pages=pages, errors=errors, tool=dict(data.get("tool", {})),
-                  segment_scores=dict(data.get("segments", {})),
-                  warnings=tuple(data.get("warnings", ())))
+    """Turn a ``transcheck/1`` JSON object back into a :class:`Report` with every rule's description."""
+    return from_dict(data, (rules_pkg.info(r) for r in rules_pkg.ALL + rules_pkg.PAGE_RULES))
 
 
 READERS: dict[str, Callable[[dict], Report]] = {SCHEMA: read_transcheck_json}
@@ -85,6 +74,9 @@ def merge_reports(reports: list[Report]) -> Report:
         tool=tools[0],
         segment_scores=dict(sorted(scores.items())),
         warnings=tuple(sorted({w for r in reports for w in r.warnings})),
+        suppressed=sum(r.suppressed for r in reports),
+        baselined=sum(r.baselined for r in reports),
+        site=reports[0].site,  # discovery is site-wide: every shard has the same
     )
 
 
