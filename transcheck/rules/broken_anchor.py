@@ -27,6 +27,9 @@ from .base import RuleContext, make_finding
 ID = "broken-anchor"
 CATEGORY = "link-drift"
 SEVERITY = "warning"
+WHY = ("A link to a section that no longer exists scrolls nowhere: the reader of this locale "
+       "lands at the top of the page, without the section the link promised.")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("anchors follow the translated headings", {

@@ -19,6 +19,9 @@ from .base import RuleContext, markup_counts, markup_findings
 ID = "emphasis"
 CATEGORY = "markup-drift"
 SEVERITY = "info"
+WHY = ("Bold often marks the warning or the key term of a sentence; a locale that lost it "
+       "hides what the source stresses (a weak signal, hence info by default).")
+"""Why it matters (shown by ``transcheck explain``)."""
 
 EXAMPLES = (
     Example("bold moves with the words", {
