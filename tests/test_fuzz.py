@@ -33,9 +33,11 @@ def test_findings_point_at_real_lines_in_any_locale_order(texts, rnd):
 def test_identical_copies_give_no_findings(blocks, locales, newline):
     text = render(blocks, newline)
     # identical copies cannot drift from each other; the language rules may still (rightly)
-    # say that the one text is not in every locale's language, so they are left out here
+    # say that the one text is not in every locale's language, and broken-anchor judges each
+    # file on its own (an anchor no heading defines), so they are left out here
     found = check_in_memory({loc: text for loc in locales})
-    assert [f for f in found if f.category not in ("mixed-language", "untranslated")] == []
+    assert [f for f in found if f.category not in ("mixed-language", "untranslated")
+            and f.rule != "broken-anchor"] == []
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -61,12 +61,12 @@ def commit_all(repo: Path, message: str) -> None:
 
 def test_jobs_give_the_same_report_as_one_job(site, tmp_path):
     outs = []
-    for jobs in ("1", "2", "3"):
+    for jobs in ("1", "2"):
         out = tmp_path / f"j{jobs}.json"
         proc = transcheck(str(site), "--format", "json", "--jobs", jobs, "-o", str(out))
         assert proc.returncode in (0, 1), proc.stderr
         outs.append(out.read_bytes())
-    assert outs[0] == outs[1] == outs[2]
+    assert outs[0] == outs[1]
     data = json.loads(outs[0])
     assert data["summary"]["pages"] == 50 and data["findings"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import aligned, context, semantic_page, write_tree
+from tests.helpers import aligned, context, semantic_page, transcheck_process, write_tree
 from tests.test_cli import transcheck
 from transcheck import rules
 from transcheck.model import Finding
@@ -169,26 +169,27 @@ def test_cli_json_has_page_parity_and_per_row_scores(tmp_path):
 
 
 def test_cli_cache_cold_warm_corrupt_and_disabled(tmp_path):
+    """Each run is a new interpreter, as for a user: the disk cache is what carries over."""
     site = _site(tmp_path / "site")
     cache = tmp_path / "cache"
     args = (str(site), "--format", "json", "--embedding-stats", "--cache-dir", str(cache))
-    cold = transcheck(*args)
+    cold = transcheck_process(*args)
     assert "0 from cache" not in cold.stderr or "model loaded: yes" in cold.stderr
     assert "model loaded: yes" in cold.stderr and " 0 embedded" not in cold.stderr
     entries = sorted(cache.rglob("*.emb"))
     assert entries
-    warm = transcheck(*args)
+    warm = transcheck_process(*args)
     assert "0 embedded, model loaded: no" in warm.stderr, warm.stderr
     assert warm.stdout == cold.stdout
     # a corrupt entry: one warning line, the entry is rebuilt, the report is the same
     entries[0].write_bytes(b"garbage")
-    broken = transcheck(*args)
+    broken = transcheck_process(*args)
     assert broken.returncode == cold.returncode and broken.stdout == cold.stdout
     assert "transcheck: warning: embedding cache:" in broken.stderr and "corrupt" in broken.stderr
     assert "Traceback" not in broken.stderr and "1 embedded" in broken.stderr
     # --no-cache reads and writes nothing
     other = tmp_path / "other"
-    off = transcheck(str(site), "--format", "json", "--no-cache", "--cache-dir", str(other),
+    off = transcheck_process(str(site), "--format", "json", "--no-cache", "--cache-dir", str(other),
                      "--embedding-stats")
     assert off.stdout == cold.stdout and not other.exists() and "model loaded: yes" in off.stderr
 

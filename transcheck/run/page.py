@@ -111,6 +111,7 @@ def check_group(group: PageGroup, job: PageJob, rules: Iterable[ModuleType],
     if not docs:
         return PageResult([], None, errors)
     before = engine(job.semantic).stats() if job.semantic is not None else None
+    loaded_before = engine(job.semantic).loaded if job.semantic is not None else False
     size = sum(len(s.text) for d in docs.values() for s in d.segments)
     try:
         with time_budget(budget_for(size, base=60.0, per_mb=30.0), "checking this page"):
@@ -132,7 +133,7 @@ def check_group(group: PageGroup, job: PageJob, rules: Iterable[ModuleType],
         emb = engine(job.semantic)
         after = emb.stats()
         stats = {k: after[k] - before[k] for k in after}
-        stats["model_loaded"] = int(emb.loaded)
+        stats["model_loaded"] = int(emb.loaded and not loaded_before)  # loaded by this page
     return PageResult(kept, summary, errors, suppressed, view, rows, stats)
 
 
