@@ -6,6 +6,7 @@ the test asserts that these, and nothing else, are reported by the structural ru
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 
@@ -13,6 +14,13 @@ from tests.helpers import ROOT
 from tests.test_cli import transcheck
 
 CORPUS = ROOT / "corpus"
+
+
+@functools.lru_cache(maxsize=1)
+def corpus_run() -> tuple[str, int]:
+    """``transcheck corpus/ --format json`` (stdout, exit status), run once for these tests."""
+    proc = transcheck(str(CORPUS), "--format", "json")
+    return proc.stdout, proc.returncode
 
 STRUCTURAL = {"code-drift", "inline-code-drift", "link-drift", "number-drift", "structure-drift",
               "markup-drift", "missing-content", "extra-content"}
@@ -52,8 +60,7 @@ def test_corpus_bytes_match_checksums():
 
 
 def test_corpus_structural_findings_exactly():
-    proc = transcheck(str(CORPUS), "--format", "json")
-    data = json.loads(proc.stdout)
+    data = json.loads(corpus_run()[0])
     assert data["errors"] == []
     assert sorted(data["pages"][0]["files"]) == ["de", "fr", "ja", "pt", "ru"]
     got = [f for f in data["findings"] if f["category"] in STRUCTURAL and f["rule"] not in SEMANTIC_RULES]
@@ -65,7 +72,7 @@ def test_corpus_structural_findings_exactly():
     build = [f for f in got if f["rule"] == "code-block"]
     assert {f["expected"] for f in build} == {"docker image build -t python-hello-world ."}
     assert {f["actual"] for f in build} == {"docker image build -t python-hello-world."}
-    assert proc.returncode == 1
+    assert corpus_run()[1] == 1
 
 
 LANGUAGE = {"mixed-language", "untranslated"}
@@ -80,7 +87,7 @@ EXPECTED_LANGUAGE = [
 
 
 def test_corpus_language_findings_exactly():
-    data = json.loads(transcheck(str(CORPUS), "--format", "json").stdout)
+    data = json.loads(corpus_run()[0])
     got = sorted((f["rule"], f["locale"], f["line"], f["message"]) for f in data["findings"]
                  if f["category"] in LANGUAGE)
     assert [g[:3] for g in got] == [e[:3] for e in EXPECTED_LANGUAGE], got
@@ -103,7 +110,7 @@ def test_unlabelled_seed_files_are_identified_and_grouped(tmp_path):
     for loc, name in names.items():
         (tmp_path / name).write_bytes((CORPUS / loc / "build-the-image.md").read_bytes())
     seeds = json.loads(transcheck(str(tmp_path), "--format", "json").stdout)
-    corpus = json.loads(transcheck(str(CORPUS), "--format", "json").stdout)
+    corpus = json.loads(corpus_run()[0])
     assert seeds["errors"] == []
     assert len(seeds["pages"]) == 1
     assert {loc: path.rsplit("/", 1)[-1] for loc, path in seeds["pages"][0]["files"].items()} == names
@@ -132,7 +139,7 @@ EXPECTED_SEMANTIC = [
 
 
 def test_corpus_semantic_findings_exactly():
-    data = json.loads(transcheck(str(CORPUS), "--format", "json").stdout)
+    data = json.loads(corpus_run()[0])
     got = sorted((f["rule"], f["locale"], f["line"], f["message"]) for f in data["findings"]
                  if f["rule"] in SEMANTIC_RULES)
     assert [g[:3] for g in got] == [e[:3] for e in EXPECTED_SEMANTIC], got
