@@ -96,4 +96,4 @@ def from_dict(data: dict, rules: Iterable[RuleInfo] = ()) -> Report:
                   pages=pages, errors=errors, tool=dict(data.get("tool", {})),
                   segment_scores=dict(data.get("segments", {})),
                   suppressed=int(summary.get("suppressed", 0)), baselined=int(summary.get("baselined", 0)),
-                  warnings=tuple(data.get("warnings", ())))
+                  warnings=tuple(data.get("warnings", ())), site=dict(data.get("site", {})))
