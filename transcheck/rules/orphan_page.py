@@ -18,6 +18,9 @@ from .base import RuleContext, expected_path, fingerprint
 ID = "orphan-page"
 CATEGORY = "extra-content"
 SEVERITY = "warning"
+WHY = ("A page the source deleted or renamed keeps serving its translations: readers find "
+       "instructions the product no longer has, and the translators keep paying for it.")
+"""Why it matters (shown by ``transcheck explain``)."""
 SCOPE = "group"
 
 EXAMPLES = (

@@ -23,6 +23,9 @@ from .base import RuleContext, make_finding
 ID = "stub-page"
 CATEGORY = "missing-content"
 SEVERITY = "warning"
+WHY = ("A stub or a stale partial copy shows its readers a fraction of the page as if it were "
+       "the whole: one finding says so, where a list of missing blocks would bury the report.")
+"""Why it matters (shown by ``transcheck explain``)."""
 CONF = (
     Option("stub_coverage", STUB_COVERAGE,
            "a copy holding less than this share of the page's blocks is one stub-page finding"),
