@@ -1,0 +1,82 @@
+"""The fast langdetect core (langdetect-rs) gives the same answers as langdetect.
+
+Both cores are loaded the way transcheck loads them (profiles in sorted order, seed 0)
+and asked about real documentation lines: the lab page in ``corpus/`` (five languages),
+the real-site excerpts in ``tests/data/real`` and the generator's sentence pools
+(24 locales). They must name the same languages with the same probabilities (to six
+decimals), with and without a candidate restriction.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from transcheck.analyse.language import detect as det
+from transcheck.analyse.language.scripts import mask_technical
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("langdetect_rs") is None
+                                or importlib.util.find_spec("langdetect") is None,
+                                reason="needs both langdetect and langdetect-rs")
+
+
+def real_lines(limit: int = 400) -> list[str]:
+    """Prose lines of real documentation shipped with the repository (sorted, deduplicated)."""
+    lines: set[str] = set()
+    files = sorted((ROOT / "corpus").rglob("*.md")) + sorted((ROOT / "tests" / "data" / "real").rglob("*.md*"))
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip().lstrip("#>*-|0123456789. ").strip()
+            if len(line) >= 25 and not line.startswith(("```", "<", "{", "import ", "http")):
+                lines.add(line)
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from site_text import SENTENCES
+    finally:
+        sys.path.pop(0)
+    for pool in SENTENCES.values():
+        lines.update(pool)
+    ordered = sorted(lines)
+    step = max(1, len(ordered) // limit)
+    return ordered[::step][:limit]
+
+
+def _rounded(scores):
+    return tuple((lang, round(p, 6)) for lang, p in scores)
+
+
+def test_fast_core_is_the_default():
+    assert det.core_name() == "langdetect_rs"
+
+
+def test_sample_is_real_and_varied():
+    lines = real_lines()
+    assert len(lines) >= 200
+    langs = {det.langdetect_scores_with("langdetect_rs", mask_technical(t), None)[0][0]
+             for t in lines if det.langdetect_scores_with("langdetect_rs", mask_technical(t), None)}
+    assert len(langs) >= 15
+
+
+@pytest.mark.parametrize("candidates", [None, ("bg", "mk", "ru", "uk"), ("de", "en", "fr")])
+def test_both_cores_agree_on_real_lines(candidates):
+    for text in real_lines():
+        masked = mask_technical(text)
+        fast = det.langdetect_scores_with("langdetect_rs", masked, candidates)
+        slow = det.langdetect_scores_with("langdetect", masked, candidates)
+        assert [lang for lang, _ in fast] == [lang for lang, _ in slow], text
+        assert _rounded(fast) == _rounded(slow), text
+
+
+def test_fallback_when_fast_core_missing(monkeypatch):
+    monkeypatch.setenv(det.CORE_ENV, "langdetect")
+    assert det.core_name() == "langdetect"
+    monkeypatch.delenv(det.CORE_ENV)
+    monkeypatch.setitem(sys.modules, "langdetect_rs", None)  # what Python does for a missing package
+    assert det.core_name() == "langdetect"
+    assert det.langdetect_scores_with(det.core_name(), "Das ist ein ganz normaler deutscher Satz über Bilder.",
+                                      None)[0][0] == "de"
