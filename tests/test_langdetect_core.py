@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.analyse.language import detect as det
+from transcheck.analyse.language.detect import CORE_ENV, core_name, langdetect_scores_with
 from transcheck.analyse.language.scripts import mask_technical
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,14 +51,14 @@ def _rounded(scores):
 
 
 def test_fast_core_is_the_default():
-    assert det.core_name() == "langdetect_rs"
+    assert core_name() == "langdetect_rs"
 
 
 def test_sample_is_real_and_varied():
     lines = real_lines()
     assert len(lines) >= 200
-    langs = {det.langdetect_scores_with("langdetect_rs", mask_technical(t), None)[0][0]
-             for t in lines if det.langdetect_scores_with("langdetect_rs", mask_technical(t), None)}
+    langs = {langdetect_scores_with("langdetect_rs", mask_technical(t), None)[0][0]
+             for t in lines if langdetect_scores_with("langdetect_rs", mask_technical(t), None)}
     assert len(langs) >= 15
 
 
@@ -66,17 +66,17 @@ def test_sample_is_real_and_varied():
 def test_both_cores_agree_on_real_lines(candidates):
     for text in real_lines():
         masked = mask_technical(text)
-        fast = det.langdetect_scores_with("langdetect_rs", masked, candidates)
-        slow = det.langdetect_scores_with("langdetect", masked, candidates)
+        fast = langdetect_scores_with("langdetect_rs", masked, candidates)
+        slow = langdetect_scores_with("langdetect", masked, candidates)
         assert [lang for lang, _ in fast] == [lang for lang, _ in slow], text
         assert _rounded(fast) == _rounded(slow), text
 
 
 def test_fallback_when_fast_core_missing(monkeypatch):
-    monkeypatch.setenv(det.CORE_ENV, "langdetect")
-    assert det.core_name() == "langdetect"
-    monkeypatch.delenv(det.CORE_ENV)
+    monkeypatch.setenv(CORE_ENV, "langdetect")
+    assert core_name() == "langdetect"
+    monkeypatch.delenv(CORE_ENV)
     monkeypatch.setitem(sys.modules, "langdetect_rs", None)  # what Python does for a missing package
-    assert det.core_name() == "langdetect"
-    assert det.langdetect_scores_with(det.core_name(), "Das ist ein ganz normaler deutscher Satz über Bilder.",
-                                      None)[0][0] == "de"
+    assert core_name() == "langdetect"
+    assert langdetect_scores_with(core_name(), "Das ist ein ganz normaler deutscher Satz über Bilder.",
+                                  None)[0][0] == "de"

@@ -25,9 +25,7 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
-from .links import link_key
-from .numbers import NUMBER_RE
-from .textdiff import ratio as text_ratio
+from .features import DocFeatures, ExtraMatrix, PairScorer, align_banded, per_pair_extra
 
 GAP = 0.22
 """Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
@@ -42,144 +40,42 @@ PROSE_KINDS = ("heading", "paragraph", "list_item", "table_row")
 SimilarityFn = Callable[[Segment, Segment], "float | None"]
 
 
-_ANCHOR_CACHE: dict[int, tuple[Segment, tuple[Counter, Counter, Counter]]] = {}
-
-
-def _anchors(seg: Segment) -> tuple[Counter, Counter, Counter]:
-    cached = _ANCHOR_CACHE.get(id(seg))
-    if cached is not None and cached[0] is seg:
-        return cached[1]
-    if len(_ANCHOR_CACHE) > 200_000:
-        _ANCHOR_CACHE.clear()
-    codes = Counter(i.text for i in seg.inlines if i.kind == "code")
-    links = Counter(link_key(i.target) for i in seg.inlines if i.kind in ("link", "image", "autolink"))
-    nums = Counter(NUMBER_RE.findall(seg.text))
-    _ANCHOR_CACHE[id(seg)] = (seg, (codes, links, nums))
-    return codes, links, nums
-
-
-_COMPATIBLE = {frozenset({"paragraph", "list_item"}): 0.5, frozenset({"paragraph", "heading"}): 0.3,
-               frozenset({"list_item", "heading"}): 0.2, frozenset({"paragraph", "table_row"}): 0.2,
-               frozenset({"code", "html"}): 0.2}
-
-
-class Features:
-    """What the similarity needs from one segment, computed once per document.
-
-    Holds the segment, its anchors (code spans, link targets, numbers) as plain count
-    dicts with their totals, and the stripped prose length.
-    """
-
-    __slots__ = ("seg", "kind", "level", "anchors", "prose_len", "ncells")
-
-    def __init__(self, seg: Segment):
-        self.seg = seg
-        self.kind = seg.kind
-        self.level = seg.level
-        self.anchors = tuple((dict(c), sum(c.values())) for c in _anchors(seg))
-        self.prose_len = max(len(seg.prose) - seg.prose.count(" "), 1)
-        self.ncells = len(seg.cells)
-
-
-def features(segments: Sequence[Segment]) -> list[Features]:
-    """The :class:`Features` of each segment, in order."""
-    return [Features(s) for s in segments]
-
-
-def _jaccard_counts(a: dict, sa: int, b: dict, sb: int) -> float | None:
-    """Weighted Jaccard similarity of two multisets given as dicts (totals ``sa``, ``sb``)."""
-    if not sa and not sb:
-        return None
-    if not sa or not sb:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    inter = 0
-    for k, v in a.items():
-        w = b.get(k)
-        if w:
-            inter += v if v < w else w
-    union = sa + sb - inter
-    return inter / union if union else None
-
-
-_WEIGHTS = (1.0, 1.2, 0.6)
-
-
-def similarity_of(fa: Features, fb: Features, pos_a: float = 0.0, pos_b: float = 0.0,
-                  extra: SimilarityFn | None = None) -> float:
-    """:func:`segment_similarity` on precomputed :class:`Features` (same result, faster)."""
-    ka, kb = fa.kind, fb.kind
-    if ka != kb:
-        kind_score = _COMPATIBLE.get(frozenset((ka, kb)), 0.0)
-    else:
-        kind_score = 1.0
-        if ka == "heading" and fa.level != fb.level:
-            kind_score = 0.7
-    if ka == kb == "code":
-        score = 0.3 + 0.7 * text_ratio(fa.seg.text, fb.seg.text)
-    elif ka == kb == "html":
-        score = 0.4 + 0.6 * text_ratio(fa.seg.text, fb.seg.text)
-    elif ka == kb == "component":  # MDX components and admonitions: the same kind, whatever the words
-        score = 0.9 if fa.seg.info == fb.seg.info else 0.3
-    else:
-        num = 0
-        den = 0
-        for (ca, sa), (cb, sb), weight in zip(fa.anchors, fb.anchors, _WEIGHTS):
-            if not sa and not sb:
-                continue
-            j = _jaccard_counts(ca, sa, cb, sb)
-            if j is not None:
-                num += j * weight
-                den += weight
-        la, lb = fa.prose_len, fb.prose_len
-        ratio = min(la, lb) / max(la, lb)
-        num += min(1.0, ratio * 1.6) * 0.5
-        den += 0.5
-        if fa.ncells or fb.ncells:
-            num += (1.0 if fa.ncells == fb.ncells else 0.3) * 0.8
-            den += 0.8
-        anchor = num / den
-        score = 0.35 * kind_score + 0.65 * anchor
-    if ka != kb:
-        score *= 0.4 + 0.6 * kind_score
-    score = score * (1.0 - 0.35 * min(1.0, abs(pos_a - pos_b) * 2.5))
-    if extra is not None:
-        e = extra(fa.seg, fb.seg)
-        if e is not None:
-            score = 0.5 * score + 0.5 * e
-    return max(0.0, min(1.0, score))
-
-
 def segment_similarity(a: Segment, b: Segment, pos_a: float = 0.0, pos_b: float = 0.0,
                        extra: SimilarityFn | None = None) -> float:
     """Similarity in [0, 1] of two segments from different locales of one page.
 
     ``pos_a``/``pos_b`` are relative positions (0..1) in their documents: a weak prior
-    that keeps equal-looking blocks in order. (The aligner calls :func:`similarity_of`
-    on features computed once per document; the result is the same.)
+    that keeps equal-looking blocks in order. The formula is in
+    :meth:`transcheck.analyse.features.PairScorer.block`; the aligner scores whole
+    blocks of pairs at once with it.
     """
-    return similarity_of(Features(a), Features(b), pos_a, pos_b, extra)
+    fa, fb = DocFeatures([a]), DocFeatures([b])
+    fa.positions[0], fb.positions[0] = pos_a, pos_b
+    matrix = per_pair_extra(extra) if extra is not None else None
+    return float(PairScorer(fa, fb, matrix).block(0, 1, 0, 1)[0, 0])
 
 
 def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn | None = None,
-               gap: float = GAP, max_cells: int = MAX_CELLS, features_a: Sequence[Features] | None = None,
-               features_b: Sequence[Features] | None = None) -> list[tuple[int | None, int | None]]:
+               gap: float = GAP, max_cells: int = MAX_CELLS, features_a: DocFeatures | None = None,
+               extra_matrix: ExtraMatrix | None = None,
+               ratios: dict | None = None) -> list[tuple[int | None, int | None]]:
     """Globally align two segment sequences; return (index in a, index in b) pairs.
 
     ``None`` on one side marks a gap (a block the other side lacks). Ties break the
     same way every time (match, then gap in ``b``, then gap in ``a``). When the full
     matrix would exceed ``max_cells``, only a band around the diagonal is filled (wide
     enough to reach the corner), so time and memory stay linear in the page length.
-    ``features_a``/``features_b`` are the sequences' precomputed :func:`features`.
+    ``features_a`` are ``a``'s precomputed :class:`DocFeatures`; ``extra_matrix`` scores
+    many pairs at once in place of ``extra``; ``ratios`` caches code/HTML text ratios
+    (share one dict across the locales of a page). Same result as
+    :func:`needleman_wunsch` over :func:`segment_similarity`, vectorised
+    (:func:`transcheck.analyse.features.align_banded`).
     """
-    n, m = len(a), len(b)
-    fa = features_a if features_a is not None else features(a)
-    fb = features_b if features_b is not None else features(b)
-    pa = [i / max(n - 1, 1) for i in range(n)]
-    pb = [j / max(m - 1, 1) for j in range(m)]
-    return needleman_wunsch(n, m, lambda i, j: similarity_of(fa[i], fb[j], pa[i], pb[j], extra),
-                            gap, max_cells)
+    fa = features_a if features_a is not None else DocFeatures(a)
+    if extra_matrix is None and extra is not None:
+        extra_matrix = per_pair_extra(extra)
+    scorer = PairScorer(fa, DocFeatures(b), extra_matrix, ratios)
+    return align_banded(scorer, gap, max_cells)
 
 
 def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: float,
@@ -299,11 +195,12 @@ def choose_pivot(documents: dict[str, Document], reference: str | None = None,
 
 
 def align_documents(documents: dict[str, Document], reference: str | None = None,
-                    extra: SimilarityFn | None = None, prefer: frozenset[str] | None = None) -> AlignedPage:
+                    extra: SimilarityFn | None = None, prefer: frozenset[str] | None = None,
+                    extra_matrix: ExtraMatrix | None = None) -> AlignedPage:
     """Align every locale of one page; return the rows of the aligned page.
-
-    With ``extra`` (embeddings), one-for-one replaced prose blocks are paired
-    (:func:`substitutions`) and the pivot is taken from ``prefer`` when given.
+    With ``extra`` or ``extra_matrix`` (embeddings, per pair or for many pairs at once),
+    one-for-one replaced prose blocks are paired (:func:`substitutions`) and the pivot is
+    taken from ``prefer`` when given.
     """
     locales = sorted(documents)
     page = next(iter(documents.values())).page if documents else ""
@@ -311,15 +208,17 @@ def align_documents(documents: dict[str, Document], reference: str | None = None
         return AlignedPage(page, {}, (), reference)
     pivot = choose_pivot(documents, reference, prefer)
     pivot_segs = documents[pivot].segments
-    pivot_feats = features(pivot_segs)
+    pivot_feats = DocFeatures(pivot_segs)
+    ratios: dict = {}
     n = len(pivot_segs)
     matched: dict[str, dict[int, Segment]] = {}
     inserted: dict[str, dict[int, list[Segment]]] = {}
     for loc in locales:
         if loc == pivot:
             continue
-        pairs = align_pair(pivot_segs, documents[loc].segments, extra, features_a=pivot_feats)
-        if extra is not None:
+        pairs = align_pair(pivot_segs, documents[loc].segments, extra, features_a=pivot_feats,
+                           extra_matrix=extra_matrix, ratios=ratios)
+        if extra is not None or extra_matrix is not None:
             pairs = substitutions(pairs, pivot_segs, documents[loc].segments)
         matched[loc] = {}
         inserted[loc] = {}

@@ -1,34 +1,41 @@
 """Per-segment features computed once, and the anchor similarity of many pairs at once.
 
 The aligner compares every block of one locale with the blocks of another near the
-diagonal: on a long page in many locales that is millions of pairs. Scoring them one
-pair at a time in Python (``similarity_of``) dominated the run. Here each document's
-features are gathered once into arrays (:class:`DocFeatures`), and a whole block of
-the similarity matrix is computed with numpy (:func:`similarity_block`), giving the
-same value as the per-pair function for every cell, bit for bit: the same float64
-operations in the same order, so alignments (and reports) do not change.
+diagonal: on a long page in many locales that is millions of pairs, and scoring them
+one pair at a time in Python dominated the run. Here each document's features are
+gathered once into arrays (:class:`DocFeatures`) and a whole block of the similarity
+matrix is computed with numpy (:meth:`PairScorer.block`), with the float64 operations
+of the former per-pair function in the same order, so every cell has the same value
+bit for bit and alignments (and reports) do not change.
 
-Only code and HTML pairs need a text comparison (bounded difflib,
-:func:`transcheck.textdiff.ratio`); it is computed once per pair of texts and shared
-by every locale pair of the page.
+The similarity of two blocks: a kind score (1 for the same kind, 0.7 for headings of
+different levels, a small value for kinds that can stand for one another) and an
+anchor score (weighted multiset Jaccard of code spans, link targets and numbers, the
+prose-length ratio and, for table rows, the cell count), blended 35/65; code and HTML
+blocks compare their text instead (bounded difflib, :func:`.textdiff.ratio`, computed
+once per pair of texts and shared by every locale of the page), MDX components and
+admonitions their name (``info``). A kind mismatch
+damps the score, a distance between relative positions lowers it a little, and an
+optional extra similarity (embeddings) is averaged in.
 
-Anchor overlap (code spans, link targets, numbers: multiset Jaccard) is computed
-sparsely: an inverted index from each anchor to the segments holding it, so the cost
-follows the anchors two documents share, not the product of their lengths.
+Anchor overlaps are computed sparsely, through an inverted index from each anchor to
+the segments holding it, so the cost follows the anchors two documents share, not
+the product of their lengths.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Callable, Sequence
 
 import numpy as np
 
 from ..model import Segment
-from ..textdiff import ratio as text_ratio
+from .links import link_key
+from .numbers import NUMBER_RE
+from .textdiff import ratio as text_ratio
 
-NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 WEIGHTS = (1.0, 1.2, 0.6)
 """Weights of the code-span, link-target and number overlaps in the anchor score."""
 
@@ -37,9 +44,9 @@ COMPATIBLE = {frozenset({"paragraph", "list_item"}): 0.5, frozenset({"paragraph"
               frozenset({"code", "html"}): 0.2}
 """Kind score of two different block kinds that can stand for one another."""
 
-KINDS = ("heading", "paragraph", "list_item", "table_row", "code", "html", "front_matter")
+KINDS = ("heading", "paragraph", "list_item", "table_row", "code", "html", "front_matter", "component")
 _KIND_ID = {k: i for i, k in enumerate(KINDS)}
-_HEADING, _CODE, _HTML = _KIND_ID["heading"], _KIND_ID["code"], _KIND_ID["html"]
+_HEADING, _CODE, _HTML, _COMPONENT = (_KIND_ID[k] for k in ("heading", "code", "html", "component"))
 
 
 def kind_id(kind: str) -> int:
@@ -58,12 +65,25 @@ def _kind_table(size: int) -> np.ndarray:
     return tab
 
 
-def anchors(seg: Segment) -> tuple[Counter, Counter, Counter]:
-    """(code spans, link targets, numbers) of a segment, as Counters."""
-    codes = Counter(i.text for i in seg.inlines if i.kind == "code")
-    links = Counter(i.target for i in seg.inlines if i.kind in ("link", "image", "autolink"))
-    nums = Counter(NUM_RE.findall(seg.text))
-    return codes, links, nums
+_ANCHORS: dict[int, tuple[Segment, tuple[dict, dict, dict]]] = {}
+
+
+def anchors(seg: Segment) -> tuple[dict, dict, dict]:
+    """(code spans, link targets, numbers) of a segment, as anchor -> count dicts.
+
+    Cached by segment identity (a segment is read by the aligner and by the search for
+    moved blocks, against every locale); the cache is emptied past 200,000 entries.
+    """
+    hit = _ANCHORS.get(id(seg))
+    if hit is not None and hit[0] is seg:
+        return hit[1]
+    if len(_ANCHORS) > 200_000:
+        _ANCHORS.clear()
+    found = (dict(Counter(i.text for i in seg.inlines if i.kind == "code")),
+             dict(Counter(link_key(i.target) for i in seg.inlines if i.kind in ("link", "image", "autolink"))),
+             dict(Counter(NUMBER_RE.findall(seg.text))))
+    _ANCHORS[id(seg)] = (seg, found)
+    return found
 
 
 class DocFeatures:
@@ -83,7 +103,7 @@ class DocFeatures:
                                      dtype=np.int64, count=n)
         self.ncells = np.fromiter((len(s.cells) for s in self.segments), dtype=np.int64, count=n)
         per_seg = [anchors(s) for s in self.segments]
-        self.anchors = [[dict(a[t]) for a in per_seg] for t in range(3)]
+        self.anchors = [[a[t] for a in per_seg] for t in range(3)]
         self.totals = [np.fromiter((sum(d.values()) for d in self.anchors[t]), dtype=np.int64, count=n)
                        for t in range(3)]
         self.index: list[dict[str, list[tuple[int, int]]]] = []
@@ -126,13 +146,19 @@ class PairScorer:
             return out
         for i in range(i0, i1):
             for key, c in self.a.anchors[t][i].items():
-                for j, d in idx_b.get(key, ()):
-                    if j0 <= j < j1:
-                        out[i - i0, j - j0] += c if c < d else d
+                entries = idx_b.get(key)
+                if not entries:
+                    continue
+                # entries are in segment order: only those in [j0, j1)
+                k = bisect_left(entries, (j0, -1))
+                while k < len(entries) and entries[k][0] < j1:
+                    j, d = entries[k]
+                    out[i - i0, j - j0] += c if c < d else d
+                    k += 1
         return out
 
     def block(self, i0: int, i1: int, j0: int, j1: int) -> np.ndarray:
-        """Similarities of segments ``a[i0:i1]`` x ``b[j0:j1]`` (float64), as ``similarity_of`` gives."""
+        """Similarities of segments ``a[i0:i1]`` x ``b[j0:j1]`` (float64; see the module docstring)."""
         a, b = self.a, self.b
         ka = a.kind[i0:i1, None]
         kb = b.kind[None, j0:j1]
@@ -173,6 +199,9 @@ class PairScorer:
                 for ii, jj in zip(*np.nonzero(where)):
                     r = self.text_ratio(a.segments[i0 + ii].text, b.segments[j0 + jj].text)
                     score[ii, jj] = base + share * r
+        where = same & (ka == _COMPONENT)
+        for ii, jj in zip(*np.nonzero(where)):  # MDX components and admonitions: the same kind
+            score[ii, jj] = 0.9 if a.segments[i0 + ii].info == b.segments[j0 + jj].info else 0.3
         score = np.where(same, score, score * (0.4 + 0.6 * ks))
         pa = a.positions[i0:i1, None]
         pb = b.positions[None, j0:j1]
@@ -226,11 +255,69 @@ def per_pair_extra(fn: Callable[[Segment, Segment], "float | None"]) -> ExtraMat
     return matrix
 
 
+NARROW = 48
+"""Band width up to which a DP row is filled in plain Python rather than with numpy."""
+
+
+def _narrow_row(i: int, lo: int, hi: int, prev, lo_prev: int, hi_prev: int, sims: list, sim_j0: int,
+                gap: float, eps: float = 1e-12):
+    """One DP row of a narrow band, cell by cell (the same steps as the numpy path)."""
+    neg = float("-inf")
+    row = [neg] * (hi - lo + 1)
+    mv = bytearray(hi - lo + 1)
+    for j in range(lo, hi + 1):
+        if j == 0:
+            row[0], mv[0] = gap * i, 1
+            continue
+        best, move = neg, 0
+        if lo_prev <= j - 1 <= hi_prev:
+            best = prev[j - 1 - lo_prev] + sims[j - 1 - sim_j0]
+        if lo_prev <= j <= hi_prev:
+            up = prev[j - lo_prev] + gap
+            if up > best + eps:
+                best, move = up, 1
+        if j > lo:
+            left = row[j - 1 - lo] + gap
+            if left > best + eps:
+                best, move = left, 2
+        row[j - lo] = best
+        mv[j - lo] = move
+    return row, mv
+
+
+def _left_moves(row: np.ndarray, move: np.ndarray, gap: float, eps: float = 1e-12) -> None:
+    """Take the horizontal moves of one DP row in place: ``row[k] = row[k - 1] + gap``
+    wherever that beats ``row[k]`` by more than ``eps``, left to right.
+
+    A cell can only gain when its left neighbour beats it, or when that neighbour just
+    gained; so the cells that beat their right neighbour are found at once, and from
+    each a chain of gains is followed in Python until it stops. The result is that of
+    the sequential scan.
+    """
+    if len(row) < 2:
+        return
+    starts = np.nonzero(row[:-1] + gap > row[1:] + eps)[0] + 1
+    done = 0
+    width = len(row)
+    for k in starts.tolist():
+        if k < done:
+            continue
+        while k < width:
+            left = row[k - 1] + gap
+            if not left > row[k] + eps:
+                break
+            row[k] = left
+            move[k] = 2
+            k += 1
+        done = k
+
+
 def align_banded(scorer: PairScorer, gap: float, max_cells: int) -> list[tuple[int | None, int | None]]:
     """Global alignment (Needleman-Wunsch) of ``scorer.a`` with ``scorer.b``.
 
-    The same recurrence, tie-breaking (match, then gap in ``b``, then gap in ``a``;
-    a move must win by more than 1e-12) and band as the per-cell version: the full
+    The same recurrence, borders, tie-breaking (match, then gap in ``b``, then gap in
+    ``a``; a move must win by more than 1e-12) and band as
+    :func:`transcheck.analyse.align.needleman_wunsch`, so the same pairs: the full
     matrix up to ``max_cells``, beyond that a band around the diagonal wide enough to
     reach the corner. Scores come from :meth:`PairScorer.block` in chunks of rows; the
     diagonal and vertical moves of a row are taken with numpy, the horizontal moves
@@ -245,49 +332,59 @@ def align_banded(scorer: PairScorer, gap: float, max_cells: int) -> list[tuple[i
         centre = (i * m) // n if n else 0
         return (0, m) if full else (max(0, centre - w), min(m, centre + w))
 
-    chunk = max(1, min(n, 200_000 // max(2 * w + 1, 1)))
+    # rows scored per block: the whole band of a chunk of rows is one rectangle, so a
+    # narrow band takes few rows at a time (the rectangle stays close to the band)
+    chunk = max(1, min(n, 200_000 // max(2 * w + 1, 1), max(64, (2 * w + 1) * n // max(m, 1))))
+    narrow = 2 * w + 1 <= NARROW
+    sim_rows = None
     sim = None
     sim_i0 = sim_j0 = 0
     los: list[int] = []
-    moves: list[bytearray] = []
+    moves: list = []
     prev = np.empty(0)
     lo_prev = hi_prev = -1
     for i in range(n + 1):
         lo, hi = band(i)
         width = hi - lo + 1
-        best = np.full(width, neg)
-        move = np.zeros(width, dtype=np.uint8)
-        if i > 0:
+        if i == 0:  # the borders: all gaps, counted exactly (gap x count)
+            row = [gap * j for j in range(lo, hi + 1)]
+            row = row if narrow else np.array(row)
+            move = np.full(width, 2, dtype=np.uint8)
+            move[0] = 1
+        else:
             if sim is None or i - 1 >= sim_i0 + sim.shape[0]:
                 i1 = min(n, i - 1 + chunk)
                 j_lo = max(0, band(i)[0] - 1)
                 j_hi = band(i1)[1]
                 sim_i0, sim_j0 = i - 1, j_lo
                 sim = scorer.block(i - 1, i1, j_lo, j_hi)
+                sim_rows = sim.tolist() if narrow else None
+            if narrow:  # a few cells a row: plain Python beats numpy's per-call cost
+                row, move = _narrow_row(i, lo, hi, prev, lo_prev, hi_prev, sim_rows[i - 1 - sim_i0], sim_j0, gap)
+                los.append(lo)
+                moves.append(move)
+                prev, lo_prev, hi_prev = row, lo, hi
+                continue
+            row = np.full(width, neg)
+            move = np.zeros(width, dtype=np.uint8)
             # diagonal: j - 1 within the previous band, j >= 1
             dlo, dhi = max(lo, 1, lo_prev + 1), min(hi, hi_prev + 1)
             if dlo <= dhi:
                 s = sim[i - 1 - sim_i0, dlo - 1 - sim_j0:dhi - sim_j0]
-                best[dlo - lo:dhi - lo + 1] = prev[dlo - 1 - lo_prev:dhi - lo_prev] + s
+                row[dlo - lo:dhi - lo + 1] = prev[dlo - 1 - lo_prev:dhi - lo_prev] + s
             ulo, uhi = max(lo, lo_prev), min(hi, hi_prev)
             if ulo <= uhi:
                 up = prev[ulo - lo_prev:uhi - lo_prev + 1] + gap
-                cur = best[ulo - lo:uhi - lo + 1]
+                cur = row[ulo - lo:uhi - lo + 1]
                 better = up > cur + 1e-12
-                best[ulo - lo:uhi - lo + 1] = np.where(better, up, cur)
-                move[ulo - lo:uhi - lo + 1] = np.where(better, 1, 0)
-        row = best.tolist()
-        mv = bytearray(move.tobytes())
-        if i == 0 and lo == 0:
-            row[0] = 0.0
-        for k in range(1, width):
-            left = row[k - 1] + gap
-            if left > row[k] + 1e-12:
-                row[k] = left
-                mv[k] = 2
+                row[ulo - lo:uhi - lo + 1] = np.where(better, up, cur)
+                move[ulo - lo:uhi - lo + 1] = better
+            if lo == 0:
+                row[0], move[0] = gap * i, 1
+            _left_moves(row, move, gap)
         los.append(lo)
-        moves.append(mv)
-        prev, lo_prev, hi_prev = np.array(row), lo, hi
+        moves.append(move)
+        prev, lo_prev, hi_prev = row, lo, hi
     out: list[tuple[int | None, int | None]] = []
     i, j = n, m
     while i > 0 or j > 0:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import AlignedPage, AlignedRow, Move, Segment, Verdict
-from .align import segment_similarity
+from .features import best_similarity
 from .judge import judge
 from .semantic.similarity import consensus
 
@@ -54,17 +54,24 @@ def find_moves(page: AlignedPage, verdicts: dict[int, Verdict],
         for loc in v.deviants:
             target.setdefault(loc, []).append(index)
     moves = []
+    ratios: dict = {}
     for loc in sorted(set(missing) & set(extra)):
         used: set[int] = set()
-        for mi in missing[loc]:
-            holders = page.rows[mi].present()
+        # the best anchor similarity of each anchored extra block to each missing row's
+        # holders, for all pairs at once (the greedy pairing below reads it)
+        anchored = [ei for ei in extra[loc] if page.rows[ei].cells[loc] is not None
+                    and _anchored(page.rows[ei].cells[loc])]
+        column = {ei: k for k, ei in enumerate(anchored)}
+        groups = [list(page.rows[mi].present().values()) for mi in missing[loc]]
+        best = best_similarity([page.rows[ei].cells[loc] for ei in anchored], groups, ratios)
+        for gi, mi in enumerate(missing[loc]):
             for ei in extra[loc]:
                 seg = page.rows[ei].cells[loc]
                 if ei in used or seg is None:
                     continue
-                moved = _anchored(seg) and max(
-                    segment_similarity(seg, other) for other in holders.values()) >= MOVE_SIMILARITY
+                moved = ei in column and bool(best[column[ei], gi] >= MOVE_SIMILARITY)
                 if not moved and sem is not None:
+                    holders = page.rows[mi].present()
                     cos = [c for c in (sem.cosine(seg, other) for other in holders.values()) if c is not None]
                     moved = bool(cos) and consensus(cos) >= MOVE_COSINE
                 if moved:

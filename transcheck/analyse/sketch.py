@@ -20,22 +20,15 @@ of ``k`` locales, done in one numpy call (tens of microseconds at 40 locales).
 
 from __future__ import annotations
 
-import re
 import zlib
 from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 
+from .language.detect import normalise_prose
+
 BUCKETS = 64
-
-_PUNCT_RE = re.compile(r"[^\w\s]+")
-
-
-def normalise(text: str) -> str:
-    """Casefolded text with punctuation removed and whitespace collapsed (what
-    ``same_text_ratio`` compares)."""
-    return " ".join(_PUNCT_RE.sub(" ", text.casefold()).split())
 
 
 class Sketch:
@@ -44,7 +37,7 @@ class Sketch:
     __slots__ = ("norm", "digest", "length", "hist")
 
     def __init__(self, text: str):
-        self.norm = normalise(text)
+        self.norm = normalise_prose(text)
         self.digest = zlib.crc32(self.norm.encode("utf-8"))
         self.length = len(self.norm)
         codes = np.frombuffer(self.norm.encode("utf-32-le"), dtype=np.uint32)
@@ -58,30 +51,32 @@ def sketch(text: str) -> Sketch:
     return Sketch(text)
 
 
-def ratio_bounds(sketches: Sequence[Sketch]) -> np.ndarray:
-    """Pairwise upper bounds of the normalised difflib ratio, ``k x k`` (1.0 on equal texts)."""
-    k = len(sketches)
-    if not k:
-        return np.zeros((0, 0))
-    hist = np.stack([s.hist for s in sketches])
-    lengths = np.array([s.length for s in sketches], dtype=np.int64)
-    common = np.minimum(hist[:, None, :], hist[None, :, :]).sum(axis=2)
-    total = lengths[:, None] + lengths[None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        bound = np.where(total > 0, 2.0 * common / np.where(total > 0, total, 1), 1.0)
-    return bound
+def ratio_bounds(rows: Sequence[Sketch], cols: Sequence[Sketch]) -> np.ndarray:
+    """Upper bounds of the normalised difflib ratio of every pair, ``len(rows) x len(cols)``
+    (1.0 for two empty texts)."""
+    if not rows or not cols:
+        return np.zeros((len(rows), len(cols)))
+    ha = np.stack([s.hist for s in rows])
+    hb = np.stack([s.hist for s in cols])
+    la = np.array([s.length for s in rows], dtype=np.int64)
+    lb = np.array([s.length for s in cols], dtype=np.int64)
+    common = np.minimum(ha[:, None, :], hb[None, :, :]).sum(axis=2)
+    total = la[:, None] + lb[None, :]
+    return np.where(total > 0, 2.0 * common / np.where(total > 0, total, 1), 1.0)
 
 
-def copy_candidates(sketches: Sequence[Sketch], threshold: float) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, whose ratio may reach ``threshold``.
+def copy_candidates(rows: Sequence[Sketch], cols: Sequence[Sketch], threshold: float) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i != j``, for which ``rows[i]``'s text may be a copy of
+    ``cols[j]``'s: ratio possibly at least ``threshold``.
 
-    Pairs with equal normalised text are always included; every pair left out has a
-    ratio below ``threshold`` for certain, even after ``same_text_ratio`` rounds it to
-    four decimals (hence the 1e-4 margin).
+    ``rows`` and ``cols`` sketch the same cells (the text a cell is judged by, and the
+    text it is compared with). Pairs with equal normalised text are always included;
+    every pair left out has a ratio below ``threshold`` for certain, even after
+    ``same_text_ratio`` rounds it to four decimals (hence the 1e-4 margin).
     """
-    k = len(sketches)
-    if k < 2:
+    if len(rows) < 2:
         return set()
-    bound = ratio_bounds(sketches)
-    ii, jj = np.nonzero(np.triu(bound >= threshold - 1e-4, 1))
+    ok = ratio_bounds(rows, cols) >= threshold - 1e-4
+    np.fill_diagonal(ok, False)
+    ii, jj = np.nonzero(ok)
     return {(int(i), int(j)) for i, j in zip(ii, jj)}

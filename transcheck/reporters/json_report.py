@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields
 
 from typing import Iterable
 
@@ -14,10 +14,14 @@ NAME = "json"
 EXTENSION = "json"
 
 
+_FINDING_FIELDS = tuple(fld.name for fld in fields(Finding))
+_LOCATION_FIELDS = tuple(fld.name for fld in fields(Location))
+
+
 def finding_dict(f: Finding) -> dict:
-    """Return the JSON object of one finding."""
-    d = asdict(f)
-    d["related"] = [asdict(r) for r in f.related]
+    """Return the JSON object of one finding (its fields in order; ``related`` as a list of objects)."""
+    d = {name: getattr(f, name) for name in _FINDING_FIELDS}
+    d["related"] = [{name: getattr(r, name) for name in _LOCATION_FIELDS} for r in f.related]
     return d
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -53,3 +54,67 @@ def time_budget(seconds: float | None, what: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+PAGE_BASE = 60.0
+"""Seconds every page's checks get, whatever its size."""
+PER_SEGMENT = 0.05
+"""Seconds more per segment of the page, summed over its locales (the checks are near-linear in it)."""
+PER_TEXT = 1.0
+"""Seconds of the embedding stage per text to embed (the encoder runs at 45 or more a second)."""
+
+
+def page_budget(segments: int, chars: int) -> float:
+    """Seconds for the checks of a page of ``segments`` segments (all locales) and ``chars`` characters.
+
+    The budget stops pathological input, not big pages: it grows with the page's size and
+    locale count, far above what the near-linear checks need, so that a page is not cut
+    short on a slow or busy machine.
+    """
+    return budget_for(chars, base=PAGE_BASE, per_mb=30.0) + PER_SEGMENT * segments
+
+
+class Stages:
+    """The stages of one page run one after another against one deadline.
+
+    :meth:`run` runs a stage unless an earlier one ran out of time; the first stage that
+    does not finish is kept in :attr:`unfinished` with the names of those that did not run,
+    so the page can report what the finished stages found and name the rest.
+    ``overrides`` maps a stage name to its own budget in seconds (tuning and tests).
+    """
+
+    def __init__(self, budget: float, overrides: "dict[str, float] | None" = None):
+        self.budget = budget
+        self.overrides = overrides or {}
+        self.started = time.monotonic()
+        self.unfinished: str | None = None
+        self.skipped: list[str] = []
+
+    def left(self) -> float:
+        """Seconds left before the deadline."""
+        return self.budget - (time.monotonic() - self.started)
+
+    def run(self, name: str, fn, *args, budget: float | None = None, **kwargs):
+        """``fn(*args, **kwargs)`` within the time left (or ``budget`` seconds, for a stage
+        with its own clock); ``None`` when it did not finish or an earlier stage did not."""
+        if self.unfinished is not None:
+            self.skipped.append(name)
+            return None
+        seconds = self.overrides.get(name, budget if budget is not None else self.left())
+        if seconds <= 0:
+            self.unfinished = name
+            return None
+        try:
+            with time_budget(seconds, name):
+                return fn(*args, **kwargs)
+        except TimeBudgetExceeded:
+            self.unfinished = name
+            return None
+
+    def message(self) -> str:
+        """What to tell the user when a stage did not finish (empty when all did)."""
+        if self.unfinished is None:
+            return ""
+        rest = f"; not run: {', '.join(self.skipped)}" if self.skipped else ""
+        return (f"{self.unfinished} did not finish within the page's time budget "
+                f"({self.budget:.0f} s); findings of the finished stages are reported{rest}")

@@ -8,7 +8,7 @@ the run goes on with the other pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable
 
@@ -16,12 +16,12 @@ from ..analyse.align import align_documents
 from ..analyse.facts import page_facts
 from ..analyse.moves import settle_moves
 from ..analyse.semantic.embedders import EmbeddingError
-from ..analyse.semantic.engine import PageSemantics, SemanticOptions, analyse, engine
+from ..analyse.semantic.engine import PageSemantics, SemanticOptions, align_and_score, embed_page, embed_texts, engine
 from ..markdown.parse import InputFileError, parse_markdown, read_file
 from ..markdown.suppress import Suppressions, parse_suppressions
 from ..model import AlignedPage, Document, Finding, InputError, PageGroup, PageSummary, PageView, Settings
 from ..rules.base import RuleContext
-from .guard import TimeBudgetExceeded, budget_for, time_budget
+from .guard import PAGE_BASE, PER_TEXT, Stages, TimeBudgetExceeded, budget_for, page_budget, time_budget
 from .policy import apply_policy
 
 if TYPE_CHECKING:
@@ -43,6 +43,9 @@ class PageJob:
     """Git history (for ``outdated``), cut down to the files of the pages sent along."""
     site_reference: str | None = None
     """The locale every page should exist in (see :attr:`PageFacts.site_reference`)."""
+    stage_budgets: tuple[tuple[str, float], ...] = ()
+    """(stage name, seconds): budgets for single stages in place of the page's (see
+    :class:`~transcheck.run.guard.Stages`; for tuning and tests)."""
 
 
 @dataclass
@@ -104,7 +107,12 @@ def load_documents(group: PageGroup, errors: list[InputError],
 
 def check_group(group: PageGroup, job: PageJob, rules: Iterable[ModuleType],
                 page_rules: Iterable[ModuleType]) -> PageResult:
-    """Read, parse, align, analyse and check one page group; a crash in a rule is an error, not an exit."""
+    """Read, parse, align, analyse and check one page group; a crash in a rule is an error, not an exit.
+
+    Every stage runs within the page's time budget (:func:`~.guard.page_budget`, scaled
+    with its size and locales); when one runs out, the findings of the stages that
+    finished are kept and an error names the stage that did not.
+    """
     errors: list[InputError] = []
     suppressions: dict[str, Suppressions] = {}
     docs = load_documents(group, errors, suppressions)
@@ -112,57 +120,102 @@ def check_group(group: PageGroup, job: PageJob, rules: Iterable[ModuleType],
         return PageResult([], None, errors)
     before = engine(job.semantic).stats() if job.semantic is not None else None
     loaded_before = engine(job.semantic).loaded if job.semantic is not None else False
-    size = sum(len(s.text) for d in docs.values() for s in d.segments)
+    chars = sum(len(s.text) for d in docs.values() for s in d.segments)
+    stages = Stages(page_budget(sum(len(d.segments) for d in docs.values()), chars), dict(job.stage_budgets))
     try:
-        with time_budget(budget_for(size, base=60.0, per_mb=30.0), "checking this page"):
-            findings, summary, page, sem = check_page(group, docs, job, rules, page_rules)
+        findings, summary, view, rows = check_page(group, docs, job, rules, page_rules, stages)
     except EmbeddingError:
         raise  # no model: the whole run stops with one clear line
-    except Exception as exc:  # a bug or a time-out in one page must not cost the other pages
+    except Exception as exc:  # a bug in one page must not cost the other pages
         files = ", ".join(d.path for _, d in sorted(docs.items()))
-        why = str(exc) if isinstance(exc, TimeBudgetExceeded) else \
-            f"internal error: {type(exc).__name__}: {exc} (please report this with these files)"
+        why = f"internal error: {type(exc).__name__}: {exc} (please report this with these files)"
         errors.append(InputError(docs[min(docs)].path, f"page '{group.page}' not checked: {why}; files: {files}"))
         return PageResult([], None, errors)
+    if stages.unfinished is not None:
+        files = ", ".join(d.path for _, d in sorted(docs.items()))
+        errors.append(InputError(docs[min(docs)].path, f"page '{group.page}' not fully checked: "
+                                                       f"{stages.message()}; files: {files}"))
     kept, suppressed = apply_policy(findings, job.settings, suppressions)
-    scores = sem.rounded_scores() if sem is not None else None
-    view = PageView.from_aligned(page, scores) if job.views else None
-    rows = sem.row_entries(page) if sem is not None else []
     stats = {}
     if before is not None:
         emb = engine(job.semantic)
         after = emb.stats()
         stats = {k: after[k] - before[k] for k in after}
         stats["model_loaded"] = int(emb.loaded and not loaded_before)  # loaded by this page
-    return PageResult(kept, summary, errors, suppressed, view, rows, stats)
+    return PageResult(kept, summary, errors, suppressed, view, rows or [], stats)
+
+
+def _align(docs: dict[str, Document], ref: str | None, sem: PageSemantics | None) -> AlignedPage:
+    """Align the page (embedding-guided and scored when ``sem`` is given), moved blocks settled."""
+    if sem is not None:
+        return align_and_score(docs, ref, sem)
+    return settle_moves(align_documents(docs, ref))
+
+
+def _check_rule(rule: ModuleType, page: AlignedPage, settings: Settings, facts) -> list[Finding]:
+    return list(rule.check(page, RuleContext(settings, facts)))
 
 
 def check_page(group: PageGroup, docs: dict[str, Document], job: PageJob,
-               rules: Iterable[ModuleType], page_rules: Iterable[ModuleType],
-               ) -> tuple[list[Finding], PageSummary, AlignedPage, PageSemantics | None]:
-    """Align one page's documents, analyse the page and run the rules on it.
+               rules: Iterable[ModuleType], page_rules: Iterable[ModuleType], stages: Stages | None = None,
+               ) -> tuple[list[Finding], PageSummary | None, PageView | None, list | None]:
+    """Align one page's documents, analyse the page and run the rules on it, stage by stage.
 
-    Returns (findings, summary, aligned page, :class:`PageSemantics` or ``None`` when the
-    semantic stage is off). With the semantic stage on, every prose segment is embedded
-    first and the embeddings guide the alignment.
+    Returns (findings, summary, view for the HTML page or ``None``, per-row parity
+    entries or ``None``). With the semantic stage on, every prose segment is embedded
+    first (on a clock of its own: the encoder's time is not the input's fault) and the
+    embeddings guide the alignment. Stages: ``embedding``, ``alignment``, ``analysis``
+    (the cheap page facts), then each rule in order, the costly facts it needs computed
+    just before it (``analysis: moves``, ...), then ``report data``. When one runs out of time the
+    rest are skipped (see :class:`~.guard.Stages`); the summary is ``None`` when the
+    alignment did not finish.
     """
+    stages = stages if stages is not None else Stages(float("inf"))
     rules, page_rules = tuple(rules), tuple(page_rules)
     reference = job.settings.reference or group.source_locale
     ref = reference if reference in docs else None
     sem = None
     if job.semantic is not None and len(docs) >= 2:
-        page, sem = analyse(docs, ref, engine(job.semantic))
-    else:
-        page = settle_moves(align_documents(docs, ref))
-    run_rules = (rules if len(docs) >= 2 else ()) + page_rules
-    wanted = {name for rule in run_rules for name in getattr(rule, "FACTS", ())}
-    facts = page_facts(page, job.settings, group=group, expected_locales=job.expected_locales,
-                       semantics=sem, history=job.history, wanted=wanted,
-                       site_reference=job.site_reference)
-    ctx = RuleContext(job.settings, facts)
-    findings: list[Finding] = []
-    for rule in run_rules:
-        findings.extend(rule.check(page, ctx))
+        embedder = engine(job.semantic)
+        texts = embed_texts(docs, embedder)
+        sem = stages.run("embedding", embed_page, docs, embedder, texts=texts,
+                         budget=PAGE_BASE + PER_TEXT * len(texts))
+        if sem is None:
+            return [], None, None, None
+    page = stages.run("alignment", _align, docs, ref, sem)
+    if page is None:
+        return [], None, None, None
     summary = PageSummary(group.page, {loc: d.path for loc, d in docs.items()},
                           page.reference, len(page.rows), sem.page_scores if sem is not None else {})
-    return findings, summary, page, sem
+    run_rules = (rules if len(docs) >= 2 else ()) + page_rules
+    facts = stages.run("analysis", page_facts, page, job.settings, group=group,
+                       expected_locales=job.expected_locales, semantics=sem, history=job.history, wanted=(),
+                       site_reference=job.site_reference)
+    findings: list[Finding] = []
+    ready: set[str] = set()
+    for k, rule in enumerate(run_rules if facts is not None else ()):
+        need = [name for name in getattr(rule, "FACTS", ()) if name not in ready]
+        if need:
+            more = stages.run(f"analysis: {', '.join(need)}", page_facts, page, job.settings, group=group,
+                              expected_locales=job.expected_locales, semantics=sem, history=job.history,
+                              wanted=need, site_reference=job.site_reference)
+            if more is None:
+                stages.skipped.extend(f"rule {r.ID}" for r in run_rules[k:])
+                break
+            facts = replace(facts, **{name: getattr(more, name) for name in need})
+            ready.update(need)
+        found = stages.run(f"rule {rule.ID}", _check_rule, rule, page, job.settings, facts)
+        if found is None:
+            stages.skipped.extend(f"rule {r.ID}" for r in run_rules[k + 1:])
+            break
+        findings.extend(found)
+    extras = stages.run("report data", _report_data, page, sem, job.views)
+    view, rows = extras if extras is not None else (None, None)
+    return findings, summary, view, rows
+
+
+def _report_data(page: AlignedPage, sem: PageSemantics | None, views: bool) -> tuple[PageView | None, list]:
+    """The page's view for the HTML review page (when asked for) and its per-row parity entries."""
+    scores = sem.rounded_scores() if sem is not None else None
+    view = PageView.from_aligned(page, scores) if views else None
+    return view, sem.row_entries(page) if sem is not None else []

@@ -4,11 +4,12 @@ another language (misfiled), and prose segments copied instead of translated."""
 from __future__ import annotations
 
 from itertools import islice
-from typing import Mapping
+from typing import Collection, Mapping
 
 from ...locales import base_language
 from ..autonyms import without_autonyms
 from ...model import AlignedPage, AlignedRow, Copy, Detection, PageGroup, Segment
+from ..sketch import copy_candidates, sketch
 from .data import is_language
 from .detect import detect, document_language, same_text_ratio
 from .scripts import has_translatable_text, natural_words
@@ -66,12 +67,13 @@ def misfiled(page: AlignedPage, group: PageGroup | None,
 
 
 def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow, locale: str,
-                seg: Segment, ratio: float = COPY_RATIO) -> Copy | None:
+                seg: Segment, ratio: float = COPY_RATIO, maybe: Collection[str] | None = None) -> Copy | None:
     """Why ``seg`` (in ``locale``) looks untranslated, or ``None`` when it looks translated.
 
     A copy of the reference locale (basis ``reference``); a copy of another locale whose
     text is not in this locale's language (``evidence``); or, with no copy, text in the
-    reference's language (``language``).
+    reference's language (``language``). ``maybe``: the only locales whose text may be
+    a copy (see :func:`.sketch.copy_candidates`); ``None``: all.
     """
     lang = languages.get(locale, "")
     if not lang or not seg.is_prose or locale == page.reference:
@@ -84,7 +86,7 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
         if other == locale or not oseg.is_prose:
             continue
         olang = languages.get(other, "")
-        if not olang or olang == lang:
+        if not olang or olang == lang or (maybe is not None and other not in maybe):
             continue
         if same_text_ratio(prose, oseg.prose, at_least=ratio) >= ratio:
             copies.append(other)
@@ -109,14 +111,21 @@ def untranslated_copies(page: AlignedPage, languages: Mapping[str, str], skip: M
                         ratio: float = COPY_RATIO) -> dict[tuple[int, str], Copy]:
     """(row index, locale) -> :class:`~transcheck.model.Copy` for every copied prose segment.
 
-    Locales in ``skip`` (misfiled files, reported once as a whole) are left out.
+    Locales in ``skip`` (misfiled files, reported once as a whole) are left out. The
+    locales of a row are sketched once (:mod:`..sketch`), so difflib compares only the
+    pairs that may be copies: linear in locales, not quadratic.
     """
     out: dict[tuple[int, str], Copy] = {}
     for row in page.rows:
+        prose = [(loc, seg) for loc, seg in row.present().items() if seg.is_prose]
+        maybe: dict[str, set[str]] = {loc: set() for loc, _ in prose}
+        judged = [sketch(without_autonyms(seg)) for _, seg in prose]  # what copied_from compares
+        for i, j in copy_candidates(judged, [sketch(seg.prose) for _, seg in prose], ratio):
+            maybe[prose[i][0]].add(prose[j][0])
         for locale, seg in row.present().items():
             if locale in skip:
                 continue
-            why = copied_from(page, languages, row, locale, seg, ratio)
+            why = copied_from(page, languages, row, locale, seg, ratio, maybe.get(locale, set()))
             if why is not None:
                 out[(row.index, locale)] = why
     return out

@@ -26,7 +26,7 @@ import statistics
 import sys
 import warnings
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -43,6 +43,8 @@ __all__ = [
     "engine",
     "analyse",
     "embed_page",
+    "embed_texts",
+    "align_and_score",
 ]
 
 LOW, HIGH = 0.35, 0.85
@@ -160,6 +162,23 @@ class PageSemantics:
             return None
         return min(1.0, max(0.0, (c - LOW) / (HIGH - LOW)))
 
+    def cosine_matrix(self, a: Sequence[Segment], b: Sequence[Segment]) -> np.ndarray:
+        """:meth:`cosine` of every pair of ``a`` x ``b`` in one matrix product (NaN where
+        either segment is not embedded)."""
+        out = np.full((len(a), len(b)), np.nan)
+        va = [self.vector(s) for s in a]
+        vb = [self.vector(s) for s in b]
+        ia = [i for i, v in enumerate(va) if v is not None]
+        ib = [j for j, v in enumerate(vb) if v is not None]
+        if ia and ib:
+            prod = np.stack([va[i] for i in ia]) @ np.stack([vb[j] for j in ib]).T
+            out[np.ix_(ia, ib)] = np.clip(prod.astype(np.float64), -1.0, 1.0)
+        return out
+
+    def alignment_matrix(self, a: Sequence[Segment], b: Sequence[Segment]) -> np.ndarray:
+        """:meth:`alignment_similarity` of every pair of ``a`` x ``b`` (NaN for none)."""
+        return np.minimum(1.0, np.maximum(0.0, (self.cosine_matrix(a, b) - LOW) / (HIGH - LOW)))
+
     # ---- scoring ----
     def score(self, page: AlignedPage) -> None:
         """Fill :attr:`scores`, :attr:`raw` and :attr:`page_scores` from the aligned rows."""
@@ -197,9 +216,12 @@ class PageSemantics:
 
     def row_entries(self, page: AlignedPage) -> list[dict]:
         """JSON-ready per-row scores: ``[{"row", "kind", "lines", "scores"}]`` in row order."""
+        by_row: dict[int, dict[str, float]] = {}
+        for (ri, loc), v in sorted(self.scores.items()):  # one pass: linear in rows x locales
+            by_row.setdefault(ri, {})[loc] = round(v, 4)
         out = []
         for row in page.rows:
-            sc = {loc: round(v, 4) for (ri, loc), v in sorted(self.scores.items()) if ri == row.index}
+            sc = by_row.get(row.index)
             if not sc:
                 continue
             present = row.present()
@@ -273,28 +295,40 @@ class PageSemantics:
         return float(np.clip(self._sentences[a] @ self._sentences[b], -1.0, 1.0))
 
 
-def embed_page(docs: Mapping[str, Document], embedder: Embedder) -> PageSemantics:
+def embed_texts(docs: Mapping[str, Document], embedder: Embedder) -> list[str]:
+    """The texts the semantic stage embeds for a page: every prose segment of every
+    locale whose language the model knows, whitespace-normalised, each once, sorted."""
+    return sorted({_norm(s.text) for loc, d in docs.items() if embedder.supports(loc)
+                   for s in d.segments if embeddable(s)})
+
+
+def embed_page(docs: Mapping[str, Document], embedder: Embedder, texts: list[str] | None = None) -> PageSemantics:
     """Embed every prose segment of every locale of one page, in one batched call.
 
     Locales whose language the model does not know (:meth:`Embedder.supports`) are
     left out: their segments get no vector, so they neither guide the alignment nor
-    are scored, nor count as witnesses for the others.
+    are scored, nor count as witnesses for the others. ``texts``: :func:`embed_texts`
+    of ``docs`` when already known.
     """
-    texts = sorted({_norm(s.text) for loc, d in docs.items() if embedder.supports(loc)
-                    for s in d.segments if embeddable(s)})
+    texts = embed_texts(docs, embedder) if texts is None else texts
     vectors = dict(zip(texts, embedder.encode(texts))) if texts else {}
     return PageSemantics(embedder, vectors)
+
+
+def align_and_score(docs: Mapping[str, Document], reference: str | None, sem: PageSemantics) -> AlignedPage:
+    """Align a page guided by its embeddings, settle moved blocks and score the rows."""
+    from ..moves import settle_moves
+
+    known = frozenset(loc for loc in docs if sem.embedder.supports(loc))
+    page = align_documents(dict(docs), reference if reference in docs else None,
+                           prefer=known, extra_matrix=sem.alignment_matrix)
+    page = settle_moves(page, sem)
+    sem.score(page)
+    return page
 
 
 def analyse(docs: Mapping[str, Document], reference: str | None,
             embedder: Embedder) -> tuple[AlignedPage, PageSemantics]:
     """Embed, align (embedding-guided), settle moved blocks and score one page."""
-    from ..moves import settle_moves
-
     sem = embed_page(docs, embedder)
-    known = frozenset(loc for loc in docs if embedder.supports(loc))
-    page = align_documents(dict(docs), reference if reference in docs else None,
-                           sem.alignment_similarity, prefer=known)
-    page = settle_moves(page, sem)
-    sem.score(page)
-    return page, sem
+    return align_and_score(docs, reference, sem), sem
