@@ -24,20 +24,17 @@ t0 = time.perf_counter(); c0 = time.process_time()
 mode, root = sys.argv[1], sys.argv[2]
 if mode == "parse":
     from pathlib import Path
-    from transcheck.parse import parse_markdown, read_file
+    from transcheck.markdown.parse import parse_markdown, read_file
     for p in sorted(Path(root).rglob("*.md")):
         parse_markdown(read_file(str(p)))
     out = {}
 elif mode == "encode":
     from pathlib import Path
-    from transcheck.parse import parse_markdown, read_file
-    from transcheck.parity import SemanticOptions, embeddable, engine
-    texts = set()
-    for p in sorted(Path(root).rglob("*.md")):
-        for s in parse_markdown(read_file(str(p))).segments:
-            if embeddable(s):
-                texts.add(" ".join(s.text.split()))
-    engine(SemanticOptions(no_cache=True)).inner.encode(sorted(texts))
+    from transcheck.markdown.parse import parse_markdown, read_file
+    from transcheck.analyse.semantic.engine import SemanticOptions, embed_texts, engine
+    docs = {str(p): parse_markdown(read_file(str(p))) for p in sorted(Path(root).rglob("*.md"))}
+    texts = embed_texts(docs)
+    engine(SemanticOptions(no_cache=True)).inner.encode(texts)
     out = {"texts": len(texts)}
 else:
     from transcheck.cli import main

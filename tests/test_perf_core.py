@@ -1,6 +1,6 @@
 """The near-linear core keeps the results of the simple algorithms it replaces.
 
-* the vectorised, banded alignment (:func:`transcheck.analyse.features.align_banded`)
+* the vectorised, banded alignment (:func:`transcheck.analyse.banded.align_banded`)
   returns the pairs of the cell-by-cell Needleman-Wunsch on real pages, filled
   completely or banded;
 * the prose sketches (:mod:`transcheck.analyse.sketch`) never rule out a pair that
@@ -25,7 +25,8 @@ from click.testing import CliRunner
 from tests.helpers import write_tree
 from transcheck import rules
 from transcheck.analyse.align import GAP, needleman_wunsch
-from transcheck.analyse.features import DocFeatures, PairScorer, align_banded
+from transcheck.analyse.banded import align_banded
+from transcheck.analyse.features import DocFeatures, PairScorer
 from transcheck.analyse.language import same_text_ratio
 from transcheck.analyse.sketch import copy_candidates, sketch
 from transcheck.cli import main

@@ -25,7 +25,8 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
-from .features import DocFeatures, ExtraMatrix, PairScorer, align_banded, per_pair_extra
+from .banded import align_banded
+from .features import DocFeatures, ExtraMatrix, PairScorer, per_pair_extra
 
 GAP = 0.22
 """Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
@@ -69,7 +70,7 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
     many pairs at once in place of ``extra``; ``ratios`` caches code/HTML text ratios
     (share one dict across the locales of a page). Same result as
     :func:`needleman_wunsch` over :func:`segment_similarity`, vectorised
-    (:func:`transcheck.analyse.features.align_banded`).
+    (:func:`align_banded`).
     """
     fa = features_a if features_a is not None else DocFeatures(a)
     if extra_matrix is None and extra is not None:
