@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-
 from typing import Iterable
 
 from ..model import SCHEMA, Finding, InputError, Location, PageSummary, Report, RuleInfo
