@@ -235,7 +235,8 @@ def test_ctrl_c_while_the_report_is_written_exits_130(tmp_path):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         try:
-            if "fifo" in wchan.read_text() or "pipe" in wchan.read_text():
+            # blocked opening the FIFO (``wait_for_partner``/``fifo_open``) or writing to it (``pipe_*``)
+            if any(word in wchan.read_text() for word in ("fifo", "pipe", "partner")):
                 break
         except OSError:
             pass
