@@ -109,6 +109,21 @@ def test_hugo_split_config_and_language_codes(tmp_path):
     assert read_hugo(d / "hugo.yaml", [d / "languages.yaml"]).trees[0].folder == "content/zh"
 
 
+def test_hugo_top_level_content_dir_is_the_default_languages_tree(tmp_path):
+    # cncf/glossary's config.toml: contentDir = "content/en" at the top, each translation its own contentDir
+    (tmp_path / "config.toml").write_text(
+        'contentDir = "content/en"\ndefaultContentLanguage = "en"\n[languages]\n[languages.en]\nweight = 1\n'
+        '[languages.zh-cn]\ncontentDir = "content/zh-cn"\nweight = 2\n', encoding="utf-8")
+    pages = {loc: tmp_path / "content" / loc / "nodes.md" for loc in ("en", "zh-cn")}
+    for path in pages.values():
+        path.parent.mkdir(parents=True)
+        path.write_text("# Nodes\n", encoding="utf-8")
+    found = find_sites(tmp_path)
+    placed = {loc: place(found.sites, p.resolve()) for loc, p in pages.items()}
+    assert placed["en"][:3] == ("content/nodes.md", "en", True)  # the source, not an orphan's peer
+    assert placed["zh-cn"][:3] == ("content/nodes.md", "zh-CN", False)
+
+
 def test_an_unreadable_config_is_one_warning(tmp_path):
     (tmp_path / "docusaurus.config.js").write_text("module.exports = { i18n: makeI18n() };\n")
     (tmp_path / "mkdocs.yml").write_text("plugins: [i18n: {languages: [\n")

@@ -109,10 +109,14 @@ def read_hugo(path: Path, extra: list[Path] = ()) -> SiteConfig:
         named[key] = spec.get("locale") or spec.get("languagecode") or key
     site = make_site("hugo", path, root, named, default)
     base = str(data.get("contentdir") or "content").strip("./")
-    trees = []
-    for key, spec in langs.items():
-        spec = _lower_keys(spec)
-        if isinstance(spec.get("contentdir"), str):
-            trees.append(Tree(spec["contentdir"].strip("./"), site.folders[key], base,
-                              source=(site.folders[key] == site.default_locale)))
+    own = {key: spec["contentdir"].strip("./") for key, spec in
+           ((k, _lower_keys(v)) for k, v in langs.items()) if isinstance(spec.get("contentdir"), str)}
+    prefix = base
+    if own and default in langs and default not in own and data.get("contentdir") \
+            and base not in own.values():
+        # the top-level contentDir (``content/en``) is the default language's own tree
+        own[default] = base
+        prefix = Path(base).parent.as_posix().strip("./")
+    trees = [Tree(folder, site.folders[key], prefix, source=(site.folders[key] == site.default_locale))
+             for key, folder in own.items()]
     return with_trees(site, tuple(trees))
