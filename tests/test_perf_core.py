@@ -62,8 +62,8 @@ def test_banded_scores_are_the_full_matrix_cells():
 
 
 def test_sketches_keep_every_copy():
-    """Every prose pair of the corpus rows, plus copies with small edits: no copy is ruled out."""
-    texts = [s.prose for loc in LOCALES for s in corpus_segments(loc) if s.is_prose and s.prose.strip()]
+    """Every prose pair of two locales of the corpus, plus copies with small edits: no copy is ruled out."""
+    texts = [s.prose for loc in LOCALES[:2] for s in corpus_segments(loc) if s.is_prose and s.prose.strip()]
     texts += [t.replace("e", "é", 1) + " ok" for t in texts[:40]] + [t.upper() for t in texts[:20]]
     sk = [sketch(t) for t in texts]
     for ratio in (0.6, 0.9):
