@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
-from .banded import align_banded
+from .banded import align_banded, band_traceback
 from .features import DocFeatures, ExtraMatrix, PairScorer, per_pair_extra
 
 GAP = 0.22
@@ -126,21 +126,7 @@ def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: fl
         los.append(lo)
         moves.append(mv)
         prev, lo_prev, hi_prev = row, lo, hi
-    out: list[tuple[int | None, int | None]] = []
-    i, j = n, m
-    while i > 0 or j > 0:
-        mv_ij = moves[i][j - los[i]]
-        if mv_ij == 0 and i > 0 and j > 0:
-            out.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif mv_ij == 1 and i > 0:
-            out.append((i - 1, None))
-            i -= 1
-        else:
-            out.append((None, j - 1))
-            j -= 1
-    out.reverse()
-    return out
+    return band_traceback(moves, los, n, m)
 
 
 def substitutions(pairs: list[tuple[int | None, int | None]], a: Sequence[Segment],

@@ -143,6 +143,14 @@ def align_banded(scorer: PairScorer, gap: float, max_cells: int) -> list[tuple[i
         los.append(lo)
         moves.append(move)
         prev, lo_prev, hi_prev = row, lo, hi
+    return band_traceback(moves, los, n, m)
+
+
+def band_traceback(moves: list, los: list[int], n: int, m: int) -> list[tuple[int | None, int | None]]:
+    """Pairs (``i``, ``j``; None for a gap) from the moves of a banded DP (0 diagonal, 1 up, else left).
+
+    ``moves[i]`` holds row ``i`` from column ``los[i]`` on.
+    """
     out: list[tuple[int | None, int | None]] = []
     i, j = n, m
     while i > 0 or j > 0:
