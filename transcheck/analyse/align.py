@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
-from .banded import align_banded, band_traceback
+from .banded import align_banded, band_row, band_traceback
 from .features import DocFeatures, ExtraMatrix, PairScorer, per_pair_extra
 
 GAP = 0.22
@@ -95,7 +95,6 @@ def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: fl
     """
     full = n == 0 or m == 0 or (n + 1) * (m + 1) <= max_cells
     w = m if full else max(2 + -(-m // n), int(max_cells) // (2 * (n + 1)))
-    neg = float("-inf")
     los: list[int] = []
     moves: list[bytearray] = []  # 0 match, 1 up (gap in b), 2 left (gap in a)
     prev: list[float] = []
@@ -103,26 +102,13 @@ def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: fl
     for i in range(n + 1):
         centre = (i * m) // n if n else 0
         lo, hi = (0, m) if full else (max(0, centre - w), min(m, centre + w))
-        row = [neg] * (hi - lo + 1)
-        mv = bytearray(hi - lo + 1)
-        for j in range(lo, hi + 1):
-            if i == 0 or j == 0:  # the borders: all gaps, counted exactly (gap × count)
-                row[j - lo] = gap * (i + j)
-                mv[j - lo] = 1 if j == 0 else 2
-                continue
-            best, move = neg, 0
-            if i > 0 and j > 0 and lo_prev <= j - 1 <= hi_prev:
-                best = prev[j - 1 - lo_prev] + score(i - 1, j - 1)
-            if i > 0 and lo_prev <= j <= hi_prev:
-                up = prev[j - lo_prev] + gap
-                if up > best + eps:
-                    best, move = up, 1
-            if j > lo:
-                left = row[j - 1 - lo] + gap
-                if left > best + eps:
-                    best, move = left, 2
-            row[j - lo] = best
-            mv[j - lo] = move
+        if i == 0:  # the top border: all gaps, counted exactly (gap × count)
+            row = [gap * j for j in range(lo, hi + 1)]
+            mv = bytearray([1 if j == 0 else 2 for j in range(lo, hi + 1)])
+        else:
+            first = max(lo, 1)
+            sims = [score(i - 1, j - 1) for j in range(first, hi + 1)]
+            row, mv = band_row(i, lo, hi, prev, lo_prev, hi_prev, sims, first - 1, gap, eps)
         los.append(lo)
         moves.append(mv)
         prev, lo_prev, hi_prev = row, lo, hi

@@ -17,9 +17,12 @@ NARROW = 48
 """Band width up to which a DP row is filled in plain Python rather than with numpy."""
 
 
-def _narrow_row(i: int, lo: int, hi: int, prev, lo_prev: int, hi_prev: int, sims: list, sim_j0: int,
-                gap: float, eps: float = 1e-12):
-    """One DP row of a narrow band, cell by cell (the same steps as the numpy path)."""
+def band_row(i: int, lo: int, hi: int, prev, lo_prev: int, hi_prev: int, sims: list, sim_j0: int,
+             gap: float, eps: float = 1e-12):
+    """DP row ``i >= 1`` over columns ``lo..hi``, cell by cell (the same steps as the numpy path).
+
+    ``sims[j - 1 - sim_j0]`` scores pairing item ``i - 1`` with item ``j - 1``.
+    """
     neg = float("-inf")
     row = [neg] * (hi - lo + 1)
     mv = bytearray(hi - lo + 1)
@@ -118,7 +121,7 @@ def align_banded(scorer: PairScorer, gap: float, max_cells: int) -> list[tuple[i
                 sim = scorer.block(i - 1, i1, j_lo, j_hi)
                 sim_rows = sim.tolist() if narrow else None
             if narrow:  # a few cells a row: plain Python beats numpy's per-call cost
-                row, move = _narrow_row(i, lo, hi, prev, lo_prev, hi_prev, sim_rows[i - 1 - sim_i0], sim_j0, gap)
+                row, move = band_row(i, lo, hi, prev, lo_prev, hi_prev, sim_rows[i - 1 - sim_i0], sim_j0, gap)
                 los.append(lo)
                 moves.append(move)
                 prev, lo_prev, hi_prev = row, lo, hi
