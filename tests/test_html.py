@@ -181,6 +181,11 @@ def test_browser_renders(tmp_path, corpus_html, report):
     c = dump_dom(tmp_path, corpus_html)
     findings = [a for t, a in c.tags if "finding" in _cls(a)]
     assert len(findings) == len(report.findings)
+    # info findings are in the page, filtered out until their box is ticked
+    infos = sum(f.severity == "info" for f in report.findings)
+    assert infos and [a["data-severity"] for a in findings if "hidden" in a] == ["info"] * infos
+    c = dump_dom(tmp_path, corpus_html, "#severity=error,warning,info")
+    findings = [a for t, a in c.tags if "finding" in _cls(a)]
     assert not any("hidden" in a for a in findings)
     flagged = [a for t, a in c.tags if t == "td" and a.get("data-flag")]
     assert {(a["data-locale"], a["data-flag"]) for a in flagged} >= {

@@ -13,8 +13,8 @@ from ..reporters import REPORTERS
 from ..run.discover import display_path
 from ..run.run import run
 from .options import load_cfg, run_options
-from .output import (EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, exit_status, say,
-                     write_outputs)
+from .output import (EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, exit_status,
+                     min_severity, say, write_outputs)
 from .safe_output import Terminated, sigterm_stops
 
 
@@ -32,6 +32,10 @@ from .safe_output import Terminated, sigterm_stops
               help="Text output: show at most N findings (the summary and exit code count them all).")
 @click.option("--summary-only", is_flag=True,
               help="Text output: only the per-locale summary and totals, no findings.")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Text, github and markdown output: list findings of this severity or worse "
+                   "(default: warning; info findings are still counted in the summary). JSON, "
+                   "SARIF, JUnit and HTML keep every finding.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when a finding of this severity or worse is found (default: error).")
 @click.option("--reference", metavar="LOCALE", default=None,
@@ -113,7 +117,9 @@ def _check(opts: dict) -> None:
         say(f"transcheck: warning: {warning}")
     to_stdout_text = write_outputs(report, targets, opts["color"], opts["write_baseline"], options.paths,
                                    opts["report_dir"],
-                                   {"max_findings": opts["max_findings"], "summary_only": opts["summary_only"]})
+                                   {"max_findings": opts["max_findings"], "summary_only": opts["summary_only"],
+                                    "min_severity": min_severity(opts["min_severity"], cfg.min_severity,
+                                                                 fail_on)})
     for err in report.errors if not to_stdout_text else ():
         where = f"{err.file}:{err.line}" if err.line else err.file
         say(f"transcheck: {where}: {err.message}")

@@ -10,7 +10,7 @@ import click
 from .. import rules as rules_pkg
 from ..reporters import REPORTERS
 from .merge import MergeError, merge_files
-from .output import EXIT_INPUT, exit_status, say, write_outputs
+from .output import EXIT_INPUT, exit_status, min_severity, say, write_outputs
 
 
 @click.command("merge")
@@ -21,14 +21,18 @@ from .output import EXIT_INPUT, exit_status, say, write_outputs
               help="Write the merged report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
-def merge_cmd(files, fmt, output, fail_on):
+@click.option("--min-severity", "min_sev", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Text, github and markdown output: list findings of this severity or worse "
+                   "(default: warning).")
+def merge_cmd(files, fmt, output, fail_on, min_sev):
     """Merge the JSON reports of shards (--shard i/n --format json) into one report."""
     try:
         report = merge_files(list(files))
     except MergeError as exc:
         say(f"transcheck: merge: {exc}")
         sys.exit(EXIT_INPUT)
-    write_outputs(report, [(fmt, output)], color=False)
+    write_outputs(report, [(fmt, output)], color=False,
+                  view_options={"min_severity": min_severity(min_sev, None, fail_on)})
     sys.exit(exit_status(report, fail_on))
 
 

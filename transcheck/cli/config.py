@@ -11,6 +11,7 @@ Example ``transcheck.toml``::
     select = ["code-drift", "link-drift"]
     ignore = ["markup"]
     fail_on = "warning"
+    min_severity = "info"   # text, github, markdown: list info findings too (default: warning)
     include = ["docs/**"]
     exclude = ["**/changelog.md"]
     placeholders = ['%\\w+%']
@@ -66,6 +67,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
+    min_severity: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     placeholders: tuple[str, ...] = ()
@@ -79,7 +81,8 @@ class Config:
 
 _KEYS = {
     "reference": "locale", "source_locale": "locale", "select": "names", "ignore": "names",
-    "severity": "severity_table", "fail_on": "fail_on", "include": "globs", "exclude": "globs",
+    "severity": "severity_table", "fail_on": "fail_on", "min_severity": "min_severity",
+    "include": "globs", "exclude": "globs",
     "placeholders": "regexes", "locale_aliases": "aliases", "thresholds": "numbers",
     "model": "string", "cache_dir": "string", "layout": "layout", "locale_folders": "aliases",
 }
@@ -186,6 +189,10 @@ def _validate(p: Path, key: str, kind: str, value: Any, known: set[str],
     if kind == "fail_on":
         if value not in (*SEVERITIES, "never"):
             raise fail(f"must be one of error, warning, info, never, not {value!r}")
+        return value
+    if kind == "min_severity":
+        if value not in SEVERITIES:
+            raise fail(f"must be one of {', '.join(SEVERITIES)}, not {value!r}")
         return value
     if kind == "globs":
         return strings(value)

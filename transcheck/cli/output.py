@@ -17,6 +17,17 @@ from ..reporters.html import site_files
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
+VIEW_OPTIONS = {"text": ("max_findings", "summary_only", "min_severity"),
+                "github": ("min_severity",), "markdown": ("min_severity",)}
+"""The reading options each format takes: the formats people read (text, annotations, PR
+comments) list findings from ``--min-severity`` up; JSON, SARIF, JUnit and HTML keep all."""
+
+
+def min_severity(given: str | None, configured: str | None, fail_on: str) -> str:
+    """The least severity the reading formats list: the option, the configuration, else
+    warning (info when ``fail_on`` is info, so the findings that fail the run are shown)."""
+    return given or configured or ("info" if fail_on == "info" else "warning")
+
 
 def outputs(formats: tuple[str, ...], outputs: tuple[str, ...],
             report_dir: str | None) -> list[tuple[str, str | None]]:
@@ -85,13 +96,13 @@ def _checked_files(report: Report) -> set[str]:
 
 def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: bool | None,
                   baseline: str | None = None, roots: list[str] | None = None,
-                  report_dir: str | None = None, text_options: dict | None = None) -> bool:
+                  report_dir: str | None = None, view_options: dict | None = None) -> bool:
     """Write the baseline and each format to its file or stdout; return True when text
     went to stdout.
 
     The HTML of ``--report DIR`` is the review site (an index and one page per document,
-    :mod:`transcheck.reporters.html.site`); ``text_options`` (``max_findings``,
-    ``summary_only``) shape the text format only.
+    :mod:`transcheck.reporters.html.site`); ``view_options`` (``max_findings``,
+    ``summary_only``, ``min_severity``) shape the reading formats (:data:`VIEW_OPTIONS`).
 
     Every output is inert for CI runners and every file is replaced whole
     (:mod:`.safe_output`). A destination that would overwrite a checked page or become a
@@ -118,7 +129,7 @@ def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: 
                 continue
             tty = dest is None and sys.stdout is not None and sys.stdout.isatty()
             use_color = bool(color if color is not None else tty)
-            extra = dict(text_options or {}) if fmt == "text" else {}
+            extra = {k: v for k, v in (view_options or {}).items() if k in VIEW_OPTIONS.get(fmt, ())}
             rendered = inert(REPORTERS[fmt].render(report, color=use_color and fmt == "text" and dest is None,
                                                    **extra), fmt)
             if dest is None:

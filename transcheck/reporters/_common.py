@@ -30,6 +30,22 @@ def severity_counts(findings) -> dict[str, int]:
     return counts
 
 
+def at_least(findings, min_severity: str) -> list[Finding]:
+    """The findings at ``min_severity`` or worse (the ones a view lists), order kept."""
+    cut = severity_rank(min_severity)
+    return [f for f in findings if severity_rank(f.severity) <= cut]
+
+
+def below_note(hidden: int, min_severity: str) -> str:
+    """One line saying how many findings under ``min_severity`` a view leaves out, and
+    how to list them (empty when none is left out)."""
+    if not hidden:
+        return ""
+    below = "info" if min_severity == "warning" else "warning and info"
+    return (f"{hidden} {below} finding(s) counted, not listed: "
+            "--min-severity info lists them")
+
+
 def page_files(report: Report) -> dict[str, dict[str, str]]:
     """Return page -> locale -> file for every page, from summaries and findings."""
     out: dict[str, dict[str, str]] = {}

@@ -8,7 +8,7 @@ neither end a command early nor start a new one.
 from __future__ import annotations
 
 from ..model import Finding, Report
-from ._common import plural, severity_counts, sorted_errors, sorted_findings
+from ._common import at_least, below_note, plural, severity_counts, sorted_errors, sorted_findings
 
 NAME = "github"
 EXTENSION = "github.txt"
@@ -51,10 +51,12 @@ def finding_command(f: Finding) -> str:
     )
 
 
-def render(report: Report, color: bool = False) -> str:
-    """Render findings and input errors as workflow commands (``color`` is ignored)."""
+def render(report: Report, color: bool = False, min_severity: str = "info") -> str:
+    """Render findings at ``min_severity`` or worse and input errors as workflow commands,
+    then one summary line counting every finding (``color`` is ignored)."""
     findings = sorted_findings(report)
-    out = [finding_command(f) for f in findings]
+    listed = at_least(findings, min_severity)
+    out = [finding_command(f) for f in listed]
     for e in sorted_errors(report):
         out.append(command("error", e.message, file=e.file, line=e.line,
                            title="transcheck: input error"))
@@ -62,5 +64,8 @@ def render(report: Report, color: bool = False) -> str:
     summary = (f"transcheck: {plural(counts['error'], 'error')}, "
                f"{plural(counts['warning'], 'warning')}, {counts['info']} info, "
                f"{plural(len(report.errors), 'input error')}")
+    note = below_note(len(findings) - len(listed), min_severity)
+    if note:
+        summary += f" ({note})"
     out.append(escape_data(summary))
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ import re
 from itertools import groupby
 
 from ..model import CATEGORIES, Finding, Report
-from ._common import (page_files, plural, severity_counts, sorted_errors, sorted_findings,
+from ._common import (at_least, below_note, page_files, plural, severity_counts, sorted_errors, sorted_findings,
                       worst_first)
 
 NAME = "markdown"
@@ -72,9 +72,14 @@ def _finding_row(f: Finding, with_page: bool) -> list[str]:
     return row
 
 
-def render(report: Report, color: bool = False) -> str:
-    """Render the Markdown summary (``color`` is ignored)."""
+def render(report: Report, color: bool = False, min_severity: str = "info") -> str:
+    """Render the Markdown summary (``color`` is ignored).
+
+    The totals and the table per locale and category count every finding; the finding
+    tables list those at ``min_severity`` or worse.
+    """
     findings = sorted_findings(report)
+    listed = at_least(findings, min_severity)
     counts = severity_counts(findings)
     files = page_files(report)
     out = [
@@ -105,15 +110,18 @@ def render(report: Report, color: bool = False) -> str:
         out += ["### Findings per locale and category", ""]
         out += _table(["locale", *[escape(c) for c in cats], "total"], rows,
                       [":---", *[":---:"] * len(cats), ":---:"])
-        out += ["", f"### Worst findings (top {min(WORST, len(findings))})", ""]
+        out += ["", f"### Worst findings (top {min(WORST, len(listed))})", ""]
         out += _table(["severity", "page", "locale", "where", "rule", "message", "expected",
                        "actual"],
-                      [_finding_row(f, True) for f in worst_first(findings)[:WORST]])
+                      [_finding_row(f, True) for f in worst_first(listed)[:WORST]])
         out += ["", "### Pages", ""]
+        note = below_note(len(findings) - len(listed), min_severity)
+        if note:
+            out += [escape(note), ""]
         by_page = {p: list(fs) for p, fs in groupby(findings, key=lambda f: f.page)}
         for page in files:
-            mine = by_page.get(page, [])
-            c = severity_counts(mine)
+            c = severity_counts(by_page.get(page, []))
+            mine = at_least(by_page.get(page, []), min_severity)
             out += ["<details>",
                     f"<summary><b>{html_only(page)}</b>: {plural(c['error'], 'error')}, "
                     f"{plural(c['warning'], 'warning')}, {c['info']} info</summary>", ""]
@@ -121,7 +129,7 @@ def render(report: Report, color: bool = False) -> str:
                 out += _table(["severity", "locale", "where", "rule", "message", "expected",
                                "actual"], [_finding_row(f, False) for f in mine])
             else:
-                out.append("No findings.")
+                out.append("No findings listed." if sum(c.values()) else "No findings.")
             out += ["", "</details>", ""]
     else:
         out += ["No findings. ✅", ""]

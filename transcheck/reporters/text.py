@@ -9,7 +9,7 @@ from itertools import groupby
 from ..model import Finding, Report
 from .overview import overview_lines
 from ..textutil import shorten
-from ._common import site_lines
+from ._common import at_least, below_note, site_lines
 
 NAME = "text"
 EXTENSION = "txt"
@@ -33,17 +33,23 @@ def _style(text: str, code: str, color: bool) -> str:
 
 
 def render(report: Report, color: bool = False, max_findings: int | None = None,
-           summary_only: bool = False) -> str:
+           summary_only: bool = False, min_severity: str = "info") -> str:
     """Render for a terminal: the overview per locale, then the findings grouped by page.
 
-    ``max_findings`` shows at most that many findings (in page order), ``summary_only``
-    none; the closing line still counts them all and a line says how many were left out.
+    Only findings at ``min_severity`` or worse are listed; ``max_findings`` shows at most
+    that many of them (in page order), ``summary_only`` none. The overview and the closing
+    line still count them all; a line under the overview says how many are below
+    ``min_severity`` and how to list them, one at the end how many the limits left out.
     ``color`` adds ANSI colours.
     """
     findings = sorted(report.findings, key=Finding.sort_key)
+    listed = at_least(findings, min_severity)
     limit = 0 if summary_only else max_findings
-    shown = findings if limit is None else findings[:limit]
+    shown = listed if limit is None else listed[:limit]
     out: list[str] = [_safe(line) for line in overview_lines(report)]
+    note = "" if summary_only else below_note(len(findings) - len(listed), min_severity)
+    if note:
+        out.append(_style(note, _DIM, color))
     if out:
         out.append("")
     for page, page_findings in groupby(shown, key=lambda f: f.page):
@@ -61,7 +67,7 @@ def render(report: Report, color: bool = False, max_findings: int | None = None,
                         out.append(_style(f"{'':13}{label:>8}: {lines[0]}", _DIM, color))
                         out.extend(_style(f"{'':23}{ln}", _DIM, color) for ln in lines[1:])
         out.append("")
-    hidden = len(findings) - len(shown)
+    hidden = len(listed) - len(shown)
     if hidden:
         why = "--summary-only" if summary_only else f"--max-findings {max_findings}"
         out.append(f"{hidden} {'more ' if shown else ''}finding(s) not shown ({why}); the exit code counts "

@@ -5,7 +5,8 @@ findings shown in the cell of their locale and line with expected vs actual (the
 difference marked), a locales x segments parity heatmap when scores exist, and links
 to the files (relative, ``#L<line>``). Filters by locale, category and severity run in
 a small inline script; the same filters can be set from the URL fragment, e.g.
-``report.html#locale=de,ru&severity=error&category=code-drift&only=1``.
+``report.html#locale=de,ru&severity=error&category=code-drift&only=1``. Info findings
+are in the file but filtered out until their box is ticked (``#severity=error,warning,info``).
 
 Document text is untrusted: every text and attribute is escaped, hrefs are only
 ``http(s):`` or relative, no document text is ever placed inside ``<script>``, and a
@@ -258,9 +259,9 @@ CSP = ("default-src 'none'; style-src " + _csp_hash(STYLE) + "; script-src " + _
 """The page's Content-Security-Policy: only its own inline style and script, by hash."""
 
 
-def _checkboxes(name: str, values: list[str]) -> str:
-    return "".join(f'<label><input type="checkbox" name="{name}" value="{esc(v)}" checked> '
-                   f"{esc(v)}</label>" for v in values)
+def _checkboxes(name: str, values: list[str], off: tuple[str, ...] = ()) -> str:
+    return "".join(f'<label><input type="checkbox" name="{name}" value="{esc(v)}"'
+                   f'{"" if v in off else " checked"}> {esc(v)}</label>' for v in values)
 
 
 SINGLE_BUDGET = 4_000_000
@@ -308,7 +309,7 @@ def render(report: Report, color: bool = False, *, banner: str = "", base: str =
         + (f" · transcheck {esc(version)}" if version else "") + "</p>",
         '<form id="filters">',
         f"<fieldset><legend>Locale</legend>{_checkboxes('locale', locales)}</fieldset>",
-        f"<fieldset><legend>Severity</legend>{_checkboxes('severity', sevs)}</fieldset>",
+        f"<fieldset><legend>Severity</legend>{_checkboxes('severity', sevs, off=('info',))}</fieldset>",
         f"<fieldset><legend>Category</legend>{_checkboxes('category', cats)}</fieldset>",
         '<label><input type="checkbox" name="only"> only rows with findings</label>',
         f'<span id="shown">{len(findings)} findings</span>',
