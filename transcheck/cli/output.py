@@ -10,8 +10,8 @@ import click
 from ..model import Report, severity_rank
 from ..reporters import REPORTERS
 from ..run.baseline import render_baseline
-from .safe_output import (OutputError, destination_problem, inert, silence_stdout, write_atomic,
-                          write_stdout)
+from .safe_output import (OutputError, destination_problem, inert, inert_chunks, silence_stdout,
+                          write_atomic, write_stdout)
 from ..reporters.html import site_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -130,8 +130,8 @@ def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: 
             tty = dest is None and sys.stdout is not None and sys.stdout.isatty()
             use_color = bool(color if color is not None else tty)
             extra = {k: v for k, v in (view_options or {}).items() if k in VIEW_OPTIONS.get(fmt, ())}
-            rendered = inert(REPORTERS[fmt].render(report, color=use_color and fmt == "text" and dest is None,
-                                                   **extra), fmt)
+            rendered = inert_chunks(_pieces(REPORTERS[fmt], report, use_color and fmt == "text" and dest is None,
+                                            extra), fmt)
             if dest is None:
                 write_stdout(rendered)
                 to_stdout_text = to_stdout_text or fmt == "text"
@@ -142,6 +142,14 @@ def write_outputs(report: Report, targets: list[tuple[str, str | None]], color: 
         say(f"transcheck: {exc}")
         sys.exit(EXIT_INPUT)
     return to_stdout_text
+
+
+def _pieces(reporter, report: Report, color: bool, extra: dict):
+    """The reporter's output in pieces: streamed where the reporter can (``chunks``)."""
+    stream = getattr(reporter, "chunks", None)
+    if stream is not None:
+        return stream(report, color=color, **extra)
+    return [reporter.render(report, color=color, **extra)]
 
 
 def exit_status(report: Report, fail_on: str) -> int:

@@ -27,8 +27,9 @@ import re
 import stat
 import sys
 import tempfile
+from typing import Iterable, Iterator
 
-__all__ = ["OutputError", "inert", "is_inert", "write_atomic", "write_stdout", "silence_stdout",
+__all__ = ["OutputError", "inert", "inert_chunks", "is_inert", "write_atomic", "write_stdout", "silence_stdout",
            "reserve_std_streams", "same_file", "STRIP"]
 
 
@@ -88,6 +89,27 @@ def inert(text: str, fmt: str = "text") -> str:
     return "".join(out)
 
 
+def inert_chunks(chunks: Iterable[str], fmt: str = "text", size: int = 1 << 16) -> Iterator[str]:
+    """:func:`inert` over text that comes in pieces: the same result as ``inert`` of the
+    whole, since pieces are joined and cut after a line break (about ``size`` characters
+    each) before each is made inert."""
+    buf: list[str] = []
+    held = 0
+    for chunk in chunks:
+        buf.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            text = "".join(buf)
+            cut = text.rfind("\n") + 1
+            if cut:
+                yield inert(text[:cut], fmt)
+                text = text[cut:]
+            buf, held = [text], len(text)
+    text = "".join(buf)
+    if text:
+        yield inert(text, fmt)
+
+
 def is_inert(text: str, fmt: str = "text") -> bool:
     """True when no line of ``text`` is a workflow command (``github``: only its own)."""
     return inert(text, fmt) == text
@@ -114,8 +136,11 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~mask
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str | Iterable[str]) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` all at once or not at all.
+
+    ``text`` may come in pieces (an iterable of strings, e.g. a streamed report): they
+    are written to the temporary file one by one, so no whole copy is held in memory.
 
     The data goes to a temporary file in the same folder (created if missing), is
     flushed to disk and renamed over ``path``. A symbolic link is replaced at its
@@ -123,11 +148,11 @@ def write_atomic(path: str, text: str) -> None:
     temporary file, keeps the previous ``path`` and re-raises (``OSError`` as
     :class:`OutputError`).
     """
-    data = text.encode("utf-8", "surrogateescape")
+    pieces = [text] if isinstance(text, str) else text
     if _special(path):  # /dev/stdout, a FIFO: there is nothing to replace
         try:
             with open(path, "wb") as fh:
-                fh.write(data)
+                _write_pieces(fh, pieces)
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         return
@@ -141,7 +166,7 @@ def write_atomic(path: str, text: str) -> None:
         mode = _mode_for(target)
         fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            _write_pieces(fh, pieces)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -157,6 +182,11 @@ def write_atomic(path: str, text: str) -> None:
                 pass
 
 
+def _write_pieces(fh, pieces: Iterable[str]) -> None:
+    for piece in pieces:
+        fh.write(piece.encode("utf-8", "surrogateescape"))
+
+
 def same_file(a: str, b: str) -> bool:
     """True when paths ``a`` and ``b`` name the same file (links resolved; missing ok)."""
     try:
@@ -168,8 +198,9 @@ def same_file(a: str, b: str) -> bool:
 # -- stdout ------------------------------------------------------------------------------
 
 
-def write_stdout(text: str) -> None:
-    """Write ``text`` to stdout and flush it; raise :class:`OutputError` if it cannot be.
+def write_stdout(text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string or pieces of one) to stdout and flush it; raise
+    :class:`OutputError` if it cannot be.
 
     Covers a closed stdout (``>&-``), a full device (``> /dev/full``) and a reader that
     went away (``| head``), which would otherwise end in a traceback at exit.
@@ -178,7 +209,8 @@ def write_stdout(text: str) -> None:
     if stream is None:
         raise OutputError("cannot write the report: stdout is closed")
     try:
-        stream.write(text)
+        for piece in [text] if isinstance(text, str) else text:
+            stream.write(piece)
         stream.flush()
     except BrokenPipeError:
         raise OutputError("cannot write the report: stdout was closed by its reader") from None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Iterable
 from urllib.parse import quote
 
 from ..model import SEVERITIES, Finding, InputError, Report, severity_rank
 
 
 def sorted_findings(report: Report) -> list[Finding]:
-    """Return the report's findings in their deterministic order."""
-    return sorted(report.findings, key=Finding.sort_key)
+    """Return the report's findings in their deterministic order (a list)."""
+    return list(in_order(report))
 
 
 def worst_first(findings: list[Finding]) -> list[Finding]:
@@ -83,3 +84,11 @@ def site_lines(site) -> list[str]:
         out.append(f"layouts{setting}: {used} file(s)")
     out += [f"warning: {w['file']}: {w['message']}; the path rules were used" for w in site.get("warnings", ())]
     return out
+
+
+def in_order(report: Report) -> Iterable[Finding]:
+    """The report's findings in their deterministic order, streamed when the report
+    keeps them in that order already (a run's :class:`~transcheck.model.findings.FindingLog`)."""
+    if getattr(report.findings, "ordered", False):
+        return report.findings
+    return sorted(report.findings, key=Finding.sort_key)

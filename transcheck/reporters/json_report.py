@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from typing import Iterable
+from json.encoder import encode_basestring
+from typing import Iterable, Iterator
 
 from ..model import SCHEMA, Finding, InputError, Location, PageSummary, Report, RuleInfo
+from ._common import in_order
 from .overview import coverage_dict
 
 NAME = "json"
@@ -24,16 +26,51 @@ def finding_dict(f: Finding) -> dict:
     return d
 
 
-def to_dict(report: Report) -> dict:
-    """Return the whole report as a JSON-ready dict with a stable key order."""
-    findings = sorted(report.findings, key=Finding.sort_key)
-    counts: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
-    by_locale: dict[str, dict[str, int]] = {}
-    by_category: dict[str, int] = {}
-    for f in findings:
-        counts[f.severity] += 1
-        by_locale.setdefault(f.locale, {"error": 0, "warning": 0, "info": 0})[f.severity] += 1
-        by_category[f.category] = by_category.get(f.category, 0) + 1
+def _encode_finding(f: Finding) -> str:
+    """One finding as ``json.dumps(finding_dict(f), indent=2)`` prints it inside the
+    ``findings`` list (4 more spaces on every line), the same bytes, but built with the
+    C string encoder instead of the pure-Python indenting encoder."""
+    parts = []
+    for name in _FINDING_FIELDS:
+        value = getattr(f, name)
+        if name == "related":
+            if not value:
+                parts.append('      "related": []')
+                continue
+            items = []
+            for r in value:
+                cells = []
+                for key in _LOCATION_FIELDS:
+                    text = _scalar(getattr(r, key))
+                    if text is None:
+                        return _slow_finding(f)
+                    cells.append(f'          "{key}": {text}')
+                items.append("        {\n" + ",\n".join(cells) + "\n        }")
+            parts.append('      "related": [\n' + ",\n".join(items) + "\n      ]")
+            continue
+        text = _scalar(value)
+        if text is None:
+            return _slow_finding(f)
+        parts.append(f'      "{name}": {text}')
+    return "    {\n" + ",\n".join(parts) + "\n    }"
+
+
+def _scalar(value) -> str | None:
+    """JSON for a string or an int (as ``json.dumps`` writes it); None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    return None
+
+
+def _slow_finding(f: Finding) -> str:
+    text = json.dumps(finding_dict(f), ensure_ascii=False, indent=2)
+    return "\n".join("    " + line for line in text.split("\n"))
+
+
+def _head(report: Report) -> dict:
     pages = []
     for p in sorted(report.pages, key=lambda p: p.page):
         entry = {
@@ -45,15 +82,25 @@ def to_dict(report: Report) -> dict:
         if p.parity:
             entry["parity"] = {k: round(v, 4) for k, v in sorted(p.parity.items())}
         pages.append(entry)
+    return {"schema": SCHEMA, "tool": dict(report.tool), "pages": pages}
+
+
+def _tail(report: Report, findings: Iterable[Finding]) -> dict:
+    """Everything after ``findings`` (the summary counts them as they go by)."""
+    counts: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
+    by_locale: dict[str, dict[str, int]] = {}
+    by_category: dict[str, int] = {}
+    total = 0
+    for f in findings:
+        total += 1
+        counts[f.severity] += 1
+        by_locale.setdefault(f.locale, {"error": 0, "warning": 0, "info": 0})[f.severity] += 1
+        by_category[f.category] = by_category.get(f.category, 0) + 1
     out = {
-        "schema": SCHEMA,
-        "tool": dict(report.tool),
-        "pages": pages,
-        "findings": [finding_dict(f) for f in findings],
         "summary": {
             "pages": len(report.pages),
             "files": sum(len(p.files) for p in report.pages),
-            "findings": len(findings),
+            "findings": total,
             "by_severity": counts,
             "by_locale": dict(sorted(by_locale.items())),
             "by_category": dict(sorted(by_category.items())),
@@ -75,9 +122,34 @@ def to_dict(report: Report) -> dict:
     return out
 
 
+def to_dict(report: Report) -> dict:
+    """Return the whole report as a JSON-ready dict with a stable key order."""
+    findings = list(in_order(report))
+    out = _head(report)
+    out["findings"] = [finding_dict(f) for f in findings]
+    out.update(_tail(report, findings))
+    return out
+
+
+def chunks(report: Report, color: bool = False) -> Iterator[str]:
+    """The JSON document in pieces, findings streamed from the report one by one.
+
+    Joined, the pieces are ``json.dumps(to_dict(report), ensure_ascii=False, indent=2)``
+    plus a newline, byte for byte, but no piece holds more than one finding, so a
+    report written piece by piece needs memory for one finding, not for all of them.
+    """
+    yield json.dumps(_head(report), ensure_ascii=False, indent=2)[:-2] + ',\n  "findings": ['
+    sep = "\n"
+    for f in in_order(report):
+        yield sep + _encode_finding(f)
+        sep = ",\n"
+    yield "]," if sep == "\n" else "\n  ],"
+    yield json.dumps(_tail(report, in_order(report)), ensure_ascii=False, indent=2)[1:] + "\n"
+
+
 def render(report: Report, color: bool = False) -> str:
     """Render the report as deterministic, indented JSON (ends with a newline)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return "".join(chunks(report))
 
 
 def _finding(d: dict) -> Finding:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..model import Finding
 from ..markdown.parse import InputFileError, read_file
@@ -62,8 +62,10 @@ def load_baseline(path: str) -> Counter:
         raise BaselineError(f"{path}: baseline entries need a 'fingerprint'") from None
 
 
-def apply_baseline(findings: Iterable[Finding], accepted: Counter) -> tuple[list[Finding], int]:
-    """Drop findings the baseline accepts; return (the new findings, how many were dropped)."""
+def apply_baseline(findings: Iterable[Finding], accepted: Counter,
+                   keep: Callable[[list[Finding]], None]) -> int:
+    """Drop findings the baseline accepts (the first ones in the order given), hand the
+    others to ``keep`` in batches (memory stays flat) and return how many were dropped."""
     left = Counter(accepted)
     kept: list[Finding] = []
     dropped = 0
@@ -73,4 +75,8 @@ def apply_baseline(findings: Iterable[Finding], accepted: Counter) -> tuple[list
             dropped += 1
         else:
             kept.append(f)
-    return kept, dropped
+            if len(kept) >= 512:
+                keep(kept)
+                kept = []
+    keep(kept)
+    return dropped

@@ -2,7 +2,9 @@
 
 This module only calls the stages in order; it holds no checking logic of its own.
 Page groups are checked one at a time (see :mod:`transcheck.run.parallel`), so memory
-holds one page's documents at once, plus the findings.
+holds one page's documents at once; the findings go to a
+:class:`~transcheck.model.findings.FindingLog` on disk as pages finish, so memory does
+not grow with them either.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Callable
 
 from .. import __version__, rules as rules_pkg
 from ..analyse.semantic.engine import SemanticOptions
-from ..model import Finding, Report, Settings
+from ..model import Report, Settings
+from ..model.findings import FindingLog
 from .baseline import apply_baseline
 from .discover import discover
 from .gitutil import load_history
@@ -67,7 +70,7 @@ class RunOptions:
 class _Totals:
     """What the page results add up to."""
 
-    findings: list = field(default_factory=list)
+    findings: FindingLog = field(default_factory=FindingLog)
     errors: list = field(default_factory=list)
     pages: list = field(default_factory=list)
     views: list = field(default_factory=list)
@@ -119,15 +122,16 @@ def run(options: RunOptions) -> Report:
         totals.add(result)
         if options.progress:
             options.progress(done, len(groups))
-    findings = sorted(totals.findings, key=Finding.sort_key)
-    baselined = 0
+    findings, baselined = totals.findings, 0
     if options.baseline is not None:
-        findings, baselined = apply_baseline(findings, options.baseline)
+        findings = FindingLog()
+        baselined = apply_baseline(totals.findings, options.baseline, findings.extend)
+        totals.findings.close()
     tool = {"name": "transcheck", "version": __version__}
     if options.shard and options.shard[1] > 1:
         tool["shard"] = f"{options.shard[0]}/{options.shard[1]}"
     return Report(
-        findings=tuple(findings),
+        findings=findings,
         rules=tuple(rules_pkg.info(r) for r in rules_pkg.ALL + rules_pkg.PAGE_RULES),
         pages=tuple(sorted(totals.pages, key=lambda p: p.page)),
         errors=tuple(sorted(totals.errors, key=lambda e: (e.file, e.line or 0, e.message))),
