@@ -78,6 +78,21 @@ def test_starlight_with_a_default_locale_folder(tmp_path):
                                                          ("src/content/docs/pt-br", False)]
 
 
+def test_starlight_locales_imported_from_a_json_file(tmp_path):
+    # tauri-apps/tauri-docs: import locales from './locales.json'; starlight({ locales, ... })
+    (tmp_path / "locales.json").write_text(
+        '{"root": {"label": "English", "lang": "en"}, "zh-cn": {"label": "简体中文", "lang": "zh-cn"}}',
+        encoding="utf-8")
+    (tmp_path / "astro.config.mjs").write_text(
+        "import starlight from '@astrojs/starlight';\nimport locales from './locales.json';\n"
+        "export default defineConfig({ integrations: [starlight({ title: 'T', locales })] });\n")
+    site = read_astro(tmp_path / "astro.config.mjs")
+    assert (site.framework, site.default_locale, site.folders) == ("starlight", "en", {"zh-cn": "zh-CN"})
+    (tmp_path / "locales.json").write_text("{ not json", encoding="utf-8")
+    with pytest.raises(ConfigUnreadable):  # unreadable data: the usual one warning
+        read_astro(tmp_path / "astro.config.mjs")
+
+
 def test_mkdocs_suffix_structure_and_old_plugin_format(tmp_path):
     cfg = tmp_path / "mkdocs.yml"
     cfg.write_text("site_name: X\nplugins:\n  - search\n  - i18n:\n      default_language: en\n"

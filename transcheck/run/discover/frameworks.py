@@ -10,7 +10,9 @@ the ``fr`` copy of ``docs/``). JS/TS configs are scanned for literal values
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,12 +100,27 @@ def _strings(value: Any, what: str) -> list[str]:
     return value
 
 
+_JSON_IMPORT_RE = re.compile(r"""^\s*import\s+([A-Za-z_$][\w$]*)\s+from\s+['"](\.{1,2}/[^'"]+\.json)['"]""", re.M)
+
+
 def _js_module(path: Path, *words: str):
-    """Scan a JS/TS config; :class:`NoLocales` when none of ``words`` appears in it."""
+    """Scan a JS/TS config; :class:`NoLocales` when none of ``words`` appears in it.
+
+    A default import of a JSON file beside it (``import locales from './locales.json'``)
+    binds the file's data to that name, so ``starlight({ locales })`` reads the locales.
+    """
     text = read_text(path)
     if not any(w in text for w in words):
         raise NoLocales()
-    return scan(text), text
+    mod = scan(text)
+    for name, rel in _JSON_IMPORT_RE.findall(text):
+        if name in mod.bindings:
+            continue
+        try:
+            mod.bindings[name] = json.loads(read_text(path.parent / rel))
+        except (ConfigUnreadable, ValueError):
+            continue  # not readable as data: the name stays unknown
+    return mod, text
 
 
 def read_docusaurus(path: Path) -> SiteConfig:
