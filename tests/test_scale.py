@@ -47,6 +47,15 @@ def site(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def full_run(site, tmp_path_factory) -> tuple[bytes, str]:
+    """The whole site checked once with one job: its JSON report and its text output."""
+    out = tmp_path_factory.mktemp("full") / "full.json"
+    proc = transcheck(str(site), "--format", "json", "--format", "text", "-o", f"json={out}", "--no-color")
+    assert proc.returncode in (0, 1), proc.stderr
+    return out.read_bytes(), proc.stdout
+
+
 def git(cwd: Path, *args: str) -> str:
     env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.com", "PATH": __import__("os").environ["PATH"],
@@ -59,21 +68,18 @@ def commit_all(repo: Path, message: str) -> None:
     git(repo, "commit", "-q", "-m", message)
 
 
-def test_jobs_give_the_same_report_as_one_job(site, tmp_path):
-    outs = []
-    for jobs in ("1", "2"):
-        out = tmp_path / f"j{jobs}.json"
-        proc = transcheck(str(site), "--format", "json", "--jobs", jobs, "-o", str(out))
-        assert proc.returncode in (0, 1), proc.stderr
-        outs.append(out.read_bytes())
-    assert outs[0] == outs[1]
-    data = json.loads(outs[0])
+def test_jobs_give_the_same_report_as_one_job(site, full_run, tmp_path):
+    out = tmp_path / "j2.json"
+    proc = transcheck(str(site), "--format", "json", "--jobs", "2", "-o", str(out))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert out.read_bytes() == full_run[0]
+    data = json.loads(full_run[0])
     assert data["summary"]["pages"] == 50 and data["findings"]
 
 
-def test_injected_drift_is_found(site):
+def test_injected_drift_is_found(site, full_run):
     manifest = json.loads((site.parent / "site.manifest.json").read_text())
-    data = json.loads(transcheck(str(site), "--format", "json").stdout)
+    data = json.loads(full_run[0])
     found = {(f["page"], f["locale"], f["rule"]) for f in data["findings"]}
     # a page a locale lacks is coverage (the summary), not a finding
     found |= {(p["page"], loc, "missing-page") for p in data["pages"] for loc in data["summary"]["coverage"]
@@ -84,9 +90,7 @@ def test_injected_drift_is_found(site):
     assert sum(hits) / len(hits) >= 0.9, [i for i, h in zip(manifest["injected"], hits) if not h]
 
 
-def test_shards_merged_equal_the_unsharded_run(site, tmp_path):
-    full = tmp_path / "full.json"
-    transcheck(str(site), "--format", "json", "-o", str(full))
+def test_shards_merged_equal_the_unsharded_run(site, full_run, tmp_path):
     parts = []
     for i in (1, 2, 3):
         out = tmp_path / f"shard{i}.json"
@@ -99,9 +103,9 @@ def test_shards_merged_equal_the_unsharded_run(site, tmp_path):
     merged = tmp_path / "merged.json"
     proc = transcheck("merge", *reversed(parts), "-o", str(merged))
     assert proc.returncode == 1, proc.stderr  # the site has errors, like the full run
-    assert merged.read_bytes() == full.read_bytes()
+    assert merged.read_bytes() == full_run[0]
     text = transcheck("merge", *parts, "--format", "text").stdout
-    assert text == transcheck(str(site), "--no-color").stdout
+    assert text == full_run[1]
 
 
 def test_merge_refuses_incomplete_or_mixed_shards(site, tmp_path):

@@ -103,8 +103,8 @@ def segment_numbers(seg: Segment, locale: str) -> tuple[Counter, Counter]:
     optional: Counter = Counter()
     for text in [seg.prose] + [i.text for i in seg.inlines if i.kind == "code"]:
         r, o = find_numbers(text, cjk)
-        required += r
-        optional += o
+        required.update(r)  # counts are positive: update, not +=, which rescans the whole counter
+        optional.update(o)
     return required, optional
 
 

@@ -61,10 +61,12 @@ def outputs(formats: tuple[str, ...], outputs: tuple[str, ...],
     if plain:
         raise click.BadParameter("more --output files than --format values", param_hint="--output")
     if report_dir:
+        # every format not sent elsewhere goes to the folder; the HTML review site always does
         taken = {f for f, p in pairs if p}
         for fmt in sorted(REPORTERS):
-            if fmt not in taken:
-                pairs.append((fmt, os.path.join(report_dir, f"transcheck.{REPORTERS[fmt].EXTENSION}")))
+            dest = os.path.join(report_dir, f"transcheck.{REPORTERS[fmt].EXTENSION}")
+            if fmt not in taken or (fmt == "html" and (fmt, dest) not in pairs):
+                pairs.append((fmt, dest))
     if sum(1 for _, p in pairs if p is None) > 1:
         raise click.BadParameter("only one format can go to stdout; give the others an --output FMT=FILE",
                                  param_hint="--output")

@@ -293,6 +293,12 @@ class SentenceTransformerEmbedder(Embedder):
         """Import sentence-transformers and load the model now (else on first encode)."""
         if self._model is not None:
             return self._model
+        spec = self.name_or_path  # a missing folder is reported before the slow import of torch
+        if not self.is_local and (spec.startswith(("/", ".", "~")) or spec.count("/") > 1
+                                  or "\\" in spec):
+            raise EmbeddingError(
+                f"embedding model folder '{self.name_or_path}' does not exist; pass the path of "
+                "a folder holding a sentence-transformers model")
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -304,12 +310,6 @@ class SentenceTransformerEmbedder(Embedder):
             hf_logging.disable_progress_bar()
         except Exception:
             pass
-        spec = self.name_or_path
-        if not self.is_local and (spec.startswith(("/", ".", "~")) or spec.count("/") > 1
-                                  or "\\" in spec):
-            raise EmbeddingError(
-                f"embedding model folder '{self.name_or_path}' does not exist; pass the path of "
-                "a folder holding a sentence-transformers model")
         try:
             self._model = SentenceTransformer(self.name_or_path, device=self.device)
         except Exception as exc:
