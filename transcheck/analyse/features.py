@@ -31,7 +31,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..model import Segment
+from ..model import Segment, same_component
 from .links import link_key
 from .numbers import NUMBER_RE
 from .textdiff import ratio as text_ratio
@@ -201,7 +201,7 @@ class PairScorer:
                     score[ii, jj] = base + share * r
         where = same & (ka == _COMPONENT)
         for ii, jj in zip(*np.nonzero(where)):  # MDX components and admonitions: the same kind
-            score[ii, jj] = 0.9 if a.segments[i0 + ii].info == b.segments[j0 + jj].info else 0.3
+            score[ii, jj] = 0.9 if same_component(a.segments[i0 + ii].info, b.segments[j0 + jj].info) else 0.3
         score = np.where(same, score, score * (0.4 + 0.6 * ks))
         pa = a.positions[i0:i1, None]
         pb = b.positions[None, j0:j1]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Segment
+from . import admonitions
 
 KIND_PROPS = ("type", "variant")
 """Props that say which kind of block a component is (``<Aside type="tip">``)."""
@@ -71,6 +72,8 @@ class Scan:
     """1-based line of an admonition fence -> its title (prose)."""
     admonitions: dict[int, str] = field(default_factory=dict)
     """1-based line of an admonition's opening fence -> ``admonition:<kind>``."""
+    opened_inline: set[int] = field(default_factory=set)
+    """Lines where an admonition opens with its first words after the marker (Hugo alerts)."""
     esm_lines: list[int] = field(default_factory=list)
 
 
@@ -133,20 +136,75 @@ def _take_tags(lines: list[str], n: int, scan: Scan, stack: list[str]) -> int:
     return joined_from + 1
 
 
+def _pop_admonition(stack: list[str]) -> None:
+    """Close the innermost admonition (and components left open inside it)."""
+    while stack and not stack[-1].startswith("admonition:"):
+        stack.pop()
+    if stack:
+        stack.pop()
+
+
+def _open_admonition(out: Scan, stack: list[str], n: int, kind: str, title: str) -> None:
+    """Record an admonition opening at 0-based line ``n`` and push it."""
+    if title.strip():
+        out.titles[n + 1] = title.strip()
+    out.admonitions[n + 1] = kind
+    stack.append(kind)
+
+
+def _other_syntax(lines: list[str], n: int, out: Scan, stack: list[str], ends: list[int],
+                  hugo_open: list[int]) -> bool:
+    """Take a GitHub alert, MkDocs admonition or Hugo alert at line ``n`` (see
+    :mod:`.admonitions`); True when line ``n`` was one (it is then done with)."""
+    line = lines[n]
+    found = admonitions.gfm_alert(lines, n) or admonitions.mkdocs_admonition(lines, n)
+    if found:
+        _open_admonition(out, stack, n, found[0], found[1])
+        ends.append(found[2])
+        if found[3]:
+            out.containers[n + 1] = tuple(stack)
+            out.opened_inline.add(n + 1)
+        return True
+    hugo = admonitions.hugo_alert_open(line)
+    if hugo:
+        _open_admonition(out, stack, n, hugo[0], hugo[1])
+        hugo_open.append(len(stack))
+        line = lines[n] = hugo[2]
+        if line.strip():
+            out.containers[n + 1] = tuple(stack)
+            out.opened_inline.add(n + 1)
+    closed = admonitions.hugo_alert_close(line) if hugo_open else None
+    if closed is not None:
+        lines[n] = closed if closed.strip() else ""
+        if not closed.strip():
+            out.containers.pop(n + 1, None)
+        hugo_open.pop()
+        _pop_admonition(stack)
+        return True
+    return hugo is not None
+
+
 def scan(text: str, mdx: bool = True) -> Scan:
     """Separate MDX structure and admonition fences from the Markdown in ``text``.
 
-    ``mdx`` False (plain Markdown) handles admonition fences only.
+    ``mdx`` False (plain Markdown) handles admonitions only (``:::`` fences and the
+    syntaxes of :mod:`.admonitions`).
     """
     lines = text.split("\n")
     out = Scan("")
     stack: list[str] = []  # containers: "note" admonitions and "<Tabs>" components
-    admon_depth: list[int] = []  # colon count of each open admonition (on the stack too)
+    admon_depth: list[str] = []  # the fence (":::", "////") of each open admonition (on the stack too)
+    ends: list[int] = []  # 0-based line after the body of each open GitHub alert / MkDocs admonition
+    hugo_open: list[int] = []
+    others = admonitions.might_hold(text)
     fence = ""
     transparent: list[str] = []  # open ```mdx-code-block fences
     n = 0
     prev_blank = True
     while n < len(lines):
+        while ends and n >= ends[-1]:
+            ends.pop()
+            _pop_admonition(stack)
         line = lines[n]
         if stack:
             out.containers[n + 1] = tuple(stack)
@@ -170,26 +228,29 @@ def scan(text: str, mdx: bool = True) -> Scan:
             fence = m.group(1)
             n += 1
             continue
-        close = _ADMON_CLOSE_RE.match(line)
-        if close and admon_depth:
-            while stack and not stack[-1].startswith("admonition:"):
-                stack.pop()
-            if stack:
-                stack.pop()
+        close = _ADMON_CLOSE_RE.match(line) or (others and admonitions.BLOCKS_CLOSE_RE.match(line))
+        if close and admon_depth and admon_depth[-1][0] == close.group(1)[0]:
+            _pop_admonition(stack)
             admon_depth.pop()
             lines[n] = ""
             out.containers.pop(n + 1, None)
             n += 1
             continue
         opened = _ADMON_OPEN_RE.match(line)
-        if opened and not close:
-            title = (opened["t1"] if opened["t1"] is not None else opened["t2"]).strip()
-            if title:
-                out.titles[n + 1] = title
-            out.admonitions[n + 1] = f"admonition:{opened.group(2).lower()}"
-            stack.append(out.admonitions[n + 1])
-            admon_depth.append(len(opened.group(1)))
+        blocks = others and not opened and admonitions.BLOCKS_OPEN_RE.match(line)
+        if (opened or blocks) and not close:
+            if opened:
+                title = opened["t1"] if opened["t1"] is not None else opened["t2"]
+                kind, mark = opened.group(2), opened.group(1)
+            else:
+                title, kind, mark = blocks["title"] or "", blocks["kind"], blocks["fence"]
+            _open_admonition(out, stack, n, admonitions.kind_of(kind), title)
+            admon_depth.append(mark)
             lines[n] = ""
+            n += 1
+            continue
+        if others and _other_syntax(lines, n, out, stack, ends, hugo_open):
+            prev_blank = not lines[n].strip()
             n += 1
             continue
         if mdx and prev_blank and _ESM_RE.match(line):
@@ -217,7 +278,7 @@ def is_mdx(path: str) -> bool:
 
 def needs_scan(text: str, path: str) -> bool:
     """True when ``text`` may hold MDX structure or admonition fences."""
-    return is_mdx(path) or ":::" in text
+    return is_mdx(path) or ":::" in text or admonitions.might_hold(text)
 
 
 def merge(found: Scan, segments: list[Segment]) -> tuple[Segment, ...]:
@@ -234,7 +295,10 @@ def merge(found: Scan, segments: list[Segment]) -> tuple[Segment, ...]:
                            line_starts=(0,)))
     for line, kind in found.admonitions.items():
         title = found.titles.get(line, "")
+        where = found.containers.get(line, ())
+        if line in found.opened_inline:
+            where = where[:-1]  # the admonition itself, opened on this line
         out.append(Segment(kind="component", index=0, line=line, end_line=line, text=title, prose=title,
-                           info=kind, container=found.containers.get(line, ()), line_starts=(0,)))
+                           info=kind, container=where, line_starts=(0,)))
     out.sort(key=lambda s: (s.line, s.kind != "component"))
     return tuple(replace(s, index=i) for i, s in enumerate(out))

@@ -56,7 +56,8 @@ def severity_rank(severity: str) -> int:
 
 from .facts import (DEFAULT_PLACEHOLDERS, BlockShare, Copy, Detection, Move, PageFacts,  # noqa: E402
                     SentenceGap, Settings, Verdict)
-from .page import AlignedPage, AlignedRow, Document, Inline, PageFile, PageGroup, Segment  # noqa: E402
+from .page import (ANY_ADMONITION, AlignedPage, AlignedRow, Document, Inline, PageFile, PageGroup,  # noqa: E402
+                   Segment, admonition_family, same_component)
 from .report import (Example, Finding, InputError, Location, Option, PageSummary, PageView, Report,  # noqa: E402
                      RuleInfo, ViewCell, ViewRow)
 

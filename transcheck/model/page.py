@@ -6,6 +6,39 @@ from dataclasses import dataclass
 from typing import Mapping
 
 
+ANY_ADMONITION = "admonition:alert"
+"""The ``info`` of an admonition whose kind the syntax does not say (a Hugo alert): it
+matches an admonition of any kind (:func:`same_component`)."""
+
+
+_FAMILIES = {
+    "note": ("note", "info", "tip", "hint", "success", "check", "done", "seealso", "abstract",
+             "summary", "tldr", "todo", "primary", "secondary", "light", "dark", "nb"),
+    "warning": ("important", "warning", "warn", "caution", "attention"),
+    "danger": ("danger", "error", "failure", "fail", "bug", "missing"),
+}
+_FAMILY_OF = {k: fam for fam, kinds in _FAMILIES.items() for k in kinds}
+
+
+def admonition_family(info: str) -> str:
+    """The comparable kind of a component: for an admonition its family
+    (``admonition:tip`` -> ``admonition:note``, ``admonition:caution`` ->
+    ``admonition:warning``, ``admonition:error`` -> ``admonition:danger``; other kinds such
+    as ``details`` kept), any other component kind unchanged."""
+    head, sep, kind = info.partition(":")
+    if head != "admonition" or not sep:
+        return info
+    return f"admonition:{_FAMILY_OF.get(kind, kind)}"
+
+
+def same_component(a: str, b: str) -> bool:
+    """True when two component kinds (``info``) are the same: equal, admonitions of one
+    family, or two admonitions one of which is of unknown kind (:data:`ANY_ADMONITION`)."""
+    if admonition_family(a) == admonition_family(b):
+        return True
+    return ANY_ADMONITION in (a, b) and a.startswith("admonition:") and b.startswith("admonition:")
+
+
 @dataclass(frozen=True)
 class Inline:
     """An inline item inside a prose segment.

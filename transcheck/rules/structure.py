@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from typing import Iterator
 
-from ..model import AlignedPage, Example, Finding, Segment
+from ..model import ANY_ADMONITION, AlignedPage, admonition_family, Example, Finding, Segment
 from .base import RuleContext, judge, make_finding, severity_for, shorten
 
 ID = "structure"
@@ -53,10 +53,16 @@ def _where(seg: Segment) -> str:
                                else c.replace("_", " ") for c in seg.container)
 
 
+def _inside(seg: Segment) -> str:
+    """The containers of a block, comparable: the kind of an admonition around it is
+    checked once, on the admonition itself, not on every block inside it."""
+    return "/".join("admonition" if c.startswith("admonition:") else c for c in seg.container)
+
+
 def _shape(seg: Segment) -> tuple[str, str]:
     """A short comparable description of a block's shape, and its readable form."""
     if seg.kind == "component":
-        return f"component:{seg.info}|{'/'.join(seg.container)}", _component(seg.info) + _where(seg)
+        return f"component:{admonition_family(seg.info)}|{_inside(seg)}", _component(seg.info) + _where(seg)
     if seg.kind == "heading":
         return f"h{seg.level}", f"level-{seg.level} heading"
     if seg.kind == "table_row":
@@ -64,7 +70,7 @@ def _shape(seg: Segment) -> tuple[str, str]:
     where = _where(seg)
     kind = seg.kind.replace("_", " ")
     depth = f" (depth {seg.level})" if seg.kind == "list_item" and seg.level > 1 else ""
-    return f"{seg.kind}|{'/'.join(seg.container)}|{seg.level if seg.kind == 'list_item' else 0}", \
+    return f"{seg.kind}|{_inside(seg)}|{seg.level if seg.kind == 'list_item' else 0}", \
         f"{kind}{depth}{where}"
 
 
@@ -75,6 +81,11 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     rule = sys.modules[__name__]
     counts = {loc: Counter(s.info for s in doc.segments if s.kind == "component")
               for loc, doc in page.documents.items()}
+    collapse = any(c[ANY_ADMONITION] for c in counts.values())  # a Hugo alert: admonitions counted, not kinds
+
+    def key(info: str) -> str:
+        return ANY_ADMONITION if collapse and info.startswith("admonition:") else admonition_family(info)
+    counts = {loc: Counter(key(k) for k in c.elements()) for loc, c in counts.items()}
     for kind in sorted(set().union(*counts.values())):
         verdict = judge({loc: c[kind] for loc, c in counts.items()}, page.reference)
         if verdict.expected is None:
@@ -88,7 +99,7 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 mine = row.cells.get(loc)
                 if mine is not None:
                     last_end = mine.end_line
-                elif any(s.kind == "component" and s.info == kind for s in row.present().values()):
+                elif any(s.kind == "component" and key(s.info) == kind for s in row.present().values()):
                     holders = row.present()
                     sample = holders.get(page.reference) or next(iter(holders.values()))
                     line = min(last_end + 1, page.documents[loc].line_count or 1)
@@ -115,6 +126,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         if len(segs) < 2:
             continue
         shapes = {loc: _shape(s) for loc, s in segs.items()}
+        if any(s.kind == "component" and s.info.startswith("admonition:") and s.info != ANY_ADMONITION
+               for s in segs.values()):  # an admonition of unknown kind matches any kind
+            shapes = {loc: sh for loc, sh in shapes.items() if segs[loc].info != ANY_ADMONITION}
+            if len(shapes) < 2:
+                continue
         verdict = judge({loc: s[0] for loc, s in shapes.items()}, page.reference)
         if verdict.expected is None:
             continue
