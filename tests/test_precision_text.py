@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tests.helpers import run_rule
 from transcheck.markdown.parse import parse_markdown
-from transcheck.rules import emphasis, extra_block, markup, missing_block, mixed_language, number, untranslated
+from transcheck.rules import broken_anchor, emphasis, extra_block, markup, missing_block, mixed_language, number, untranslated
 
 
 def test_number_before_a_cjk_counter_is_found():
@@ -108,3 +108,20 @@ def test_ordinal_and_number_words():
     en = "### Step 1: import `FastAPI`\n"
     zh = "### 第一步：匯入 `FastAPI`\n"
     assert run_rule(number, {"en": en, "zh-hant": zh}, reference="en") == []
+
+
+def test_heading_id_is_not_prose_but_still_an_anchor():
+    # vuejs/pinia packages/docs/cookbook/migration-vuex.md line 1 (en, zh); opentelemetry.io
+    # content/{en,zh}/docs/zero-code/js/configuration.md lines 48 and 45
+    en = "# Migrating from Vuex ≤4\n\n## Excluding instrumentation libraries\n\nSee [below](#excluding-instrumentation-libraries).\n"
+    zh = ("# 从 Vuex ≤4 迁移 %{#migrating-from-vuex-≤4}%\n\n## 排除插桩库 {#excluding-instrumentation-libraries}\n\n"
+          "见[下文](#excluding-instrumentation-libraries)。\n")
+    pages = {"en": en, "zh": zh}
+    assert run_rule(number, pages, reference="en") == []
+    assert run_rule(untranslated, pages, reference="en") == []
+    assert run_rule(mixed_language, pages, reference="en") == []
+    heading = parse_markdown(zh, "p.md", "zh", "zh/p.md").segments[1]
+    assert heading.text.endswith("{#excluding-instrumentation-libraries}") and heading.prose.strip() == "排除插桩库"
+    assert run_rule(broken_anchor, pages, reference="en") == []
+    broken = zh.replace("{#excluding-instrumentation-libraries}", "")
+    assert [f.locale for f in run_rule(broken_anchor, {"en": en, "zh": broken}, reference="en")] == ["zh"]

@@ -29,6 +29,7 @@ import langcodes
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ..locales import base_language, normalize_locale
+from ..markdown.parse import HEADING_ATTRS_RE
 from ..model import Document
 
 _PAGE_EXT = re.compile(r"(?:^index)?\.(?:html?|mdx?)$|^index$")
@@ -109,7 +110,6 @@ def fragment_of(url: str) -> str | None:
     return unquote(url[1:]) if url.startswith("#") else None
 
 
-_ATTRS_RE = re.compile(r"\s*(?:%?\{\s*((?:[#.]|[\w-]+=)[^{}]*)\}%?|\[(#[^\s\[\]]+)\])\s*$")
 _ID_RE = re.compile(r"(?:^|\s)#([^\s{}]+)")
 _HTML_ID_RE = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
@@ -148,7 +148,7 @@ def _mkdocs(text: str, ascii_only: bool) -> str:
 def heading_slugs(text: str) -> tuple[str | None, set[str]]:
     """The explicit id (``{#id}``, ``{ #id .class }``, ``%{#id}%``, Nextra's ``[#id]``) of a heading's text, and the slugs
     generators give it (its text without the attribute block)."""
-    m = _ATTRS_RE.search(text)
+    m = HEADING_ATTRS_RE.search(text)
     ids = _ID_RE.search(m.group(1) or m.group(2)) if m else None
     explicit = ids.group(1) if ids else None
     plain = " ".join((text[: m.start()] if m else text).split())

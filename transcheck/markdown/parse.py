@@ -55,6 +55,9 @@ _MD = _markdown()
 _MD_MDX = _markdown().disable("code")
 """MDX has no indented code blocks: indentation inside JSX components is layout."""
 _NEWLINE_RE = re.compile("\n")
+HEADING_ATTRS_RE = re.compile(r"\s*(?:%?\{\s*((?:[#.]|[\w-]+=)[^{}]*)\}%?|\[(#[^\s\[\]]+)\])\s*$")
+"""A heading's trailing attribute block: ``{#id}``, ``{ #id .class }``, VitePress ``%{#id}%``,
+Nextra ``[#id]``. Kept in its text (anchors resolve to it), blanked from its prose."""
 _HTML_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
 
@@ -287,6 +290,9 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
             acc = _inline(inline_tok, start)
             if t == "heading_open":
                 kind, level = "heading", int(tok.tag[1:])
+                attrs = HEADING_ATTRS_RE.search("".join(acc.prose))
+                if attrs:
+                    acc.prose = ["".join(acc.prose)[:attrs.start()] + " " * (attrs.end() - attrs.start())]
             elif first_para_in_item and first_para_in_item[-1] and tok.hidden is not None \
                     and containers and containers[-1] in ("bullet_list", "ordered_list"):
                 kind, level = "list_item", list_depth
