@@ -28,6 +28,17 @@ def test_localized_host_and_anchor():
     assert run_rule(link_target, {"en": en, "zh": zh}, reference="en") == []
 
 
+def test_locale_suffix_on_the_page_name_is_the_same_link():
+    # ant-design/ant-design components/app/index.en-US.md:135 and index.zh-CN.md:136 (dumi: suffix -cn)
+    en = "| notification | Global config for Notification | [NotificationConfig](/components/notification/#notificationconfig) |\n"
+    zh = "| notification | App 内 Notification 的全局配置 | [NotificationConfig](/components/notification-cn/#notificationconfig) |\n"
+    table = "| a | b | c |\n| - | - | - |\n"
+    assert run_rule(link_target, {"en-US": table + en, "zh-CN": table + zh}, reference="en-US") == []
+    other = zh.replace("notification-cn", "message-cn")
+    found = run_rule(link_target, {"en-US": table + en, "zh-CN": table + other}, reference="en-US")
+    assert [(f.locale, f.severity) for f in found] == [("zh-CN", "error")]
+
+
 def test_translator_added_site_link_is_info():
     # cncf/glossary content/en/horizontal-scaling.md lines 10-17 and hi/... lines 12-16:
     # the Hindi page links a glossary term the source leaves plain

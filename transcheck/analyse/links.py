@@ -6,7 +6,8 @@ Two links are the same target when they differ only by localisation:
 * a locale label on the host (``en.wikipedia.org`` vs ``ru.wikipedia.org``, ``cn.vuejs.org``
   vs ``vuejs.org``);
 * a locale suffix on a file name (``CONTRIBUTING.md`` vs ``CONTRIBUTING_ko.md``,
-  ``README.zh-CN.md``);
+  ``README.zh-CN.md``) or on the last path segment (dumi: ``/components/button-cn/`` vs
+  ``/components/button/``);
 * a locale in the query (``?hl=de``), letter case of scheme and host, a trailing slash,
   a page extension (``ssr``, ``ssr.html``, ``ssr.md``, ``ssr/index.html``);
 * the fragment (``#installation`` vs ``#установка``, ``docs/x#mapstate-辅助函数``):
@@ -34,6 +35,7 @@ from ..model import Document
 
 _PAGE_EXT = re.compile(r"(?:^index)?\.(?:html?|mdx?)$|^index$")
 _QUERY_LOCALE = re.compile(r"(^|&)(hl|lang|locale|language)=[^&]*")
+_SEGMENT_LOCALE = re.compile(r"^(?P<stem>.+?)[_-](?P<loc>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2})$")
 _FILE_LOCALE = re.compile(r"^(?P<stem>.+?)[._-](?P<loc>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2})"
                           r"(?P<ext>\.[A-Za-z0-9]{1,5})$")
 
@@ -92,6 +94,10 @@ def _link_key(url: str, langs: frozenset[str] | None, coarse: bool) -> str:
             segs[-1] = m["stem"] + m["ext"]
         # clean URLs: guide/ssr, guide/ssr.html, guide/ssr.md and guide/ssr/index.html are one page
         segs[-1] = _PAGE_EXT.sub("", segs[-1])
+        last = max((k for k, s in enumerate(segs) if s), default=None)
+        m = _SEGMENT_LOCALE.match(segs[last]) if last is not None and last > 0 else None
+        if m and _is_locale(m["loc"], langs, regions=True):
+            segs[last] = m["stem"]  # a locale suffix on the page's name: button-cn
     path = "/".join(segs).rstrip("/")
     if parts.path.startswith("/") and path and not path.startswith("/"):
         path = "/" + path
