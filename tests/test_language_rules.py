@@ -80,6 +80,20 @@ def test_mixed_language_skips_unknown_locales_and_code():
     assert list(mixed_language.check(p, context(p))) == []
 
 
+def test_mixed_language_skips_type_signatures_in_api_tables():
+    # ant-design/ant-design components/segmented/index.zh-CN.md:58 and form/index.zh-CN.md:253 (MIT)
+    rows = ["styles | 用于自定义 Segmented 组件内部各语义化结构的行内 style，支持对象或函数 | "
+            "Record<SemanticDOM , CSSProperties> | (info: { props }) => Record<SemanticDOM , CSSProperties> | - |  | 6.0.0",
+            "children | 渲染函数 | (fields: Field[], operation: { add, remove, move }, meta: { errors }) => React.ReactNode | - |",
+            "onChange | 选项变化时的回调函数 | function(value: string | number) |  |  | ×"]
+    p = page([{"zh": seg("table_row", k, 10 + k, text)} for k, text in enumerate(rows)])
+    assert list(mixed_language.check(p, context(p))) == []
+    prose = ("onChange | The callback function that is triggered when the state of the segmented "
+             "control changes, with the new value | function(value: string | number) |  |  | ×")
+    p = page([{"zh": seg("table_row", 0, 10, prose)}])
+    assert [f.rule for f in mixed_language.check(p, context(p))] == ["mixed-language"]
+
+
 EN = "Check that your image shows up in the list of your images before you go on."
 DE = "Vergewissern Sie sich, dass Ihr Image in Ihrer Imageliste angezeigt wird, bevor Sie weitermachen."
 FR = "Vérifiez que votre image apparaît dans votre liste d'images avant de continuer."

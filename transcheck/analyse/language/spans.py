@@ -109,8 +109,24 @@ def _absorb(text: str, runs: list[list], exp_fams: frozenset[str]) -> list[list]
     return out
 
 
+_CODE_PUNCT = re.compile(r"=>|[<>{}()\[\]=;]")
+_TYPE_WORDS = frozenset("string number boolean function object any void null undefined true false "
+                        "array bigint symbol never unknown".split())
+
+
+def _code_like(piece: str) -> bool:
+    """True for a type signature or expression written as text (API tables:
+    ``Record<SemanticDOM, CSSProperties> | (info: { props }) => …``,
+    ``function(value: string | number)``): at least two code punctuation marks, and
+    at least as many as natural words other than type names."""
+    words = [w for w in natural_words(piece) if w.lower() not in _TYPE_WORDS]
+    return len(_CODE_PUNCT.findall(piece)) >= max(2, len(words))
+
+
 def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Detection | None:
     """Language of a run when it is foreign to ``expected``, else ``None``."""
+    if fam == "Latin" and fam not in exp_fams and _code_like(piece):
+        return None
     if fam not in exp_fams:
         det = detect(piece)
         if not det.lang or det.lang == expected:
