@@ -154,3 +154,51 @@ def test_spacing_between_tokens_in_javascript_is_info():
     en = "```js\nfunction Avatar() {\n  const { data } = useUser()\n}\n```\n"
     es = "```js\nfunction Avatar () {\n  const { data } = useUser ()\n}\n```\n"
     assert [f.severity for f in run_rule(code_block, {"en": en, "es": es}, reference="en")] == ["info"]
+
+
+# vuejs/pinia packages/docs/cookbook/migration-vuex.md lines 201-219 and zh/... (same lines)
+VUEX_EN = """```ts
+export default defineComponent({
+  setup () {
+    const store = useStore()
+
+    const firstName = computed(() => store.state.auth.user.firstName)
+    const fullName = computed(() => store.getters['auth/user/fullName'])
+
+    return {
+      firstName,
+      fullName
+    }
+  }
+})
+```
+"""
+VUEX_ZH = VUEX_EN.replace("setup () {", "setup() {").replace("      fullName\n", "      fullName,\n") \
+    .replace("    }\n  }\n})", "    }\n  },\n})")
+
+
+def test_trailing_commas_and_spacing_before_a_parenthesis_are_layout():
+    found = run_rule(code_block, {"en": VUEX_EN, "zh": VUEX_ZH}, reference="en")
+    assert [(f.severity, "only in spacing and trailing commas" in f.message) for f in found] == [("info", True)]
+    changed = VUEX_ZH.replace("firstName,", "lastName,")
+    assert [f.severity for f in run_rule(code_block, {"en": VUEX_EN, "zh": changed}, reference="en")] == ["error"]
+
+
+def test_spacing_around_equals_in_a_code_span_is_info():
+    # vercel/swr-site content/docs/pagination.mdx line 196 and pagination.pt.mdx line 194
+    en = "- `persistSize = false`: don't reset the page size to 1 (or `initialSize` if set)\n"
+    pt = "- `persistSize=false`: não reseta o tamanho da página para 1 (ou `initialSize` se setado)\n"
+    assert [f.severity for f in run_rule(inline_code, {"en": en, "pt": pt}, reference="en")] == ["info"]
+    pt = pt.replace("persistSize=false", "persistSize=true")
+    assert [f.severity for f in run_rule(inline_code, {"en": en, "pt": pt}, reference="en")] == ["error"]
+
+
+def test_a_shell_prompt_is_not_the_command():
+    # opentelemetry.io content/en/docs/languages/js/instrumentation.md lines 170-173 (console block)
+    en = "```console\n$ npx tsx app.ts\nListening for requests on http://localhost:8080\n```\n"
+    assert run_rule(code_block, {"en": en, "pt": en.replace("$ npx", "$npx ")}, reference="en") != []
+    for prompt in ("(main)$ ", "(main) $ ", "> ", "PS C:\\Users\\dev> ", ""):
+        other = en.replace("$ npx", prompt + "npx")
+        assert run_rule(code_block, {"en": en, "pt": other}, reference="en") == [], prompt
+    other = en.replace("$ npx tsx app.ts", "(main) $ npx tsx server.ts")
+    assert [f.severity for f in run_rule(code_block, {"en": en, "pt": other}, reference="en")] == ["error"]

@@ -103,6 +103,24 @@ def mask_strings(code: str) -> str:
     return "\n".join(line for line in code.split("\n") if line.strip())
 
 
+_TRAILING_COMMA_RE = re.compile(r",[ \t]*(?=\n|$)|,(?=\s*[)\]}])")
+_PUNCT_SPACE_RE = re.compile(r"\s*([=,;:()\[\]{}])\s*")
+
+
+def layout_key(code: str, free_form: bool = True) -> str:
+    """``code`` without what only lays it out: a trailing comma (at a line end or before a
+    closing bracket) and, where spacing has no meaning (``free_form``, see
+    :data:`FREE_FORM_INFOS`), all whitespace; otherwise the spacing around ``=``, ``,``,
+    ``:``, ``;`` and brackets (``persistSize = false`` = ``persistSize=false``).
+
+    Two blocks with the same key differ only in layout (a formatter's choice).
+    """
+    code = _TRAILING_COMMA_RE.sub("", code)
+    if free_form:
+        return "".join(code.split())
+    return _PUNCT_SPACE_RE.sub(r"\1", " ".join(code.split()))
+
+
 _HASH = frozenset("bash sh shell zsh fish powershell ps1 pwsh python py python3 yaml yml toml ini conf cfg "
                   "dockerfile docker ruby rb perl pl r makefile make cmake nix elixir ex exs tf hcl terraform "
                   "properties gitignore env dotenv nginx apache crystal julia coffee graphql gql".split())

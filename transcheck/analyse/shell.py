@@ -30,6 +30,18 @@ MAX_CHECKED = 100_000
 """Characters of a code block whose commands :func:`problems` checks."""
 
 
+_PROMPT_PREFIX_RE = re.compile(
+    r"^[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?(?:[\w.-]+@[\w.-]+(?::[^\s$]*)?[ \t]*)?(?:~[^\s$]*[ \t]*)?"
+    r"(?:\$|%|>|PS(?: [^>\n]{0,80})?>)(?=[ \t]|$)[ \t]*", re.M)
+
+
+def strip_prompts(code: str) -> str:
+    """``code`` with the shell prompt that starts a line removed (``$ ``, ``(main) $``,
+    ``(main)$``, ``user@host:~$``, ``% ``, ``> ``, ``PS C:\\>``): the prompt is not the
+    command, and translations write it with or without spaces."""
+    return _PROMPT_PREFIX_RE.sub("", code)
+
+
 def is_image_reference(ref: str) -> bool:
     """True if ``ref`` is a syntactically valid container image reference."""
     return len(ref) <= 255 and bool(_IMAGE_RE.match(ref))

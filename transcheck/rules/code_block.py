@@ -5,11 +5,11 @@ code, byte for byte, except for trailing whitespace, translatable placeholders
 (``<your-username>``, ``{{path/to/file}}``; patterns are configurable, option
 alternatives such as ``{{[-a|--all]}}`` stay code) and comments (``# build it``,
 ``// ...``: translators translate them; a block that differs only in its comments is
-not reported). Whitespace inside a command matters: ``build -t name.`` is not
+not reported), and so are shell prompts (``$``, ``(main) $``). Whitespace inside a command matters: ``build -t name.`` is not
 ``build -t name .``. A block that differs only inside string literals
 (``label: 'Sterne'``, ``<div>chargement…</div>``) or in blank lines, a JavaScript, Go,
-JSON... block that differs only in indentation and spacing (where, unlike shell, Python
-or YAML, spacing has no meaning), and a Markdown or plain-text example (fence ``md``,
+JSON... block that differs only in indentation, spacing and trailing commas (where, unlike
+shell, Python or YAML, spacing has no meaning), and a Markdown or plain-text example (fence ``md``,
 ``mdx``, ``text``) that differs, are reported as info: translators localize them.
 
 Who drifted: the reference locale when there is one. Otherwise evidence beats the
@@ -27,7 +27,8 @@ from collections import Counter
 from typing import Iterator
 
 from ..analyse import shell, textdiff
-from ..analyse.placeholders import FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, mask, mask_strings
+from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, layout_key, mask,
+                                    mask_strings)
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, make_finding, severity_for, shorten
 
@@ -155,13 +156,15 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         blocks = {loc: seg for loc, seg in row.present().items() if seg.kind == "code"}
         if len(blocks) < 2:
             continue
+        any_seg = next(iter(blocks.values()))
+        is_shell = shell.is_shell_block(any_seg.info, any_seg.text)
         kept = {loc: code_lines(_normalise(seg.text), seg.info)[0] for loc, seg in blocks.items()}
         masked = {loc: mask("\n".join(t for _, t in kept[loc]), patterns, seg.info)
                   for loc, seg in blocks.items()}
+        if is_shell:  # prompts are not commands: ``(main) $`` = ``(main)$``
+            masked = {loc: shell.strip_prompts(code) for loc, code in masked.items()}
         if len(set(masked.values())) == 1:
-            continue  # the same code; comments and placeholders may differ
-        any_seg = next(iter(blocks.values()))
-        is_shell = shell.is_shell_block(any_seg.info, any_seg.text)
+            continue  # the same code; comments, placeholders and prompts may differ
         grammar = {v: shell.problems(v, patterns) for v in set(masked.values())} if is_shell else {}
 
         valid = None
@@ -191,11 +194,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             why = _describe(expected, actual)
             bad = grammar.get(actual) or []
             prose_example = seg.info.lower() in PROSE_INFOS
-            spacing = seg.info.lower() in FREE_FORM_INFOS and \
-                "".join(expected.split()) == "".join(actual.split())
+            spacing = seg.info.lower() in FREE_FORM_INFOS and layout_key(expected) == layout_key(actual)
             strings_only = prose_example or spacing or mask_strings(expected) == mask_strings(actual)
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
-                " only in spacing" if spacing else \
+                " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \
+                " only in spacing and trailing commas" if spacing else \
                 " only inside string literals or blank lines" if strings_only else ""
             msg = f"code block differs{what}: {why}"
             if bad:

@@ -9,7 +9,7 @@ formatting (the same text as plain words in the other locales) is reported at in
 Translatable placeholders inside a span (`` `git add <your-file>` `` and
 `` `git add <你的文件名>` ``; the same patterns as for code blocks) are not compared,
 and a span that differs only inside a string literal (`` `addTodo('Nouvel élément')` ``)
-is info.
+or in the spacing around ``=``, ``,``, ``:`` and brackets (`` `a = b` `` and `` `a=b` ``) is info.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ..analyse import textdiff
 from ..model import AlignedPage, Example, Finding
-from ..analyse.placeholders import compile_patterns, mask, mask_strings
+from ..analyse.placeholders import compile_patterns, layout_key, mask, mask_strings
 from .base import RuleContext, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
@@ -84,7 +84,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         sev = severity_for(SEVERITY, d.basis)
         localized = sorted(mask_strings(k) for k in d.missing.elements()) == \
             sorted(mask_strings(k) for k in d.extra.elements())
-        if formatting_only or localized:  # formatting, or a translated string literal
+        spacing = sorted(layout_key(k, free_form=False) for k in d.missing.elements()) == \
+            sorted(layout_key(k, free_form=False) for k in d.extra.elements())
+        if formatting_only or localized or spacing:  # formatting, a translated string literal, spacing
             sev = lowered(SEVERITY, 2)
         line = seg.line
         for i in seg.inlines:
