@@ -169,7 +169,8 @@ def test_cli_json_has_page_parity_and_per_row_scores(tmp_path):
 
 
 def test_cli_cache_cold_warm_corrupt_and_disabled(tmp_path):
-    """Each run is a new interpreter, as for a user: the disk cache is what carries over."""
+    """The cold and warm runs are new interpreters, as for a user: the disk cache is what
+    carries over; the corrupt-entry and no-cache runs go through the CLI in-process."""
     site = _site(tmp_path / "site")
     cache = tmp_path / "cache"
     args = (str(site), "--format", "json", "--embedding-stats", "--cache-dir", str(cache))
@@ -183,13 +184,13 @@ def test_cli_cache_cold_warm_corrupt_and_disabled(tmp_path):
     assert warm.stdout == cold.stdout
     # a corrupt entry: one warning line, the entry is rebuilt, the report is the same
     entries[0].write_bytes(b"garbage")
-    broken = transcheck_process(*args)
+    broken = transcheck(*args)
     assert broken.returncode == cold.returncode and broken.stdout == cold.stdout
     assert "transcheck: warning: embedding cache:" in broken.stderr and "corrupt" in broken.stderr
     assert "Traceback" not in broken.stderr and "1 embedded" in broken.stderr
     # --no-cache reads and writes nothing
     other = tmp_path / "other"
-    off = transcheck_process(str(site), "--format", "json", "--no-cache", "--cache-dir", str(other),
+    off = transcheck(str(site), "--format", "json", "--no-cache", "--cache-dir", str(other),
                      "--embedding-stats")
     assert off.stdout == cold.stdout and not other.exists() and "model loaded: yes" in off.stderr
 
