@@ -151,6 +151,22 @@ def test_consecutive_missing_blocks_fold_into_one_finding(tmp_path):
     assert got[1][1].startswith("missing paragraph \"Step 9:") and "en line 19" in got[1][1]
 
 
+def test_consecutive_extra_blocks_fold_into_one_finding(tmp_path):
+    # tauri-apps/tauri-docs plugin pages: zh-CN keeps a static permission table (a paragraph
+    # and rows) that the English page replaced with a generated component
+    en = "# Store\n\n" + "\n\n".join(STEPS_EN[:3]) + "\n\n<PluginPermissions plugin={frontmatter.plugin} />\n"
+    zh = ("# 存储\n\n" + "\n\n".join(s.replace("Step", "步骤") for s in STEPS_EN[:3])
+          + "\n\n默认情况下，所有插件命令都被阻止。\n\n| 权限 | 描述 |\n| --- | --- |\n"
+          + "".join(f"| `store:allow-{c}` | 启用 {c} 命令。 |\n" for c in ("get", "set", "clear", "delete")))
+    site = write_tree(tmp_path / "site", {"en/store.mdx": en, "zh/store.mdx": zh})
+    data = json.loads(check(str(site), "--reference", "en", "--select", "extra-block",
+                            "--format", "json").stdout)
+    got = [(f["line"], f["end_line"], f["message"]) for f in data["findings"]]
+    assert len(got) == 1, got
+    assert got[0][2].startswith("extra ") and " blocks: paragraph " in got[0][2]
+    assert (got[0][0], got[0][1]) == (9, zh.count("\n"))  # from the paragraph to the last row
+
+
 def test_code_difference_after_50_characters_is_shown(tmp_path):
     long_cmd = "docker run --name my-very-long-container-name-for-the-tests --publish 8080:80"
     en = f"# Run\n\nStart it with `{long_cmd} nginx:1.25`.\n\n```bash\n{long_cmd} --volume /srv/data/www:/usr/share/nginx/html:ro nginx:1.25\n```\n"

@@ -2,7 +2,8 @@
 
 The reverse of ``missing-block``: a paragraph, code block or list item that only this
 locale has, e.g. a translator's note, a block pasted twice, or leftover text from an
-older version of the page.
+older version of the page. Consecutive extra blocks of a locale (a whole section or
+table the source no longer has) are one finding with their line range.
 """
 
 from __future__ import annotations
@@ -35,22 +36,51 @@ EXAMPLES = (
 )
 
 
-def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
-    """Yield a finding for each block only a minority of locales (not the reference) has."""
-    rule = sys.modules[__name__]
+def _runs(page: AlignedPage, ctx: RuleContext) -> list[tuple[str, list]]:
+    """Per locale, its runs of consecutive extra blocks: ``(locale, [(row, verdict), ...])``.
+
+    A run ends at the next block this locale has that is not extra (or is moved).
+    """
     moved = {(m.locale, m.extra_row) for m in ctx.facts.moves}
-    for index, verdict in ctx.facts.presence.items():
-        row = page.rows[index]
-        if verdict.expected is not False:
+    open_runs: dict[str, list] = {}
+    runs: list[tuple[str, list]] = []
+    for row in page.rows:
+        verdict = ctx.facts.presence.get(row.index)
+        extra = set(verdict.deviants) if verdict is not None and verdict.expected is False else set()
+        for loc, seg in sorted(row.cells.items()):
+            if seg is None:
+                continue
+            if loc in extra and (loc, row.index) not in moved:  # moved: reported by moved-block
+                open_runs.setdefault(loc, []).append((row, verdict))
+            elif loc in open_runs:
+                runs.append((loc, open_runs.pop(loc)))
+    runs.extend(sorted(open_runs.items()))
+    return sorted(runs, key=lambda r: (r[0], r[1][0][0].index))
+
+
+def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each block only a minority of locales (not the reference) has;
+    consecutive extra blocks of one locale fold into one finding."""
+    rule = sys.modules[__name__]
+    for loc, items in _runs(page, ctx):
+        weak = [v.basis for _, v in items if v.basis in ("majority", "tie")]
+        basis = weak[0] if weak else items[0][1].basis
+        note = " (majority used)" if weak else ""
+        lacking = ", ".join(items[0][1].supporters)
+        segs = [row.cells[loc] for row, _ in items]
+        if len(segs) == 1:
+            seg = segs[0]
+            yield make_finding(rule, page, loc, seg, f"extra {describe(seg)}: not in {lacking}{note}",
+                               expected="(none)", actual=seg.text.strip(),
+                               severity=severity_for(SEVERITY, basis), basis=basis,
+                               row=items[0][0], key=(seg.kind, seg.text.strip()[:200]))
             continue
-        lacking = ", ".join(verdict.supporters)
-        note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
-        for loc in verdict.deviants:
-            if (loc, row.index) in moved:
-                continue  # reported by moved-block
-            seg = row.cells[loc]
-            assert seg is not None
-            msg = f"extra {describe(seg)}: not in {lacking}{note}"
-            yield make_finding(rule, page, loc, seg, msg, expected="(none)", actual=seg.text.strip(),
-                               severity=severity_for(SEVERITY, verdict.basis), basis=verdict.basis,
-                               row=row, key=(seg.kind, seg.text.strip()[:200]))
+        listed = ", ".join(describe(s) for s in segs[:3]) + (f", +{len(segs) - 3} more" if len(segs) > 3 else "")
+        quoted = "\n\n".join(s.text.strip() for s in segs[:5])
+        yield make_finding(rule, page, loc, segs[0],
+                           f"extra {len(segs)} blocks: {listed}: not in {lacking}{note}",
+                           expected="(none)",
+                           actual=quoted + (f"\n\n… (+{len(segs) - 5} more blocks)" if len(segs) > 5 else ""),
+                           severity=severity_for(SEVERITY, basis), basis=basis, row=items[0][0],
+                           key=tuple((s.kind, s.text.strip()[:200]) for s in segs),
+                           end_line=segs[-1].end_line)
