@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
+from typing import Iterator
 
 from ..model import Finding, Report, severity_rank
-from ._common import page_files, plural, severity_counts, sorted_errors, sorted_findings
+from ._common import in_order, page_files, plural, severity_counts, sorted_errors
 
 NAME = "junit"
 EXTENSION = "xml"
@@ -61,19 +62,19 @@ def _testcase(suite: ET.Element, page: str, locale: str, file: str,
     return 1, int(bool(failing))
 
 
-def to_element(report: Report) -> ET.Element:
-    """Return the ``<testsuites>`` element of the report."""
-    findings = sorted_findings(report)
-    by_page = {p: list(fs) for p, fs in groupby(findings, key=lambda f: f.page)}
+def _suites(report: Report) -> Iterator[ET.Element]:
+    """One ``<testsuite>`` per page (findings streamed page by page), then the input errors'."""
     refs = {p.page: p.reference for p in report.pages}
-    root = _el(None, "testsuites", name="transcheck")
-    total = failures = 0
+    by_page = groupby(in_order(report), key=lambda f: f.page)
+    pending = next(by_page, None)
     for page, files in page_files(report).items():
-        suite = _el(root, "testsuite", name=page)
+        while pending is not None and pending[0] < page:
+            pending = next(by_page, None)
+        page_findings = list(pending[1]) if pending is not None and pending[0] == page else []
+        suite = _el(None, "testsuite", name=page)
         if refs.get(page):
             props = _el(suite, "properties")
             _el(props, "property", name="reference", value=refs[page])
-        page_findings = by_page.get(page, [])
         tests = fails = 0
         for locale, file in files.items():
             mine = [f for f in page_findings if f.locale == locale]
@@ -81,10 +82,10 @@ def to_element(report: Report) -> ET.Element:
             tests, fails = tests + t, fails + fl
         suite.attrib.update(tests=str(tests), failures=str(fails), errors="0",
                             skipped="0", time="0")
-        total, failures = total + tests, failures + fails
+        yield suite
     errors = sorted_errors(report)
     if errors:
-        suite = _el(root, "testsuite", name=ERRORS_SUITE, tests=len(errors), failures=0,
+        suite = _el(None, "testsuite", name=ERRORS_SUITE, tests=len(errors), failures=0,
                     errors=len(errors), skipped=0, time=0)
         for e in errors:
             where = f"{e.file}:{e.line}" if e.line else e.file
@@ -92,14 +93,50 @@ def to_element(report: Report) -> ET.Element:
                        time="0")
             err = _el(case, "error", message=e.message, type="input-error")
             err.text = xml_text(f"{where}: {e.message}")
-    root.attrib.update(tests=str(total + len(errors)), failures=str(failures),
-                       errors=str(len(errors)), skipped="0", time="0")
+        yield suite
+
+
+def _root(report: Report) -> ET.Element:
+    """The ``<testsuites>`` element with its totals, without children (one pass over the findings)."""
+    failing = {(f.page, f.locale) for f in in_order(report)
+               if severity_rank(f.severity) <= severity_rank("warning")}
+    files = page_files(report)
+    total = sum(len(locs) for locs in files.values())
+    failures = sum(1 for page, locs in files.items() for loc in locs if (page, loc) in failing)
+    errors = len(report.errors)
+    root = _el(None, "testsuites", name="transcheck")
+    root.attrib.update(tests=str(total + errors), failures=str(failures),
+                       errors=str(errors), skipped="0", time="0")
     return root
+
+
+def to_element(report: Report) -> ET.Element:
+    """Return the ``<testsuites>`` element of the report."""
+    root = _root(report)
+    root.extend(_suites(report))
+    return root
+
+
+def chunks(report: Report, color: bool = False) -> Iterator[str]:
+    """The XML in pieces, one test suite (page) at a time: joined, the same text as
+    indenting and serialising :func:`to_element`'s tree whole (``color`` is ignored)."""
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    root = ET.tostring(_root(report), encoding="unicode")
+    suites = _suites(report)
+    suite = next(suites, None)
+    if suite is None:
+        yield head + root + "\n"
+        return
+    yield head + root[:-len(" />")] + ">\n  "
+    while suite is not None:
+        following = next(suites, None)
+        ET.indent(suite, space="  ", level=1)
+        suite.tail = "\n  " if following is not None else "\n"
+        yield ET.tostring(suite, encoding="unicode")
+        suite = following
+    yield "</testsuites>\n"
 
 
 def render(report: Report, color: bool = False) -> str:
     """Render the report as JUnit XML (``color`` is ignored)."""
-    root = to_element(report)
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return "".join(chunks(report))

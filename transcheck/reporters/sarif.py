@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Iterator
 
 from ..model import Finding, InputError, Location, Report, RuleInfo
-from ._common import relative_uri, sorted_errors, sorted_findings
+from ._common import in_order, relative_uri, sorted_errors
 
 NAME = "sarif"
 EXTENSION = "sarif"
@@ -87,21 +88,6 @@ def finding_fingerprint(f: Finding) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def unique_fingerprints(findings: list[Finding]) -> list[str]:
-    """Fingerprints of findings in order; the n-th repeat of one in a file gets ``:n``.
-
-    Two findings that share a line-free fingerprint (the same problem twice in a page)
-    stay distinct alerts, and still keep their fingerprints when unrelated lines move.
-    """
-    seen: dict[tuple[str, str], int] = {}
-    out = []
-    for f in findings:
-        fp = finding_fingerprint(f)
-        n = seen[(f.file, fp)] = seen.get((f.file, fp), 0) + 1
-        out.append(fp if n == 1 else f"{fp}:{n}")
-    return out
-
-
 def _related(index: int, loc: Location) -> dict:
     return {
         "id": index,
@@ -141,15 +127,14 @@ def notification(e: InputError) -> dict:
     }
 
 
-def to_dict(report: Report) -> dict:
-    """Return the SARIF log as a dict (deterministic order, no timestamps)."""
-    findings = sorted_findings(report)
+def _driver_and_index(report: Report) -> tuple[dict, dict[str, int]]:
+    """The tool driver (rules sorted by ID, placeholders for unknown ones) and rule indices."""
     rules = {r.id: r for r in report.rules}
-    for f in findings:
-        rules.setdefault(f.rule, _placeholder_rule(f))
+    for f in in_order(report):
+        if f.rule not in rules:
+            rules[f.rule] = _placeholder_rule(f)
     ordered = [rules[k] for k in sorted(rules)]
     index = {r.id: i for i, r in enumerate(ordered)}
-    fingerprints = unique_fingerprints(findings)
     driver = {
         "name": report.tool.get("name", "transcheck"),
         "rules": [rule_descriptor(r) for r in ordered],
@@ -158,18 +143,71 @@ def to_dict(report: Report) -> dict:
     if version:
         driver["version"] = version
         driver["semanticVersion"] = version
+    return driver, index
+
+
+def _log(report: Report, driver: dict, results: list) -> dict:
     run = {
         "tool": {"driver": driver},
         "invocations": [{
             "executionSuccessful": True,
             "toolExecutionNotifications": [notification(e) for e in sorted_errors(report)],
         }],
-        "results": [result(f, index[f.rule], fp) for f, fp in zip(findings, fingerprints)],
+        "results": results,
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+def _results(report: Report, index: dict[str, int]) -> Iterator[dict]:
+    """Each finding's result, with its fingerprint; the n-th repeat of one in a file gets ``:n``.
+
+    Two findings that share a line-free fingerprint (the same problem twice in a page)
+    stay distinct alerts, and still keep their fingerprints when unrelated lines move.
+    The repeat counts are kept per file and dropped once the findings have moved past
+    the file's page (a file belongs to one page), so memory stays flat in findings.
+    """
+    files_of = {p.page: set(p.files.values()) for p in report.pages}
+    seen: dict[str, dict[str, int]] = {}
+    page = None
+    for f in in_order(report):
+        if f.page != page:
+            for file in files_of.get(page, ()):
+                seen.pop(file, None)
+            page = f.page
+        fp = finding_fingerprint(f)
+        counts = seen.setdefault(f.file, {})
+        n = counts[fp] = counts.get(fp, 0) + 1
+        yield result(f, index[f.rule], fp if n == 1 else f"{fp}:{n}")
+
+
+def to_dict(report: Report) -> dict:
+    """Return the SARIF log as a dict (deterministic order, no timestamps)."""
+    driver, index = _driver_and_index(report)
+    return _log(report, driver, list(_results(report, index)))
+
+
+_MARK = "\x00results"
+
+
+def chunks(report: Report, color: bool = False) -> Iterator[str]:
+    """The SARIF log in pieces, one result at a time (joined: :func:`render`'s text).
+
+    The log around the results is rendered once with a marker in place of the results;
+    each result is rendered alone and indented to its place, so memory holds one result.
+    """
+    driver, index = _driver_and_index(report)
+    whole = json.dumps(_log(report, driver, [_MARK]), ensure_ascii=False, indent=2)
+    marker = '[\n        "\\u0000results"\n      ]'
+    head, tail = whole.rsplit(marker, 1)  # the last: nothing after the results is a list of strings
+    first = True
+    for res in _results(report, index):
+        text = json.dumps(res, ensure_ascii=False, indent=2)
+        yield (head + "[\n" if first else ",\n") + "\n".join("        " + line for line in text.split("\n"))
+        first = False
+    yield (head + "[]" if first else "\n      ]") + tail + "\n"
+
+
 def render(report: Report, color: bool = False) -> str:
     """Render the report as SARIF 2.1.0 JSON (``color`` is ignored)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report))

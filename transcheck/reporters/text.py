@@ -4,12 +4,13 @@ shown (never the counts)."""
 
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import groupby, islice
+from typing import Iterator
 
-from ..model import Finding, Report
+from ..model import Report, severity_rank
 from .overview import overview_lines
 from ..textutil import shorten
-from ._common import at_least, below_note, site_lines
+from ._common import below_note, in_order, site_lines
 
 NAME = "text"
 EXTENSION = "txt"
@@ -42,21 +43,35 @@ def render(report: Report, color: bool = False, max_findings: int | None = None,
     ``min_severity`` and how to list them, one at the end how many the limits left out.
     ``color`` adds ANSI colours.
     """
-    findings = sorted(report.findings, key=Finding.sort_key)
-    listed = at_least(findings, min_severity)
+    return "".join(chunks(report, color, max_findings, summary_only, min_severity))
+
+
+def chunks(report: Report, color: bool = False, max_findings: int | None = None,
+           summary_only: bool = False, min_severity: str = "info") -> Iterator[str]:
+    """:func:`render`'s text line by line, the findings streamed from the report (one
+    pass counts them, one lists them), so memory holds one page's findings."""
+    by_severity: dict[str, int] = {}
+    for f in in_order(report):
+        by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
+    counts = {s: by_severity.get(s, 0) for s in ("error", "warning", "info")}
+    cut = severity_rank(min_severity)
+    total = sum(by_severity.values())
+    listed = sum(n for sev, n in by_severity.items() if severity_rank(sev) <= cut)
     limit = 0 if summary_only else max_findings
-    shown = listed if limit is None else listed[:limit]
-    out: list[str] = [_safe(line) for line in overview_lines(report)]
-    note = "" if summary_only else below_note(len(findings) - len(listed), min_severity)
+    shown = listed if limit is None else min(listed, limit)
+    head: list[str] = [_safe(line) for line in overview_lines(report)]
+    note = "" if summary_only else below_note(total - listed, min_severity)
     if note:
-        out.append(_style(note, _DIM, color))
-    if out:
-        out.append("")
-    for page, page_findings in groupby(shown, key=lambda f: f.page):
-        out.append(_style(f"== {_safe(page)}", _BOLD, color))
+        head.append(_style(note, _DIM, color))
+    if head:
+        head.append("")
+    yield from (line + "\n" for line in head)
+    stream = islice((f for f in in_order(report) if severity_rank(f.severity) <= cut), shown)
+    for page, page_findings in groupby(stream, key=lambda f: f.page):
+        yield _style(f"== {_safe(page)}", _BOLD, color) + "\n"
         for locale, loc_findings in groupby(page_findings, key=lambda f: f.locale):
             loc_findings = list(loc_findings)
-            out.append(f"  [{locale}] {_safe(loc_findings[0].file)}")
+            out = [f"  [{locale}] {_safe(loc_findings[0].file)}"]
             for f in loc_findings:
                 span = f"{f.line}" if f.end_line == f.line else f"{f.line}-{f.end_line}"
                 sev = _style(f"{f.severity:<7}", _COLORS[f.severity], color)
@@ -66,8 +81,10 @@ def render(report: Report, color: bool = False, max_findings: int | None = None,
                         lines = shorten(_safe(value), 160, keep_lines=True).splitlines() or [""]
                         out.append(_style(f"{'':13}{label:>8}: {lines[0]}", _DIM, color))
                         out.extend(_style(f"{'':23}{ln}", _DIM, color) for ln in lines[1:])
-        out.append("")
-    hidden = len(listed) - len(shown)
+            yield "".join(line + "\n" for line in out)
+        yield "\n"
+    out = []
+    hidden = listed - shown
     if hidden:
         why = "--summary-only" if summary_only else f"--max-findings {max_findings}"
         out.append(f"{hidden} {'more ' if shown else ''}finding(s) not shown ({why}); the exit code counts "
@@ -76,7 +93,6 @@ def render(report: Report, color: bool = False, max_findings: int | None = None,
         where = f"{e.file}:{e.line}" if e.line else e.file
         out.append(_style(_safe(f"error: {where}: {e.message}"), _COLORS["error"], color))
     out.extend(_style(_safe(line), _DIM, color) for line in site_lines(report.site))
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     parity = [
         f"{p.page} " + " ".join(f"{loc}={score:.2f}" for loc, score in sorted(p.parity.items()))
         for p in sorted(report.pages, key=lambda p: p.page) if p.parity
@@ -89,4 +105,4 @@ def render(report: Report, color: bool = False, max_findings: int | None = None,
         f"{counts['warning']} warning(s), {counts['info']} info, "
         f"{len(report.errors)} input error(s)"
     )
-    return "\n".join(out) + "\n"
+    yield "".join(line + "\n" for line in out)
