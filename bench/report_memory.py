@@ -49,7 +49,8 @@ def measure(site: Path, source: Path, out: Path) -> dict:
     cmd = [sys.executable, "-m", "transcheck", str(site), "--no-semantic", "--jobs", "1",
            "--fail-on", "never", "--reference", "en", "--format", "json,sarif,junit,text"] + [a for o in outs for a in ("-o", o)]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=env, cwd=tempfile.gettempdir(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)  # not the source folder: it would shadow PYTHONPATH
     _, status, ru = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode(errors="replace")

@@ -168,6 +168,26 @@ def test_cli_json_has_page_parity_and_per_row_scores(tmp_path):
     assert "segments" not in plain and "parity" not in plain["pages"][0] and plain["findings"] == []
 
 
+def test_progress_goes_to_stderr_only(tmp_path, monkeypatch):
+    """--progress: pages, texts embedded and cache hits on stderr; stdout (JSON) unchanged."""
+    from transcheck.run import progress
+
+    monkeypatch.setattr(progress, "LOG_EVERY", 0.0)  # every update, not one per 5 s
+    site = _site(tmp_path / "site")
+    args = (str(site), "--format", "json", "--cache-dir", str(tmp_path / "cache"))
+    shown = transcheck(*args, "--progress")
+    plain = transcheck(*args)  # stderr is no terminal here: no progress by default
+    assert shown.stdout == plain.stdout and shown.returncode == plain.returncode
+    assert "pages" not in plain.stderr and "embedding" not in plain.stderr
+    lines = shown.stderr.splitlines()
+    embedded = [ln for ln in lines if ln.startswith("transcheck: embedding page.md: ")]
+    assert embedded[0].endswith(" texts (0 from cache)") and " 0/" in embedded[0]
+    total = embedded[0].split("/")[1].split()[0]
+    assert f" {total}/{total} texts" in embedded[-1]
+    assert lines[-1] == f"transcheck: 1/1 pages; embeddings: {total} embedded, 0 from cache", lines
+    assert "\r" not in shown.stderr  # whole lines in a log, no terminal rewriting
+
+
 def test_cli_cache_cold_warm_corrupt_and_disabled(tmp_path):
     """The cold and warm runs are new interpreters, as for a user: the disk cache is what
     carries over; the corrupt-entry and no-cache runs go through the CLI in-process."""

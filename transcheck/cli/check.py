@@ -75,6 +75,9 @@ from .safe_output import Terminated, sigterm_stops
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("--no-semantic", is_flag=True,
               help="Skip embeddings: structural checks only (no parity scores, no semantic rules).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show pages checked and texts embedded (with cache hits) on stderr "
+                   "(default: when stderr is a terminal, outside CI).")
 @click.option("--embedding-stats", is_flag=True,
               help="Print embedding cache counters (texts from cache, embedded, model loaded) on stderr.")
 @click.option("--follow-external-symlinks", is_flag=True,

@@ -17,11 +17,19 @@ from ..model import DEFAULT_PLACEHOLDERS, Settings
 from ..run.baseline import BaselineError, load_baseline
 from ..run.gitutil import GitError, changed_files
 from ..run.parallel import default_jobs
+from ..run.progress import Progress
 from ..run.run import RunOptions
 from ..run.selection import SelectionError, parse_shard, read_file_list
 from ..run.discover import display_path
 from .config import Config, ConfigError, find_configs, load_config
-from .output import EXIT_INPUT, outputs, progress, say
+from .output import EXIT_INPUT, outputs, say
+
+
+def _progress_on(asked: bool | None) -> bool:
+    """``--progress``/``--no-progress`` when given, else on when stderr is a terminal outside CI."""
+    if asked is not None:
+        return asked
+    return sys.stderr is not None and sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]):
@@ -127,7 +135,7 @@ def run_options(opts: dict, cfg: Config) -> tuple[RunOptions, list[tuple[str, st
         locale_folders=dict(cfg.locale_folders),
         exclude=cfg.exclude, base=os.path.dirname(cfg.path) if cfg.path else None, baseline=baseline,
         views=any(fmt == "html" for fmt, _ in targets),
-        progress=progress if sys.stderr is not None and sys.stderr.isatty() else None,
+        progress=Progress().pages if _progress_on(opts.get("progress")) else None,
         follow_external_symlinks=opts["follow_external_symlinks"])
     scale_options(options, opts["jobs"], opts["changed_since"], opts["files_from"], opts["shard"])
     if not opts["no_semantic"]:

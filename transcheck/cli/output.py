@@ -73,14 +73,6 @@ def outputs(formats: tuple[str, ...], outputs: tuple[str, ...],
     return pairs
 
 
-def progress(done: int, total: int) -> None:
-    """Show ``done/total pages`` on stderr (a terminal)."""
-    sys.stderr.write(f"\rtranscheck: {done}/{total} pages")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
 def say(message: str) -> None:
     """One line for the user on stderr; document text in it stays inert (see :mod:`.safe_output`)."""
     try:

@@ -23,6 +23,7 @@ from ..model import AlignedPage, Document, Finding, InputError, PageGroup, PageS
 from ..rules.base import RuleContext
 from .guard import PAGE_BASE, PER_TEXT, Stages, TimeBudgetExceeded, budget_for, page_budget, time_budget
 from .policy import apply_policy
+from .progress import embedding_hook
 
 if TYPE_CHECKING:
     from .gitutil import History
@@ -43,6 +44,8 @@ class PageJob:
     """Git history (for ``outdated``), cut down to the files of the pages sent along."""
     site_reference: str | None = None
     """The locale every page should exist in (see :attr:`PageFacts.site_reference`)."""
+    progress: bool = False
+    """Show embedding progress on stderr (see :mod:`transcheck.run.progress`)."""
     stage_budgets: tuple[tuple[str, float], ...] = ()
     """(stage name, seconds): budgets for single stages in place of the page's (see
     :class:`~transcheck.run.guard.Stages`; for tuning and tests)."""
@@ -118,6 +121,8 @@ def check_group(group: PageGroup, job: PageJob, rules: Iterable[ModuleType],
     docs = load_documents(group, errors, suppressions)
     if not docs:
         return PageResult([], None, errors)
+    if job.semantic is not None:
+        engine(job.semantic).progress = embedding_hook(group.page) if job.progress else None
     before = engine(job.semantic).stats() if job.semantic is not None else None
     loaded_before = engine(job.semantic).loaded if job.semantic is not None else False
     chars = sum(len(s.text) for d in docs.values() for s in d.segments)

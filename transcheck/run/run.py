@@ -48,8 +48,9 @@ class RunOptions:
     """Accepted fingerprints (see :mod:`transcheck.run.baseline`)."""
     views: bool = False
     """Keep every page's aligned segments in the report (for the HTML review page)."""
-    progress: Callable[[int, int], None] | None = None
-    """Called as ``progress(done, total)`` after each page."""
+    progress: Callable[[int, int, dict], None] | None = None
+    """Called as ``progress(done, total, embedding counters so far)`` after each page; when
+    set, the semantic stage also shows its embedding progress on stderr."""
     jobs: int = 1
     """Worker processes (1: check in this process)."""
     shard: tuple[int, int] | None = None
@@ -117,11 +118,12 @@ def run(options: RunOptions) -> Report:
         warnings += [warning] if warning else []
     sources = {g.source_locale for g in found.groups if g.source_locale is not None}
     site_reference = options.settings.reference or (sources.pop() if len(sources) == 1 else None)
-    job = PageJob(options.settings, found.locales, options.semantic, options.views, history, site_reference)
+    job = PageJob(options.settings, found.locales, options.semantic, options.views, history, site_reference,
+                  progress=options.progress is not None)
     for done, result in enumerate(check_groups(groups, job, rules, page_rules, jobs=options.jobs), start=1):
         totals.add(result)
         if options.progress:
-            options.progress(done, len(groups))
+            options.progress(done, len(groups), totals.stats)
     findings, baselined = totals.findings, 0
     if options.baseline is not None:
         findings = FindingLog()

@@ -16,8 +16,7 @@ can never lose each other's entries (no read-modify-write of a shared shard, hen
 no lock files, which are fragile on network file systems); two writers of the same
 entry write the same bytes, so whichever rename lands last is right. Damage stays
 local too: a bad file costs one re-embedded text. The price is one small file
-(about 2 KiB for 512 dimensions) per distinct segment, which is fine for
-documentation sets of tens of thousands of segments.
+(about 2 KiB for 512 dimensions) per distinct segment: fine for tens of thousands.
 
 Each entry file is a 76-byte header (magic, dimension, SHA-256 of the text,
 SHA-256 of the payload) followed by the float32 little-endian vector. A file whose
@@ -37,7 +36,7 @@ import struct
 import tempfile
 import warnings
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -277,6 +276,7 @@ class CachedEmbedder(Embedder):
         self.name = embedder.name
         self.hits = 0
         self.misses = 0
+        self.progress: Callable[[int, int, int], None] | None = None  # (embedded, to embed, from cache)
         self._memo: dict[str, np.ndarray] = {}
 
     @property
@@ -323,7 +323,7 @@ class CachedEmbedder(Embedder):
                 del found[d]
         todo = [d for d in first if d not in found]
         if todo:
-            fresh = self.inner.encode([first[d] for d in todo])
+            fresh = self._encode_inner([first[d] for d in todo], len(first) - len(todo))
             if any(v.shape[0] != fresh.shape[1] for v in found.values()):
                 self.cache._warn("embedding cache: cached vectors have the wrong dimension "
                                  "for this model; rebuilding them")
@@ -339,6 +339,18 @@ class CachedEmbedder(Embedder):
         if not texts:
             return np.zeros((0, self.inner.dim), dtype=np.float32)
         return l2_normalise(np.stack([found[d] for d in digests]))
+
+    def _encode_inner(self, texts: list[str], hits: int) -> np.ndarray:
+        """The wrapped model's vectors of ``texts``, reporting each batch to :attr:`progress`."""
+        hook = self.progress
+        if hook is None:
+            return self.inner.encode(texts)
+        hook(0, len(texts), hits)
+        self.inner.progress = lambda done, total: hook(done, total, hits)
+        try:
+            return self.inner.encode(texts)
+        finally:
+            self.inner.progress = None
 
     def stats(self) -> dict[str, int]:
         """``{"hits": ..., "misses": ...}`` so far."""

@@ -14,9 +14,8 @@ input order. Models load lazily, on the first :meth:`Embedder.encode` call, and
 every failure to get a model is an :class:`EmbeddingError` whose message says how
 to fix it.
 
-``name`` and ``version`` together identify what produced a vector: the on-disk
-cache (:mod:`transcheck.cache`) keys entries by :attr:`Embedder.key`, and both are
-known *without* loading the model so that a fully cached run never loads it.
+``name`` and ``version`` identify what produced a vector: the cache keys entries by
+:attr:`Embedder.key`, known *without* loading the model (a cached run never loads it).
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ import hashlib
 import os
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -78,6 +77,7 @@ class Embedder(ABC):
 
     name: str = "embedder"
     batch_size: int = 64
+    progress: Callable[[int, int], None] | None = None  # (done, total) after each batch of encode()
     languages: frozenset[str] | None = None
     """Base languages the model was trained on (``None``: not known, all are tried)."""
 
@@ -116,10 +116,11 @@ class Embedder(ABC):
         texts = [str(t) for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [
-            l2_normalise(self._encode_batch(texts[i:i + self.batch_size]))
-            for i in range(0, len(texts), self.batch_size)
-        ]
+        parts = []
+        for i in range(0, len(texts), self.batch_size):
+            parts.append(l2_normalise(self._encode_batch(texts[i:i + self.batch_size])))
+            if self.progress is not None:
+                self.progress(min(i + self.batch_size, len(texts)), len(texts))
         return np.concatenate(parts, axis=0) if len(parts) > 1 else parts[0]
 
     def __repr__(self) -> str:
