@@ -79,6 +79,10 @@ COUNTERPART = 0.5
 """Minimum cosine for two witnesses' sentences to count as the same sentence."""
 MIN_WEIGHT = 12
 """Sentences shorter than this (English-equivalent characters) are not reported."""
+NEARBY = 2
+"""A sentence missing from a paragraph but found in this locale's blocks up to this many
+rows before or after it was moved by a paragraph split, not dropped (real translations
+often cut one long source paragraph into two or three)."""
 
 
 def _unmatched(sem: PageSemantics, a: list[str], b: list[str],
@@ -149,8 +153,29 @@ def sentence_gaps(sem: PageSemantics, page: AlignedPage, row: AlignedRow,
         if extra:
             out.extend(_extra_in(sem, row, x, witnesses, sents, ref, ratio))
         else:
-            out.extend(_missing_in(sem, row, x, witnesses, sents, ref, ratio))
+            out.extend(g for g in _missing_in(sem, row, x, witnesses, sents, ref, ratio)
+                       if not _nearby(sem, page, row, x, g))
     return out
+
+
+def _nearby(sem: PageSemantics, page: AlignedPage, row: AlignedRow, x: str, gap: SentenceGap) -> bool:
+    """True when ``gap``'s sentence has a counterpart in a block of ``x`` that the others
+    lack (no reference block; without a reference, at most one other locale's), within
+    :data:`NEARBY` rows of ``row``, as close as the witnesses' copies are to each other
+    less :data:`TAKEN` (or at least :data:`SURE`): the paragraph was split there."""
+    near = []
+    for i in range(max(0, row.index - NEARBY), min(len(page.rows), row.index + NEARBY + 1)):
+        cells = page.rows[i].present()
+        alone = page.reference not in cells if page.reference else len(cells) <= 2
+        if i != row.index and x in cells and alone:
+            near.append(cells[x])
+    texts = [t for seg in near if seg is not None and sem.vector(seg) is not None
+             for t in split_sentences(seg.text)]
+    if not texts:
+        return False
+    sem.embed_sentences(texts + [gap.sentence])
+    best = float(sem.sentence_matrix([gap.sentence], texts).max())
+    return best >= min(SURE, gap.agreement - TAKEN)
 
 
 def _needed(witnesses: list[str], ref: str | None) -> int:
