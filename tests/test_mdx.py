@@ -86,3 +86,12 @@ def test_admonitions_in_plain_markdown_and_code_left_alone():
 def test_a_lowercase_html_tag_is_not_a_component():
     out = scan("<details>\n<summary>More</summary>\n\nText.\n</details>\n")
     assert out.components == [] and "<details>" in out.text
+
+
+def test_command_props_are_code_not_prose():
+    # tauri-apps/tauri-docs src/content/docs/plugin/store.mdx:33-38 (MIT)
+    text = ('<CommandTabs npm="npm run tauri add store"\n    yarn="yarn run tauri add store"\n'
+            '    pnpm="pnpm tauri add store"\n    cargo="cargo tauri add store" />\n\n'
+            '<LinkCard title="Install the store plugin" description="$ npm i tauri-plugin-store" />\n')
+    comps = scan(text).components
+    assert [c.prose for c in comps] == ["", "Install the store plugin"]

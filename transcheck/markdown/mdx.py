@@ -51,12 +51,26 @@ class Component:
     @property
     def prose(self) -> str:
         """The translatable text of the tag: its string props other than kind props."""
-        return "\n".join(v for k, v in self.props if k not in KIND_PROPS and _is_words(v))
+        return "\n".join(v for k, v in self.props if k not in KIND_PROPS and _is_words(v)
+                         and not _is_command(k, v))
 
 
 def _is_words(value: str) -> bool:
     """True for prop values that read as text (``Quick start``, ``Yarn``), not ids or paths (``npm``)."""
     return bool(re.search(r"[^\W\d_]{2,}", value)) and not re.fullmatch(r"[a-z0-9_./#:@-]+", value)
+
+
+_TOOLS = ("npm", "npx", "yarn", "pnpm", "pnpx", "bun", "bunx", "deno", "cargo", "pip", "pipx", "uv",
+          "poetry", "go", "brew", "apt", "apt-get", "docker", "git", "curl", "wget", "composer", "gem",
+          "dotnet")
+_COMMAND_RE = re.compile(rf"^\s*\$?\s*(?:{'|'.join(re.escape(t) for t in _TOOLS)})\s+\S")
+
+
+def _is_command(name: str, value: str) -> bool:
+    """True for a prop that holds a shell command (``<CommandTabs npm="npm run tauri add
+    store" cargo="cargo tauri add store">``): named after a package manager, or starting
+    with one. Commands are code, not prose."""
+    return name.lower() in _TOOLS or bool(_COMMAND_RE.match(value))
 
 
 @dataclass
