@@ -95,3 +95,36 @@ def test_command_props_are_code_not_prose():
             '<LinkCard title="Install the store plugin" description="$ npm i tauri-plugin-store" />\n')
     comps = scan(text).components
     assert [c.prose for c in comps] == ["", "Install the store plugin"]
+
+
+# vercel/swr-site content/docs/getting-started.mdx lines 21-26 and getting-started.ko.mdx lines 21-26 (Apache-2.0)
+SWR_EN = """<Callout emoji="💡">
+  If you want to use GraphQL API or libs like Axios, you can create your own fetcher function.
+  Check <Link href="/docs/data-fetching">here</Link> for more examples.
+</Callout>
+
+Then you can import `useSWR` and start using it inside any function components:
+"""
+SWR_KO = """<Callout emoji="💡">
+  GraphQL API 또는 Axios와 같은 라이브러리를 사용하려면 여러분만의 fetcher 함수를 생성하면 됩니다.
+  <Link href="/docs/data-fetching">여기</Link>에서 더 많은 예시를 확인하세요.
+</Callout>
+
+그 다음, `useSWR`을 임포트하고 함수 컴포넌트 내에서 사용하여 시작하면 됩니다.
+"""
+
+
+def test_inline_jsx_opening_a_line_is_prose():
+    from tests.helpers import aligned, context
+    from transcheck.markdown.parse import parse_markdown
+    from transcheck.rules import extra_block, missing_block, structure
+
+    segs = parse_markdown(SWR_KO, "p", "ko", "getting-started.ko.mdx").segments
+    assert [(s.line, s.kind, s.container) for s in segs] == [
+        (1, "component", ()), (2, "paragraph", ("<Callout>",)), (6, "paragraph", ())]
+    assert "여기" in segs[1].prose and scan(SWR_KO).components[0].name == "Callout"
+    page = aligned({"en": SWR_EN, "ko": SWR_KO}, "en", page="getting-started.mdx")
+    for rule in (structure, missing_block, extra_block):
+        assert list(rule.check(page, context(page))) == []
+    block = "<Callout>\n<Link href=\"/x\">here</Link>\n</Callout>\n"  # a tag alone on its line: still a component
+    assert [c.name for c in scan(block).components] == ["Callout", "Link"]

@@ -125,3 +125,11 @@ def test_heading_id_is_not_prose_but_still_an_anchor():
     assert run_rule(broken_anchor, pages, reference="en") == []
     broken = zh.replace("{#excluding-instrumentation-libraries}", "")
     assert [f.locale for f in run_rule(broken_anchor, {"en": en, "zh": broken}, reference="en")] == ["zh"]
+
+
+def test_short_heading_copied_from_the_reference_is_untranslated_its_id_is_not():
+    # vercel/swr-site content/docs/pagination{,.es}.mdx line 314/316, advanced/cache{,.pt}.mdx line 36
+    en = "### Parallel Fetching Mode [#parallel-fetching-mode]\n\n## Create Cache Provider [#create-cache-provider]\n"
+    es = "### Parallel Fetching Mode [#parallel-fetching-mode]\n\n## Criar Cache Provider [#create-cache-provider]\n"
+    found = run_rule(untranslated, {"en": en, "es": es}, reference="en")
+    assert [(f.locale, f.line) for f in found] == [("es", 1)]

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from markdown_it.rules_block import html_block
+
 from ..model import Segment
 from . import admonitions
 
@@ -109,6 +111,21 @@ def _tag_end(text: str, start: int) -> int:
             return i + 1
         i += 1
     return -1
+
+
+def _inline_jsx(line: str) -> bool:
+    """True when a line that starts with a component tag is prose with inline JSX: the
+    element closes on the line and words follow it (``<Link href="/x">here</Link> for more``)."""
+    m = _TAG_START_RE.match(line)
+    if not m or m.group(1) or m.group(2) == ">":
+        return False
+    start = line.index("<", m.start())
+    end = _tag_end(line, start)
+    if end < 0:
+        return False
+    rest = line[end:].rstrip()
+    closed = line[start:end].rstrip(">").rstrip().endswith("/") or f"</{m.group(2)}>" in rest
+    return closed and bool(rest) and not rest.endswith(">")
 
 
 def _take_tags(lines: list[str], n: int, scan: Scan, stack: list[str]) -> int:
@@ -275,7 +292,7 @@ def scan(text: str, mdx: bool = True) -> Scan:
             continue
         if mdx and line.lstrip().startswith("{") and line.rstrip().endswith("}"):
             lines[n] = ""  # an expression or {/* comment */} line
-        elif mdx and _TAG_START_RE.match(line):
+        elif mdx and _TAG_START_RE.match(line) and not _inline_jsx(line):
             n = _take_tags(lines, n, out, stack)
             prev_blank = not lines[n - 1].strip()
             continue
@@ -283,6 +300,16 @@ def scan(text: str, mdx: bool = True) -> Scan:
         n += 1
     out.text = "\n".join(lines)
     return out
+
+
+def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's HTML block rule, except for a line that starts with a component
+    (``<Link href="/x">here</Link> for more``): in MDX that is inline JSX in prose, not an
+    HTML block (``<link>`` is one to CommonMark); block-level components are gone by now."""
+    pos = state.bMarks[start] + state.tShift[start]
+    if state.src.startswith("<", pos) and state.src[pos + 1:pos + 2].isupper():
+        return False
+    return html_block(state, start, end, silent)
 
 
 def is_mdx(path: str) -> bool:

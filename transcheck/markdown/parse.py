@@ -54,6 +54,7 @@ def _markdown() -> MarkdownIt:
 _MD = _markdown()
 _MD_MDX = _markdown().disable("code")
 """MDX has no indented code blocks: indentation inside JSX components is layout."""
+_MD_MDX.block.ruler.at("html_block", mdx.html_block_rule, {"alt": ["paragraph", "reference", "blockquote"]})
 _NEWLINE_RE = re.compile("\n")
 HEADING_ATTRS_RE = re.compile(r"\s*(?:%?\{\s*((?:[#.]|[\w-]+=)[^{}]*)\}%?|\[(#[^\s\[\]]+)\])\s*$")
 """A heading's trailing attribute block: ``{#id}``, ``{ #id .class }``, VitePress ``%{#id}%``,

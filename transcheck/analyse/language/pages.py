@@ -79,8 +79,9 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
     if not lang or not seg.is_prose or locale == page.reference:
         return None
     prose = without_autonyms(seg)  # a language switcher names languages, it is not untranslated
-    if not has_translatable_text(prose):
-        return None
+    short = not has_translatable_text(prose)
+    if short and not (seg.kind == "heading" and has_translatable_text(prose, min_words=3, min_letters=15)):
+        return None  # a three-word heading counts only as a copy of the reference (below)
     copies = []
     for other, oseg in row.present().items():
         if other == locale or not oseg.is_prose:
@@ -93,12 +94,14 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
     if copies:
         if page.reference in copies:
             return Copy(page.reference, "reference")
+        if short:
+            return None
         det = detect(prose)
         if det.lang and det.lang != lang and det.confidence >= MIN_CONFIDENCE:
             same = [c for c in copies if languages.get(c, "") == det.lang]
             return Copy((same or copies)[0], "evidence")
         return None
-    if page.reference and page.reference in page.documents:
+    if page.reference and page.reference in page.documents and not short:
         ref_lang = languages.get(page.reference, "")
         if ref_lang and ref_lang != lang:
             det = detect(prose)
