@@ -152,3 +152,23 @@ def test_layout_folders_reads_no_site_config(tmp_path):
     code, data, stderr = run_json(str(tmp_path))
     assert data["site"]["configs"] == [] and data["site"]["layout"] == "folders"
     assert [p["reference"] for p in data["pages"]] == [None] * len(data["pages"])  # content/english is no locale
+
+
+def test_a_site_locale_code_in_a_suffix_gets_a_hint_then_an_alias(tmp_path):
+    # vercel/swr-site names Chinese pages page.cn.mdx (cn is a country, not a language code)
+    site = tmp_path / "content"
+    site.mkdir()
+    (site / "page.mdx").write_text("# Getting started\n\nInstall the library with the command below "
+                                   "and import it in your component file.\n\n```bash\nnpm install swr\n```\n")
+    (site / "page.ja.mdx").write_text("# はじめに\n\n以下のコマンドでライブラリをインストールし、コンポーネント"
+                                      "ファイルでインポートします。\n\n```bash\nnpm install swr\n```\n", encoding="utf-8")
+    (site / "page.cn.mdx").write_text("# 开始\n\n使用下面的命令安装库，并在组件文件中导入它。\n\n```bash\n"
+                                      "npm install swr\n```\n", encoding="utf-8")
+    code, data, _ = run_json(str(site), "--no-config")
+    assert code == 2
+    assert [e["message"].split("; not compared ")[1] for e in data["errors"]] == [
+        "(if 'cn' in its name is its locale, map it in transcheck.toml: [locale_aliases] cn = \"zh\")"]
+    conf = tmp_path / "transcheck.toml"
+    conf.write_text('[locale_aliases]\ncn = "zh-CN"\n')
+    code, data, _ = run_json(str(site), "--config", str(conf))
+    assert code == 0 and data["errors"] == [] and sorted(data["pages"][0]["files"]) == ["en", "ja", "zh-CN"]

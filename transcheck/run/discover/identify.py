@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -148,13 +150,27 @@ def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
             p = cluster[0]
             errors.append(InputError(p.file.display, f"no locale in its path (its text is in "
                                                      f"'{p.language}') and no translation of it was found "
-                                                     "among the other unlabelled files; not compared"))
+                                                     "among the other unlabelled files; not compared"
+                                                     + _alias_hint(p.file.display, p.language)))
             continue
         page = cluster[0].file.page
         pfs = tuple(sorted((PageFile(page, p.language, p.file.path, p.file.display, "content")
                             for p in cluster), key=lambda f: f.locale))
         groups.append(PageGroup(page, pfs, None))
     return groups, errors
+
+
+_NAME_CODE_RE = re.compile(r"[._-]([A-Za-z]{2,3})\.[A-Za-z0-9]+$")
+
+
+def _alias_hint(path: str, language: str) -> str:
+    """How to name a site's own locale code (``page.cn.mdx``): a ``[locale_aliases]`` entry."""
+    m = _NAME_CODE_RE.search(os.path.basename(path))
+    if not m:
+        return ""
+    code = m.group(1)
+    return (f" (if '{code}' in its name is its locale, map it in transcheck.toml: "
+            f"[locale_aliases] {code} = \"{language}\")")
 
 
 def clusters_of(profiles: list[_Profile], candidates=_candidates) -> list[list[_Profile]]:
