@@ -179,7 +179,7 @@ VUEX_ZH = VUEX_EN.replace("setup () {", "setup() {").replace("      fullName\n",
 
 def test_trailing_commas_and_spacing_before_a_parenthesis_are_layout():
     found = run_rule(code_block, {"en": VUEX_EN, "zh": VUEX_ZH}, reference="en")
-    assert [(f.severity, "only in spacing and trailing commas" in f.message) for f in found] == [("info", True)]
+    assert [(f.severity, "only in layout (spacing, quotes, trailing commas)" in f.message) for f in found] == [("info", True)]
     changed = VUEX_ZH.replace("firstName,", "lastName,")
     assert [f.severity for f in run_rule(code_block, {"en": VUEX_EN, "zh": changed}, reference="en")] == ["error"]
 
@@ -202,3 +202,44 @@ def test_a_shell_prompt_is_not_the_command():
         assert run_rule(code_block, {"en": en, "pt": other}, reference="en") == [], prompt
     other = en.replace("$ npx tsx app.ts", "(main) $ npx tsx server.ts")
     assert [f.severity for f in run_rule(code_block, {"en": en, "pt": other}, reference="en")] == ["error"]
+
+
+# vercel/swr-site content/docs/mutation.mdx lines 192-208 and mutation.pt.mdx (Apache-2.0)
+SWR_MUTATION_EN = """```jsx
+  return (
+    <button
+      disabled={isMutating}
+      onClick={async () => {
+        try {
+          const result = await trigger({ username: 'johndoe' }, /* options */)
+        } catch (e) {
+          // error handling
+        }
+      }}
+    >
+      Create User
+    </button>
+  )
+```
+"""
+SWR_MUTATION_PT = SWR_MUTATION_EN.replace("/* options */", "/* opções */").replace(
+    "// error handling", "// lidando com erros").replace("      }}\n    >", "      } }\n    >").replace(
+    "Create User", "Criar Usuário")
+
+
+def test_element_text_on_its_own_line_with_layout_is_a_localized_example():
+    found = run_rule(code_block, {"en": SWR_MUTATION_EN, "pt": SWR_MUTATION_PT}, reference="en")
+    assert [f.severity for f in found] == ["info"]
+    changed = SWR_MUTATION_PT.replace("disabled={isMutating}", "disabled={isLoading}")
+    assert [f.severity for f in run_rule(code_block, {"en": SWR_MUTATION_EN, "pt": changed}, reference="en")] \
+        == ["error"]
+
+
+def test_quote_style_and_a_comment_after_an_ideographic_space():
+    # vercel/swr-site content/docs/getting-started{,.es}.mdx line 30; with-nextjs{,.ja}.mdx line 190
+    en = "```jsx\nimport useSWR from 'swr'\n\nfunction Article() {\n  const { data } = useSWR(['api', 'article', 1], fetcher)\n}\n```\n"
+    es = en.replace("'swr'", '"swr"')
+    found = run_rule(code_block, {"en": en, "es": es}, reference="en")
+    assert [(f.severity, "quotes differ" in f.message) for f in found] == [("info", True)]
+    ja = en.replace("{\n  const", "{\n\u3000// 配列スタイルのキーを使用しています\n  const")
+    assert run_rule(code_block, {"en": en, "ja": ja}, reference="en") == []

@@ -91,16 +91,38 @@ PROSE_INFOS = frozenset("md markdown mdx mdoc markdoc text txt plaintext plain".
 """Fence info strings of Markdown examples and plain text: translated with the page."""
 
 
+def _mask_text_lines(lines: list[str]) -> list[str]:
+    """Mask element text on lines of its own (``<button>`` / ``Create User`` / ``</button>``):
+    a line of words between a line ending a tag and one starting a tag; ``{expressions}``
+    in it are kept."""
+    out = list(lines)
+    full = [k for k, line in enumerate(lines) if line.strip()]
+    for a, k, b in zip(full, full[1:], full[2:]):
+        text = lines[k].strip()
+        if lines[a].rstrip().endswith(">") and lines[b].lstrip().startswith(("<", "{")) \
+                and not _CODE_CHARS_RE.search(_EXPR_RE.sub("", text)) and _LETTER_RE.search(_EXPR_RE.sub("", text)):
+            out[k] = "".join(part if part.startswith("{") else (MARK if _LETTER_RE.search(part) else part)
+                             for part in _EXPR_SPLIT_RE.split(lines[k]))
+    return out
+
+
+_CODE_CHARS_RE = re.compile(r"[;(){}=<>\[\]`]")
+_EXPR_RE = re.compile(r"\{[^{}\n]*\}")
+_EXPR_SPLIT_RE = re.compile(r"(\{[^{}\n]*\})")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def mask_strings(code: str) -> str:
     """``code`` with the text of one-line string literals and of elements masked, where it
-    holds a letter (``'Sterne'``, ``<div>chargement...</div>``), and without blank lines.
+    holds a letter (``'Sterne'``, ``<div>chargement...</div>``, element text on a line of
+    its own), and without blank lines.
 
     Tutorials localize example values and UI text; code that differs only there is a
     weaker finding than a changed command.
     """
     code = _STRING_RE.sub(lambda m: m.group(1) + MARK + m.group(1), code)
     code = _ELEMENT_TEXT_RE.sub(">" + MARK + "<", code)
-    return "\n".join(line for line in code.split("\n") if line.strip())
+    return "\n".join(line for line in _mask_text_lines(code.split("\n")) if line.strip())
 
 
 _TRAILING_COMMA_RE = re.compile(r",[ \t]*(?=\n|$)|,(?=\s*[)\]}])")
@@ -110,14 +132,14 @@ _PUNCT_SPACE_RE = re.compile(r"\s*([=,;:()\[\]{}])\s*")
 def layout_key(code: str, free_form: bool = True) -> str:
     """``code`` without what only lays it out: a trailing comma (at a line end or before a
     closing bracket) and, where spacing has no meaning (``free_form``, see
-    :data:`FREE_FORM_INFOS`), all whitespace; otherwise the spacing around ``=``, ``,``,
+    :data:`FREE_FORM_INFOS`), all whitespace and the choice of ``"`` or ``'``; otherwise the spacing around ``=``, ``,``,
     ``:``, ``;`` and brackets (``persistSize = false`` = ``persistSize=false``).
 
     Two blocks with the same key differ only in layout (a formatter's choice).
     """
     code = _TRAILING_COMMA_RE.sub("", code)
     if free_form:
-        return "".join(code.split())
+        return "".join(code.replace('"', "'").split())
     return _PUNCT_SPACE_RE.sub(r"\1", " ".join(code.split()))
 
 
@@ -173,7 +195,7 @@ def _cut(line: str, starters: tuple[str, ...], prompt_hash: bool) -> tuple[str, 
         elif ch in "'\"`":
             quote = ch
         else:
-            before_ok = i == 0 or line[i - 1] in " \t"
+            before_ok = i == 0 or line[i - 1].isspace()  # an ideographic space too
             for st in starters:
                 if before_ok and line.startswith(st, i):
                     after = line[i + len(st):i + len(st) + 1]

@@ -3,14 +3,16 @@
 Commands and code are not translated: every locale of a page must carry the same
 code, byte for byte, except for trailing whitespace, translatable placeholders
 (``<your-username>``, ``{{path/to/file}}``; patterns are configurable, option
-alternatives such as ``{{[-a|--all]}}`` stay code) and comments (``# build it``,
-``// ...``: translators translate them; a block that differs only in its comments is
-not reported), and so are shell prompts (``$``, ``(main) $``). Whitespace inside a command matters: ``build -t name.`` is not
-``build -t name .``. A block that differs only inside string literals
-(``label: 'Sterne'``, ``<div>chargement…</div>``) or in blank lines, a JavaScript, Go,
-JSON... block that differs only in indentation, spacing and trailing commas (where, unlike
-shell, Python or YAML, spacing has no meaning), and a Markdown or plain-text example (fence ``md``,
-``mdx``, ``text``) that differs, are reported as info: translators localize them.
+alternatives such as ``{{[-a|--all]}}`` stay code), comments (``# build it``, ``// ...``:
+translators translate them; a block that differs only in its comments is not reported)
+and shell prompts (``$``, ``(main) $``). Whitespace inside a command matters:
+``build -t name.`` is not ``build -t name .``. Reported as info, since translators
+localize them: a block that differs only inside string literals (``label: 'Sterne'``,
+``<div>chargement…</div>``, element text on a line of its own) or in blank lines; a
+JavaScript, Go, JSON... block that differs only in layout (indentation, spacing,
+trailing commas, ``"`` or ``'``: unlike in shell, Python or YAML they have no meaning),
+or in layout and localized text; a Markdown or plain-text example (fence ``md``,
+``mdx``, ``text``).
 
 Who drifted: the reference locale when there is one. Otherwise evidence beats the
 majority: for shell blocks, a variant that breaks the grammar of a known CLI (a
@@ -118,6 +120,8 @@ def _describe(expected: str, actual: str) -> str:
             else:
                 notes.append(f"changed whitespace {where}")
         return "; ".join(notes) or "whitespace differs"
+    if expected.replace('"', "'") == actual.replace('"', "'"):
+        return "quotes differ (`\"` and `'`)"
     if len(expected) + len(actual) > 2 * shell.MAX_CHECKED:  # too long to tokenize quickly
         first = next((i1 for op, i1, *_ in textdiff.opcodes(expected, actual) if op != "equal"), 0)
         return f"differs from line {expected.count(chr(10), 0, first) + 1} of the block on"
@@ -194,12 +198,16 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             why = _describe(expected, actual)
             bad = grammar.get(actual) or []
             prose_example = seg.info.lower() in PROSE_INFOS
-            spacing = seg.info.lower() in FREE_FORM_INFOS and layout_key(expected) == layout_key(actual)
-            strings_only = prose_example or spacing or mask_strings(expected) == mask_strings(actual)
+            free_form = seg.info.lower() in FREE_FORM_INFOS
+            spacing = free_form and layout_key(expected) == layout_key(actual)
+            localized = mask_strings(expected) == mask_strings(actual)
+            both = free_form and layout_key(mask_strings(expected)) == layout_key(mask_strings(actual))
+            strings_only = prose_example or spacing or localized or both
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \
-                " only in spacing and trailing commas" if spacing else \
-                " only inside string literals or blank lines" if strings_only else ""
+                " only in layout (spacing, quotes, trailing commas)" if spacing else \
+                " only inside string literals, element text or blank lines" if localized else \
+                " only in layout and inside string literals or element text" if both else ""
             msg = f"code block differs{what}: {why}"
             if bad:
                 msg += f" ({'; '.join(bad)})"
