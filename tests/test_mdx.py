@@ -128,3 +128,10 @@ def test_inline_jsx_opening_a_line_is_prose():
         assert list(rule.check(page, context(page))) == []
     block = "<Callout>\n<Link href=\"/x\">here</Link>\n</Callout>\n"  # a tag alone on its line: still a component
     assert [c.name for c in scan(block).components] == ["Callout", "Link"]
+
+
+def test_class_names_and_settings_are_not_prose():
+    # nodejs/nodejs.org apps/site/pages/ja/index.mdx:19 (MIT)
+    text = ('<Button kind="special" className="!hidden dark:!block" href="/download">Node.js®を入手</Button>\n\n'
+            '<Card title="Get started" section="index" />\n')
+    assert [c.prose for c in scan(text).components] == ["", "Get started"]

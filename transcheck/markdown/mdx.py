@@ -26,6 +26,12 @@ from . import admonitions
 KIND_PROPS = ("type", "variant")
 """Props that say which kind of block a component is (``<Aside type="tip">``)."""
 
+CODE_PROPS = frozenset(("classname", "class", "style", "id", "key", "href", "src", "to", "target",
+                        "rel", "icon", "slug", "lang", "locale", "width", "height", "size", "color",
+                        "kind", "sort", "category", "section", "synckey", "value", "defaultvalue"))
+"""Props that hold class names, ids, URLs and settings (``className="!hidden dark:!block"``),
+never text for readers."""
+
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ESM_RE = re.compile(r"^(?:import|export)(?=[\s{*])")
 _ADMON_OPEN_RE = re.compile(r"^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[(?P<t1>[^\]]*)\])?(?:\{[^}]*\})?[ \t]*(?P<t2>.*?)\s*$")
@@ -54,7 +60,7 @@ class Component:
     def prose(self) -> str:
         """The translatable text of the tag: its string props other than kind props."""
         return "\n".join(v for k, v in self.props if k not in KIND_PROPS and _is_words(v)
-                         and not _is_command(k, v))
+                         and k.lower() not in CODE_PROPS and not _is_command(k, v))
 
 
 def _is_words(value: str) -> bool:
