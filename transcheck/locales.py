@@ -8,6 +8,7 @@ name that merely ends in a word (``docker-compose.md``) is not taken for a local
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ISO_639_1 = frozenset(
     """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs
@@ -54,6 +55,7 @@ LANGUAGE_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "nb": "no", "nn": "no"}
 """Old or variant language codes mapped to the code the language detector uses."""
 
 
+@lru_cache(maxsize=4096)
 def base_language(locale: str) -> str:
     """The language part of a locale: ``pt-BR`` -> ``pt``, ``zh_Hant`` -> ``zh``, ``iw`` -> ``he``."""
     code = re.split(r"[-_@.]", (locale or "").strip(), maxsplit=1)[0].lower()

@@ -58,7 +58,12 @@ def _region_language(region: str) -> str:
 
 
 def _languages(languages: Iterable[str] | None) -> frozenset[str] | None:
-    return None if languages is None else frozenset(base_language(x) for x in languages)
+    return None if languages is None else _base_languages(tuple(languages))
+
+
+@lru_cache(maxsize=256)
+def _base_languages(languages: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(base_language(x) for x in languages)
 
 
 def link_key(url: str, languages: Iterable[str] | None = None, coarse: bool = False) -> str:
@@ -120,6 +125,7 @@ _ID_RE = re.compile(r"(?:^|\s)#([^\s{}]+)")
 _HTML_ID_RE = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
+@lru_cache(maxsize=65536)
 def _github(text: str) -> str:
     """GitHub, Hugo (goldmark), Docusaurus and Starlight slugs (github-slugger)."""
     out = []
@@ -151,7 +157,8 @@ def _mkdocs(text: str, ascii_only: bool) -> str:
     return re.sub(r"[-\s]+", "-", s)
 
 
-def heading_slugs(text: str) -> tuple[str | None, set[str]]:
+@lru_cache(maxsize=16384)
+def heading_slugs(text: str) -> tuple[str | None, frozenset[str]]:
     """The explicit id (``{#id}``, ``{ #id .class }``, ``%{#id}%``, Nextra's ``[#id]``) of a heading's text, and the slugs
     generators give it (its text without the attribute block)."""
     m = HEADING_ATTRS_RE.search(text)
@@ -159,9 +166,10 @@ def heading_slugs(text: str) -> tuple[str | None, set[str]]:
     explicit = ids.group(1) if ids else None
     plain = " ".join((text[: m.start()] if m else text).split())
     slugs = {_github(plain), _vitepress(plain), _mkdocs(plain, True), _mkdocs(plain, False)}
-    return explicit, {s for s in slugs if s}
+    return explicit, frozenset(s for s in slugs if s)
 
 
+@lru_cache(maxsize=65536)
 def _canon(anchor: str) -> str:
     return unicodedata.normalize("NFC", unquote(anchor)).strip().lower()
 

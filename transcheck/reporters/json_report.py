@@ -85,17 +85,26 @@ def _head(report: Report) -> dict:
     return {"schema": SCHEMA, "tool": dict(report.tool), "pages": pages}
 
 
-def _tail(report: Report, findings: Iterable[Finding]) -> dict:
-    """Everything after ``findings`` (the summary counts them as they go by)."""
-    counts: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
-    by_locale: dict[str, dict[str, int]] = {}
-    by_category: dict[str, int] = {}
-    total = 0
-    for f in findings:
-        total += 1
-        counts[f.severity] += 1
-        by_locale.setdefault(f.locale, {"error": 0, "warning": 0, "info": 0})[f.severity] += 1
-        by_category[f.category] = by_category.get(f.category, 0) + 1
+class _Counts:
+    """The summary's counts of findings, gathered as the findings go by."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.by_severity: dict[str, int] = {"error": 0, "warning": 0, "info": 0}
+        self.by_locale: dict[str, dict[str, int]] = {}
+        self.by_category: dict[str, int] = {}
+
+    def add(self, f: Finding) -> None:
+        """Count one finding."""
+        self.total += 1
+        self.by_severity[f.severity] += 1
+        self.by_locale.setdefault(f.locale, {"error": 0, "warning": 0, "info": 0})[f.severity] += 1
+        self.by_category[f.category] = self.by_category.get(f.category, 0) + 1
+
+
+def _tail(report: Report, seen: _Counts) -> dict:
+    """Everything after ``findings`` (``seen``: the findings counted on their way out)."""
+    counts, by_locale, by_category, total = seen.by_severity, seen.by_locale, seen.by_category, seen.total
     out = {
         "summary": {
             "pages": len(report.pages),
@@ -107,7 +116,7 @@ def _tail(report: Report, findings: Iterable[Finding]) -> dict:
             "errors": len(report.errors),
             "suppressed": report.suppressed,
             "baselined": report.baselined,
-            "coverage": coverage_dict(report),
+            "coverage": coverage_dict(report, by_locale),
         },
         "warnings": list(report.warnings),
         "errors": [
@@ -124,10 +133,13 @@ def _tail(report: Report, findings: Iterable[Finding]) -> dict:
 
 def to_dict(report: Report) -> dict:
     """Return the whole report as a JSON-ready dict with a stable key order."""
-    findings = list(in_order(report))
+    seen = _Counts()
     out = _head(report)
-    out["findings"] = [finding_dict(f) for f in findings]
-    out.update(_tail(report, findings))
+    out["findings"] = []
+    for f in in_order(report):
+        seen.add(f)
+        out["findings"].append(finding_dict(f))
+    out.update(_tail(report, seen))
     return out
 
 
@@ -140,11 +152,13 @@ def chunks(report: Report, color: bool = False) -> Iterator[str]:
     """
     yield json.dumps(_head(report), ensure_ascii=False, indent=2)[:-2] + ',\n  "findings": ['
     sep = "\n"
+    seen = _Counts()
     for f in in_order(report):
+        seen.add(f)
         yield sep + _encode_finding(f)
         sep = ",\n"
     yield "]," if sep == "\n" else "\n  ],"
-    yield json.dumps(_tail(report, in_order(report)), ensure_ascii=False, indent=2)[1:] + "\n"
+    yield json.dumps(_tail(report, seen), ensure_ascii=False, indent=2)[1:] + "\n"
 
 
 def render(report: Report, color: bool = False) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from ..model import SEVERITIES, Report
 from ..textutil import percent
@@ -65,15 +66,17 @@ def orphan_pages(report: Report) -> list[str]:
     return sorted(p.page for p in report.pages if ref not in p.files)
 
 
-def locale_overview(report: Report) -> list[LocaleOverview]:
+def locale_overview(report: Report, counts: Mapping[str, Mapping[str, int]] | None = None) -> list[LocaleOverview]:
     """One :class:`LocaleOverview` per locale (of the pages and the findings), sorted.
 
-    The reference locale, when there is one, comes first.
+    The reference locale, when there is one, comes first. ``counts`` (locale ->
+    severity -> findings) saves a pass over the findings when the caller has them.
     """
     ref = site_reference(report)
-    counts: dict[str, Counter] = {}
-    for f in report.findings:
-        counts.setdefault(f.locale, Counter())[f.severity] += 1
+    if counts is None:
+        counts = {}
+        for f in report.findings:
+            counts.setdefault(f.locale, Counter())[f.severity] += 1
     have: Counter = Counter()
     orphans: Counter = Counter()
     base = 0
@@ -86,18 +89,19 @@ def locale_overview(report: Report) -> list[LocaleOverview]:
     locales = sorted(set(have) | set(orphans) | set(counts), key=lambda loc: (loc != ref, loc))
     out = []
     for loc in locales:
-        c = counts.get(loc, Counter())
+        c = counts.get(loc, {})
         out.append(LocaleOverview(
             locale=loc, counts={s: c.get(s, 0) for s in SEVERITIES},
             pages=have.get(loc, 0), of=base, orphans=orphans.get(loc, 0), reference=loc == ref))
     return out
 
 
-def coverage_dict(report: Report) -> dict[str, dict]:
-    """The JSON ``summary.coverage`` object: locale -> pages, of, share, orphans."""
+def coverage_dict(report: Report, counts: Mapping[str, Mapping[str, int]] | None = None) -> dict[str, dict]:
+    """The JSON ``summary.coverage`` object: locale -> pages, of, share, orphans
+    (``counts``: as for :func:`locale_overview`)."""
     return {o.locale: {"pages": o.pages, "of": o.of, "share": round(o.share, 4),
                        "orphans": o.orphans}
-            for o in sorted(locale_overview(report), key=lambda o: o.locale)}
+            for o in sorted(locale_overview(report, counts), key=lambda o: o.locale)}
 
 
 def overview_lines(report: Report) -> list[str]:
