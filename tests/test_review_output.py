@@ -58,6 +58,15 @@ def test_text_opens_with_the_overview_per_locale(tmp_path):
     assert first_page > 4  # findings come after the overview, grouped by page
 
 
+def test_without_a_reference_the_overview_says_how_to_choose_one(tmp_path):
+    # nodejs/nodejs.org apps/site/pages/<locale>/: every copy is in a locale folder, none is the source
+    site = write_tree(tmp_path / "site", {"en/a.md": page("Page a"), "de/a.md": page("Seite a"),
+                                          "fr/a.md": page("Page a", "Lancez la commande.")})
+    head = check(str(site)).stdout.splitlines()[0]
+    assert head.endswith("no reference (locales judged against each other; --reference LOCALE judges "
+                         "them against one)")
+
+
 def test_missing_pages_are_coverage_and_an_orphan_is_reported_once(tmp_path):
     site = partial_site(tmp_path)
     res = check(str(site), "--reference", "en", "--format", "json")

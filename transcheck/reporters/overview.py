@@ -112,7 +112,8 @@ def overview_lines(report: Report) -> list[str]:
     ref = site_reference(report)
     files = sum(len(p.files) for p in report.pages)
     head = (f"{len(report.pages)} page(s), {files} file(s), {len(rows)} locale(s)"
-            + (f", reference {ref}" if ref else ", no reference (locales judged against each other)"))
+            + (f", reference {ref}" if ref else ", no reference (locales judged against each other; "
+                               "--reference LOCALE judges them against one)"))
     width = max(6, max(len(o.locale) for o in rows))
     of = max((o.of for o in rows), default=0)
     pw = max(5, len(f"{of}/{of}"))
