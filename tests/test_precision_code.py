@@ -243,3 +243,26 @@ def test_quote_style_and_a_comment_after_an_ideographic_space():
     assert [(f.severity, "quotes differ" in f.message) for f in found] == [("info", True)]
     ja = en.replace("{\n  const", "{\n\u3000// 配列スタイルのキーを使用しています\n  const")
     assert run_rule(code_block, {"en": en, "ja": ja}, reference="en") == []
+
+
+def test_program_output_and_locale_codes_localized_identifiers_not():
+    # withastro/starlight docs/src/content/docs/reference/plugins.md lines 297-299 (en), ja 282-284, es 161-163
+    en = "```shell\n[long-process-plugin] Starting long process…\n```\n"
+    ja = en.replace("Starting long process…", "時間が掛かる処理を開始します…")
+    es = en.replace("Starting long process…", "Empezando un proceso largo…")
+    found = run_rule(code_block, {"en": en, "ja": ja, "es": es}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("es", "info"), ("ja", "info")]
+    renamed = en.replace("long-process-plugin", "plugin-long-processus")
+    assert [f.severity for f in run_rule(code_block, {"en": en, "fr": renamed}, reference="en")] == ["error"]
+    # guides/sidebar.mdx lines 590-606 and ja/... lines 580-596: the badge text keyed by the page's locale
+    en = ("```js\nstarlight({\n\tsidebar: [\n\t\t{\n\t\t\tlabel: 'Constellations',\n\t\t\tbadge: {\n\t\t\t\ttext: {\n"
+          "\t\t\t\t\ten: 'New',\n\t\t\t\t\t'pt-BR': 'Novo',\n\t\t\t\t},\n\t\t\t},\n\t\t},\n\t],\n})\n```\n")
+    ja = en.replace("'Constellations'", "'星座'").replace("en: 'New'", "ja: '新規'")
+    found = run_rule(code_block, {"en": en, "ja": ja}, reference="en")
+    assert [(f.severity, "locale codes" in f.message) for f in found] == [("info", True)]
+    ko = en.replace("en: 'New'", "fr: 'New'")  # another locale's code: changed
+    assert [f.severity for f in run_rule(code_block, {"en": en, "ko": ko}, reference="en")] == ["error"]
+    # guides/css-and-tailwind.mdx line 63 and fr/...: layer names are identifiers
+    en = "```css\n@layer my-reset, starlight, my-overrides;\n```\n"
+    fr = en.replace("my-reset", "ma-reinitialisation").replace("my-overrides", "mes-redefinitions")
+    assert [f.severity for f in run_rule(code_block, {"en": en, "fr": fr}, reference="en")] == ["error"]

@@ -24,6 +24,8 @@ from typing import Iterable
 
 from markdown_it.common.html_blocks import block_names
 
+from . import textdiff
+
 MARK = "\u27e8placeholder\u27e9"
 """What a masked placeholder becomes."""
 
@@ -123,6 +125,36 @@ def mask_strings(code: str) -> str:
     code = _STRING_RE.sub(lambda m: m.group(1) + MARK + m.group(1), code)
     code = _ELEMENT_TEXT_RE.sub(">" + MARK + "<", code)
     return "\n".join(line for line in _mask_text_lines(code.split("\n")) if line.strip())
+
+
+_TOKEN_RE = re.compile(r"[^\W_][\w'’.-]*|\S")
+_WORDY_RE = re.compile(r"[^\W\d_][\w'’.-]*|[.…!?]")
+
+
+def localized_text_only(expected: str, actual: str, codes: tuple[set[str], set[str]] = (set(), set())) -> bool:
+    """True when two code texts differ only in natural-language words (``[plugin] Starting
+    long process…`` and ``[plugin] 時間が掛かる処理を開始します…``: program output, text
+    outside quotes) or in locale codes swapped with the page's locales (``en: 'New'`` and
+    ``ja: '新規'``): a localized example. Every differing stretch must be words on both
+    sides, with a letter outside ASCII or two words or more on each side (``my-reset`` and
+    ``ma-reinitialisation`` are identifiers, still compared); ``codes`` are the locale
+    codes expected on each side (lower-case).
+    """
+    a, b = _TOKEN_RE.findall(expected), _TOKEN_RE.findall(actual)
+    found = False
+    for op, i1, i2, j1, j2 in textdiff.opcodes(a, b):
+        if op == "equal":
+            continue
+        here, there = a[i1:i2], b[j1:j2]
+        if len(here) == len(there) == 1 and here[0].lower() in codes[0] and there[0].lower() in codes[1]:
+            found = True
+            continue
+        words = here + there
+        phrase = min(sum(1 for w in side if w[0].isalpha()) for side in (here, there)) >= 2
+        if not all(_WORDY_RE.fullmatch(w) for w in words) or not (phrase or not all(w.isascii() for w in words)):
+            return False
+        found = True
+    return found
 
 
 _TRAILING_COMMA_RE = re.compile(r",[ \t]*(?=\n|$)|,(?=\s*[)\]}])")

@@ -29,8 +29,9 @@ from collections import Counter
 from typing import Iterator
 
 from ..analyse import shell, textdiff
-from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, layout_key, mask,
-                                    mask_strings)
+from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, layout_key,
+                                    localized_text_only, mask, mask_strings)
+from ..locales import base_language
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, make_finding, severity_for, shorten
 
@@ -141,6 +142,11 @@ def _describe(expected: str, actual: str) -> str:
         if notes else "lines differ"
 
 
+def _codes(locales) -> set[str]:
+    """The ways code writes these locales: ``pt-br``, ``pt`` (lower-case)."""
+    return {c for loc in locales for c in (loc.lower(), base_language(loc).lower())}
+
+
 def _first_diff_line(seg: Segment, kept: list[tuple[int, str]], expected: str, actual: str) -> int:
     """The file line of the first code line that differs (``kept``: this block's code lines)."""
     first = seg.body_line or seg.line
@@ -202,12 +208,15 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             spacing = free_form and layout_key(expected) == layout_key(actual)
             localized = mask_strings(expected) == mask_strings(actual)
             both = free_form and layout_key(mask_strings(expected)) == layout_key(mask_strings(actual))
-            strings_only = prose_example or spacing or localized or both
+            words = not (localized or both) and localized_text_only(
+                mask_strings(expected), mask_strings(actual), (_codes(page.documents), _codes([loc])))
+            strings_only = prose_example or spacing or localized or both or words
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \
                 " only in layout (spacing, quotes, trailing commas)" if spacing else \
                 " only inside string literals, element text or blank lines" if localized else \
-                " only in layout and inside string literals or element text" if both else ""
+                " only in layout and inside string literals or element text" if both else \
+                " only in natural-language text and locale codes (a localized example)" if words else ""
             msg = f"code block differs{what}: {why}"
             if bad:
                 msg += f" ({'; '.join(bad)})"

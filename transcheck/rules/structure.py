@@ -105,7 +105,8 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                     line = min(last_end + 1, page.documents[loc].line_count or 1)
                     break
             readable = _component(kind)
-            said = f'{readable} "{shorten(sample.text, 60)}"' if sample is not None and sample.text else readable
+            own = _component(sample.info) if sample is not None and sample.kind == "component" else readable
+            said = f'{own} "{shorten(sample.text, 60)}"' if sample is not None and sample.text else own
             said = f"{lost}× {readable}, first {said}" if lost > 1 else said
             note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
             where = ", ".join(f"{lc} {counts[lc][kind]}" for lc in verdict.supporters)
