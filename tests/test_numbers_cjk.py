@@ -68,3 +68,21 @@ def test_one_as_an_article_is_not_a_number():
     # cncf/glossary content/zh-cn/cloud-native-security.md line 10 (Apache-2.0): 一种 is "a kind of"
     zh = find_numbers("云原生安全是一种将安全性构建到云原生应用程序中的方法。", cjk=True)
     assert zh == (Counter(), Counter())
+
+
+def test_glued_numbers_both_ways_round():
+    # vercel/swr-site (Apache-2.0) content/docs/arguments{,.ja}.mdx line 40, with-nextjs{,.ja}.mdx line 76
+    from tests.helpers import run_rule
+    from transcheck.rules import number
+
+    en = "Since SWR 1.1.0, object-like keys will be serialized under the hood automatically.\n"
+    ja = "SWR 1.1.0からは、オブジェクトのようなキーは内部で自動的にシリアライズされます。\n"
+    for ref in ("en", "ja"):
+        assert run_rule(number, {"en": en, "ja": ja}, reference=ref) == []
+        changed = ja.replace("1.1.0から", "1.2.0から")
+        assert [f.locale for f in run_rule(number, {"en": en, "ja": changed}, reference=ref)] == \
+            (["ja"] if ref == "en" else ["en"])
+    en = "The two data fetching function calls will be executed in parallel.\n"
+    ja = "2つのデータ取得関数呼び出しは、サーバーサイドで並列に実行されます。\n"
+    for ref in ("en", "ja"):  # a number before a counter where the other locale writes a word
+        assert run_rule(number, {"en": en, "ja": ja}, reference=ref) == []
