@@ -4,7 +4,7 @@ Usage::
 
     python bench/realsites.py SITES [--site NAME ...] [--no-semantic] [--jobs N]
                               [--transcheck CMD] [--out DIR] [--timeout S]
-    python bench/realsites.py SITES --sample 60 --seed 10 [--reuse]
+    python bench/realsites.py SITES --sample 60 --seed 10 [--sample-warnings] [--reuse]
     python bench/realsites.py SITES --judgments judged.jsonl [--reuse]
 
 Reports go to ``--out`` (default: ``$TMPDIR/transcheck-realsites``). ``SITES`` is a folder whose sub-folders are sites (one checked tree each). A site may
@@ -160,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true", help="read OUT/NAME.json instead of running")
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--sample-warnings", action="store_true",
+                    help="with --sample: draw from the warnings and errors only (what the text output lists)")
     ap.add_argument("--judgments", type=Path)
     ap.add_argument("--round", help="with --judgments: only the verdicts of this round")
     args = ap.parse_args(argv)
@@ -176,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
             res = run_site(site, args.out, args)
         print(summarise(res), flush=True)
         if args.sample and res["report"]:
-            print(show(site.name, draw(res["report"]["findings"], args.sample, args.seed)), flush=True)
+            pool = [f for f in res["report"]["findings"]
+                    if not args.sample_warnings or f["severity"] != "info"]
+            print(show(site.name, draw(pool, args.sample, args.seed)), flush=True)
     return 0
 
 
