@@ -21,6 +21,9 @@ translation is closer to its own row than to the rest of the page even when the 
 embeds its language poorly (short Traditional Chinese sentences score 0.33-0.5 against
 English where the other translations score 0.8, yet 2-7 standard deviations above
 their similarity to the other rows), while a paragraph that says something else is not.
+A segment that reads like a block up to two rows away, whose own segment in this
+locale does not read like its row either, is aligned one row off (a block added or
+dropped nearby, for the structural rules), not drifting.
 Segments under about five words, and segments aligned across block kinds, are not
 judged; nor are locales whose language the model does not know. Needs three locales,
 or a reference and two translations. Skipped with ``--no-semantic``.
@@ -82,6 +85,9 @@ SD_FLOOR = 0.05
 MIN_ROWS = 5
 """Fewer other rows than this: too few to tell how the segment relates to the page."""
 
+SHIFT = 2
+"""How far (rows) a block may be from the row the aligner gave it and count as shifted."""
+
 EXAMPLES = (
     Example("faithful translations", {
         "de": "Die Katze schläft den ganzen Nachmittag auf dem warmen Sofa im Wohnzimmer.\n",
@@ -133,6 +139,18 @@ def stands_out(sem, page: AlignedPage, row, locale: str, own: float) -> bool:
     return (own - float(arr.mean())) / max(float(arr.std()), SD_FLOOR) >= STANDS_OUT
 
 
+def _shifted(sem, row, locale: str, own: float, best: tuple[int, float] | None) -> bool:
+    """True when the segment reads like a block up to :data:`SHIFT` rows away whose own
+    segment in this locale does not (it scores under the locale's typical score there, or
+    is missing): the locale's blocks are aligned one row off here (a block added or
+    dropped nearby, which the structural rules report), not a change of meaning. A
+    paragraph pasted twice keeps its original in place, so it is still reported."""
+    if best is None or abs(best[0] - row.index) > SHIFT or best[1] < own + ELSEWHERE_MARGIN:
+        return False
+    there = sem.scores.get((best[0], locale))
+    return there is None or there < _typical(sem, best[0], locale) - BELOW_TYPICAL
+
+
 def _sample(sem, present: dict, loc: str) -> str:
     """The locale whose text to quote as expected: the reference, else the one closest
     to the others (among the locales the model scored)."""
@@ -174,6 +192,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 if best is None or best[1] < own + ELSEWHERE_MARGIN:
                     continue
                 elsewhere = best
+            if _shifted(sem, row, loc, own, elsewhere or sem.best_elsewhere(page, row, loc)):
+                continue
             basis = "reference" if sample_loc == sem.reference else "majority"
             who = f"the reference {sem.reference}" if basis == "reference" else "the other locales"
             msg = (f"{seg.kind.replace('_', ' ')} means something else than in {who}: similarity "
