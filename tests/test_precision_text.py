@@ -128,8 +128,13 @@ def test_heading_id_is_not_prose_but_still_an_anchor():
 
 
 def test_short_heading_copied_from_the_reference_is_untranslated_its_id_is_not():
-    # vercel/swr-site content/docs/pagination{,.es}.mdx line 314/316, advanced/cache{,.pt}.mdx line 36
+    # vercel/swr-site content/docs/pagination{,.es,.fr}.mdx lines 314/316/305, advanced/cache{,.pt,.fr}.mdx
+    # lines 33/36/33; wailsapp/wails website docs/guides/vscode.mdx line 2 (a name every locale keeps)
     en = "### Parallel Fetching Mode [#parallel-fetching-mode]\n\n## Create Cache Provider [#create-cache-provider]\n"
     es = "### Parallel Fetching Mode [#parallel-fetching-mode]\n\n## Criar Cache Provider [#create-cache-provider]\n"
-    found = run_rule(untranslated, {"en": en, "es": es}, reference="en")
+    fr = ("### Mode de récupération en parallèle [#parallel-fetching-mode]\n\n"
+          "## Creation du Fournisseur de Cache [#create-cache-provider]\n")
+    found = run_rule(untranslated, {"en": en, "es": es, "fr": fr}, reference="en")
     assert [(f.locale, f.line) for f in found] == [("es", 1)]
+    name = "# Visual Studio Code\n"
+    assert run_rule(untranslated, {"en": name, "de": name, "fr": name}, reference="en") == []

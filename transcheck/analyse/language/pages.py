@@ -92,10 +92,13 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
         if same_text_ratio(prose, oseg.prose, at_least=ratio) >= ratio:
             copies.append(other)
     if copies:
+        if short:  # a name every locale keeps (``Visual Studio Code``) is not untranslated
+            others = {o for o, oseg in row.present().items() if o != locale and oseg.is_prose
+                      and languages.get(o, "") not in ("", lang)}
+            keep = page.reference in copies and not others <= set(copies)
+            return Copy(page.reference, "reference") if keep else None
         if page.reference in copies:
             return Copy(page.reference, "reference")
-        if short:
-            return None
         det = detect(prose)
         if det.lang and det.lang != lang and det.confidence >= MIN_CONFIDENCE:
             same = [c for c in copies if languages.get(c, "") == det.lang]
