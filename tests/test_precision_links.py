@@ -34,6 +34,10 @@ def test_locale_suffix_on_the_page_name_is_the_same_link():
     zh = "| notification | App 内 Notification 的全局配置 | [NotificationConfig](/components/notification-cn/#notificationconfig) |\n"
     table = "| a | b | c |\n| - | - | - |\n"
     assert run_rule(link_target, {"en-US": table + en, "zh-CN": table + zh}, reference="en-US") == []
+    # docs/react/for-agents.{en-US,zh-CN}.md:59: a page name that itself ends in a short word
+    md = "Full reference: [design.md](/docs/react/design-md)\n"
+    assert run_rule(link_target, {"en-US": md, "zh-CN": md.replace("design-md)", "design-md-cn)")},
+                    reference="en-US") == []
     other = zh.replace("notification-cn", "message-cn")
     found = run_rule(link_target, {"en-US": table + en, "zh-CN": table + other}, reference="en-US")
     assert [(f.locale, f.severity) for f in found] == [("zh-CN", "error")]

@@ -35,7 +35,20 @@ from ..model import Document
 
 _PAGE_EXT = re.compile(r"(?:^index)?\.(?:html?|mdx?)$|^index$")
 _QUERY_LOCALE = re.compile(r"(^|&)(hl|lang|locale|language)=[^&]*")
-_SEGMENT_LOCALE = re.compile(r"^(?P<stem>.+?)[_-](?P<loc>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2})$")
+_LOCALE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2}")
+_SEP = re.compile(r"[_-]")
+
+
+def _without_locale_suffix(segment: str, langs: frozenset[str] | None) -> str:
+    """``button-cn`` -> ``button``, ``design-md-cn`` -> ``design-md``, ``page-zh-cn`` ->
+    ``page``: the longest trailing ``-code`` that is a locale of the page's languages."""
+    for cut in [m.start() for m in _SEP.finditer(segment)][-3:]:
+        loc = segment[cut + 1:]
+        if cut and _LOCALE_CODE.fullmatch(loc) and _is_locale(loc, langs, regions=True):
+            return segment[:cut]
+    return segment
+
+
 _FILE_LOCALE = re.compile(r"^(?P<stem>.+?)[._-](?P<loc>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2})"
                           r"(?P<ext>\.[A-Za-z0-9]{1,5})$")
 
@@ -100,9 +113,8 @@ def _link_key(url: str, langs: frozenset[str] | None, coarse: bool) -> str:
         # clean URLs: guide/ssr, guide/ssr.html, guide/ssr.md and guide/ssr/index.html are one page
         segs[-1] = _PAGE_EXT.sub("", segs[-1])
         last = max((k for k, s in enumerate(segs) if s), default=None)
-        m = _SEGMENT_LOCALE.match(segs[last]) if last is not None and last > 0 else None
-        if m and _is_locale(m["loc"], langs, regions=True):
-            segs[last] = m["stem"]  # a locale suffix on the page's name: button-cn
+        if last is not None and last > 0:  # a locale suffix on the page's name: button-cn
+            segs[last] = _without_locale_suffix(segs[last], langs)
     path = "/".join(segs).rstrip("/")
     if parts.path.startswith("/") and path and not path.startswith("/"):
         path = "/" + path
