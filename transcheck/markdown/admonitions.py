@@ -12,7 +12,8 @@ exact word chosen are not drift while a note that became a warning still is. A H
 is unknown (:data:`ALERT`): on real sites its ``color="warning"`` stands for notes and
 warnings alike.
 
-The helpers here rewrite lines in place for :func:`transcheck.markdown.mdx.scan`,
+The helpers here rewrite lines in place for :func:`transcheck.markdown.mdx.scan`
+(:func:`take_other_syntax`),
 keeping line numbers: markers are blanked, ``>`` prefixes and MkDocs indentation are
 removed from the body, and the body's lines are marked as inside the admonition.
 """
@@ -109,3 +110,53 @@ def mkdocs_admonition(lines: list[str], n: int) -> tuple[str, str, int, bool] | 
             last = k
         k += 1
     return kind_of(m["kind"]), m["title"] or "", last + 1, False
+
+
+def pop_admonition(stack: list[str]) -> None:
+    """Close the innermost admonition (and components left open inside it)."""
+    while stack and not stack[-1].startswith("admonition:"):
+        stack.pop()
+    if stack:
+        stack.pop()
+
+
+def open_admonition(out, stack: list[str], n: int, kind: str, title: str) -> None:
+    """Record in ``out`` (a :class:`~transcheck.markdown.mdx.Scan`) an admonition opening at
+    0-based line ``n``, and push it on ``stack``."""
+    if title.strip():
+        out.titles[n + 1] = title.strip()
+    out.admonitions[n + 1] = kind
+    stack.append(kind)
+
+
+def take_other_syntax(lines: list[str], n: int, out, stack: list[str], ends: list[int],
+                      hugo_open: list[int]) -> bool:
+    """Take a GitHub alert, MkDocs admonition or Hugo alert (opening or closing) at line
+    ``n`` into ``out`` (a ``Scan``) and ``stack``; True when line ``n`` was one (it is then
+    done with). ``ends``: where open GitHub/MkDocs bodies end; ``hugo_open``: open Hugo alerts."""
+    line = lines[n]
+    found = gfm_alert(lines, n) or mkdocs_admonition(lines, n)
+    if found:
+        open_admonition(out, stack, n, found[0], found[1])
+        ends.append(found[2])
+        if found[3]:
+            out.containers[n + 1] = tuple(stack)
+            out.opened_inline.add(n + 1)
+        return True
+    hugo = hugo_alert_open(line)
+    if hugo:
+        open_admonition(out, stack, n, hugo[0], hugo[1])
+        hugo_open.append(len(stack))
+        line = lines[n] = hugo[2]
+        if line.strip():
+            out.containers[n + 1] = tuple(stack)
+            out.opened_inline.add(n + 1)
+    closed = hugo_alert_close(line) if hugo_open else None
+    if closed is not None:
+        lines[n] = closed if closed.strip() else ""
+        if not closed.strip():
+            out.containers.pop(n + 1, None)
+        hugo_open.pop()
+        pop_admonition(stack)
+        return True
+    return hugo is not None

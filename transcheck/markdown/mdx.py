@@ -173,54 +173,6 @@ def _take_tags(lines: list[str], n: int, scan: Scan, stack: list[str]) -> int:
     return joined_from + 1
 
 
-def _pop_admonition(stack: list[str]) -> None:
-    """Close the innermost admonition (and components left open inside it)."""
-    while stack and not stack[-1].startswith("admonition:"):
-        stack.pop()
-    if stack:
-        stack.pop()
-
-
-def _open_admonition(out: Scan, stack: list[str], n: int, kind: str, title: str) -> None:
-    """Record an admonition opening at 0-based line ``n`` and push it."""
-    if title.strip():
-        out.titles[n + 1] = title.strip()
-    out.admonitions[n + 1] = kind
-    stack.append(kind)
-
-
-def _other_syntax(lines: list[str], n: int, out: Scan, stack: list[str], ends: list[int],
-                  hugo_open: list[int]) -> bool:
-    """Take a GitHub alert, MkDocs admonition or Hugo alert at line ``n`` (see
-    :mod:`.admonitions`); True when line ``n`` was one (it is then done with)."""
-    line = lines[n]
-    found = admonitions.gfm_alert(lines, n) or admonitions.mkdocs_admonition(lines, n)
-    if found:
-        _open_admonition(out, stack, n, found[0], found[1])
-        ends.append(found[2])
-        if found[3]:
-            out.containers[n + 1] = tuple(stack)
-            out.opened_inline.add(n + 1)
-        return True
-    hugo = admonitions.hugo_alert_open(line)
-    if hugo:
-        _open_admonition(out, stack, n, hugo[0], hugo[1])
-        hugo_open.append(len(stack))
-        line = lines[n] = hugo[2]
-        if line.strip():
-            out.containers[n + 1] = tuple(stack)
-            out.opened_inline.add(n + 1)
-    closed = admonitions.hugo_alert_close(line) if hugo_open else None
-    if closed is not None:
-        lines[n] = closed if closed.strip() else ""
-        if not closed.strip():
-            out.containers.pop(n + 1, None)
-        hugo_open.pop()
-        _pop_admonition(stack)
-        return True
-    return hugo is not None
-
-
 def scan(text: str, mdx: bool = True) -> Scan:
     """Separate MDX structure and admonition fences from the Markdown in ``text``.
 
@@ -241,7 +193,7 @@ def scan(text: str, mdx: bool = True) -> Scan:
     while n < len(lines):
         while ends and n >= ends[-1]:
             ends.pop()
-            _pop_admonition(stack)
+            admonitions.pop_admonition(stack)
         line = lines[n]
         if stack:
             out.containers[n + 1] = tuple(stack)
@@ -267,7 +219,7 @@ def scan(text: str, mdx: bool = True) -> Scan:
             continue
         close = _ADMON_CLOSE_RE.match(line) or (others and admonitions.BLOCKS_CLOSE_RE.match(line))
         if close and admon_depth and admon_depth[-1][0] == close.group(1)[0]:
-            _pop_admonition(stack)
+            admonitions.pop_admonition(stack)
             admon_depth.pop()
             lines[n] = ""
             out.containers.pop(n + 1, None)
@@ -281,12 +233,12 @@ def scan(text: str, mdx: bool = True) -> Scan:
                 kind, mark = opened.group(2), opened.group(1)
             else:
                 title, kind, mark = blocks["title"] or "", blocks["kind"], blocks["fence"]
-            _open_admonition(out, stack, n, admonitions.kind_of(kind), title)
+            admonitions.open_admonition(out, stack, n, admonitions.kind_of(kind), title)
             admon_depth.append(mark)
             lines[n] = ""
             n += 1
             continue
-        if others and _other_syntax(lines, n, out, stack, ends, hugo_open):
+        if others and admonitions.take_other_syntax(lines, n, out, stack, ends, hugo_open):
             prev_blank = not lines[n].strip()
             n += 1
             continue
