@@ -135,3 +135,19 @@ def test_class_names_and_settings_are_not_prose():
     text = ('<Button kind="special" className="!hidden dark:!block" href="/download">Node.js®を入手</Button>\n\n'
             '<Card title="Get started" section="index" />\n')
     assert [c.prose for c in scan(text).components] == ["", "Get started"]
+
+
+def test_dotted_inline_components_are_not_words():
+    # nodejs/nodejs.org apps/site/pages/{en,ro}/download/current.mdx:8 (MIT)
+    from tests.helpers import aligned, context
+    from transcheck.rules import markup, untranslated
+    en = ("# Download\n\nGet Node.js® <Release.VersionDropdown /> for <Release.OperatingSystemDropdown /> "
+          "using <Release.InstallationMethodDropdown /> with <Release.PackageManagerDropdown />\n")
+    ro = ("# Descărcare\n\nObține Node.js® <Release.VersionDropdown /> pentru <Release.OperatingSystemDropdown /> "
+          "folosind <Release.InstallationMethodDropdown /> cu <Release.PackageManagerDropdown />\n")
+    for rule in (untranslated, markup):
+        page = aligned({"en": en, "ro": ro}, "en", page="current.mdx")
+        assert list(rule.check(page, context(page))) == []
+    longer = en.replace("PackageManagerDropdown />", "PackageManagerDropdown /> on your machine, then follow the steps below")
+    copied = aligned({"en": longer, "ro": longer.replace("# Download", "# Descărcare")}, "en", page="current.mdx")
+    assert [f.locale for f in untranslated.check(copied, context(copied))] == ["ro"]

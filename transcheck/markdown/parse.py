@@ -55,6 +55,23 @@ _MD = _markdown()
 _MD_MDX = _markdown().disable("code")
 """MDX has no indented code blocks: indentation inside JSX components is layout."""
 _MD_MDX.block.ruler.at("html_block", mdx.html_block_rule, {"alt": ["paragraph", "reference", "blockquote"]})
+_JSX_DOTTED_RE = re.compile(r"</?[A-Z]\w*(?:\.[A-Za-z_]\w*)+"
+                            r"""(?:\s(?:[^<>{}"']|"[^"]*"|'[^']*'|\{[^{}]*\})*)?/?>""")
+
+
+def _jsx_dotted(state, silent: bool) -> bool:
+    """MDX: an inline JSX tag with a dotted name (``<Release.VersionDropdown />``), which
+    CommonMark's inline HTML does not accept, is not words of the sentence (its own token,
+    kept out of the prose; not compared as markup: such tags often start a line of their own)."""
+    m = _JSX_DOTTED_RE.match(state.src, state.pos) if state.src[state.pos] == "<" else None
+    if m and not silent:
+        state.push("mdx_jsx_inline", "", 0).content = m.group()
+    if m:
+        state.pos = m.end()
+    return bool(m)
+
+
+_MD_MDX.inline.ruler.before("html_inline", "jsx_dotted", _jsx_dotted)
 _NEWLINE_RE = re.compile("\n")
 HEADING_ATTRS_RE = re.compile(r"\s*(?:%?\{\s*((?:[#.]|[\w-]+=)[^{}]*)\}%?|\[(#[^\s\[\]]+)\])\s*$")
 """A heading's trailing attribute block: ``{#id}``, ``{ #id .class }``, VitePress ``%{#id}%``,
