@@ -266,3 +266,10 @@ def test_program_output_and_locale_codes_localized_identifiers_not():
     en = "```css\n@layer my-reset, starlight, my-overrides;\n```\n"
     fr = en.replace("my-reset", "ma-reinitialisation").replace("my-overrides", "mes-redefinitions")
     assert [f.severity for f in run_rule(code_block, {"en": en, "fr": fr}, reference="en")] == ["error"]
+
+
+def test_a_code_span_written_as_a_capitalised_word_elsewhere_is_formatting():
+    # fastapi/fastapi docs/{en,tr}/docs/advanced/websockets.md line 57 (MIT)
+    en = "## Await for messages and send messages { #await-for-messages-and-send-messages }\n"
+    tr = "## Mesajları `await` Edin ve Mesaj Gönderin { #await-for-messages-and-send-messages }\n"
+    assert [f.severity for f in run_rule(inline_code, {"en": en, "tr": tr}, reference="en")] == ["info"]

@@ -62,8 +62,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                                masked_drift.basis, masked_drift.supporters)
         others = [segs[o] for o in d.supporters]
         # formatting only: the text is there as plain words on the other side
-        extra_plain = all(all(k in o.prose for o in others) for k in d.extra) if others else False
-        missing_plain = all(k in seg.prose for k in d.missing)
+        extra_plain = all(all(k.lower() in o.prose.lower() for o in others) for k in d.extra) if others else False
+        missing_plain = all(k.lower() in seg.prose.lower() for k in d.missing)  # `await` = "Await for…"
         formatting_only = extra_plain and missing_plain
         parts = []
         if d.missing and d.extra:
