@@ -164,8 +164,9 @@ _PUNCT_SPACE_RE = re.compile(r"\s*([=,;:()\[\]{}])\s*")
 def layout_key(code: str, free_form: bool = True) -> str:
     """``code`` without what only lays it out: a trailing comma (at a line end or before a
     closing bracket) and, where spacing has no meaning (``free_form``, see
-    :data:`FREE_FORM_INFOS`), all whitespace and the choice of ``"`` or ``'``; otherwise the spacing around ``=``, ``,``,
-    ``:``, ``;`` and brackets (``persistSize = false`` = ``persistSize=false``).
+    :data:`FREE_FORM_INFOS`), all whitespace and the choice of ``"`` or ``'``; otherwise
+    the spacing around ``=``, ``,``, ``:``, ``;`` and brackets (``persistSize = false`` =
+    ``persistSize=false``).
 
     Two blocks with the same key differ only in layout (a formatter's choice).
     """
