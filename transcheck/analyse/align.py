@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
 from .banded import align_banded, band_row, band_traceback
-from .features import DocFeatures, ExtraMatrix, PairScorer, per_pair_extra
+from .features import DocFeatures, ExtraMatrix, PairScorer, forget_anchors, per_pair_extra
 
 GAP = 0.22
 """Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
@@ -179,6 +179,7 @@ def align_documents(documents: dict[str, Document], reference: str | None = None
     page = next(iter(documents.values())).page if documents else ""
     if not documents:
         return AlignedPage(page, {}, (), reference)
+    forget_anchors()  # the last page's segments
     pivot = choose_pivot(documents, reference, prefer)
     pivot_segs = documents[pivot].segments
     pivot_feats = DocFeatures(pivot_segs)

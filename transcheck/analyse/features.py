@@ -68,11 +68,18 @@ def _kind_table(size: int) -> np.ndarray:
 _ANCHORS: dict[int, tuple[Segment, tuple[dict, dict, dict]]] = {}
 
 
+def forget_anchors() -> None:
+    """Empty the :func:`anchors` cache (the aligner calls it at the start of each page)."""
+    _ANCHORS.clear()
+
+
 def anchors(seg: Segment) -> tuple[dict, dict, dict]:
     """(code spans, link targets, numbers) of a segment, as anchor -> count dicts.
 
     Cached by segment identity (a segment is read by the aligner and by the search for
-    moved blocks, against every locale); the cache is emptied past 200,000 entries.
+    moved blocks, against every locale); :func:`forget_anchors` empties the cache when a
+    new page is aligned, so it never holds more than one page's segments (it used to keep
+    up to 200,000 segments, and their documents, alive: memory grew with pages).
     """
     hit = _ANCHORS.get(id(seg))
     if hit is not None and hit[0] is seg:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..model import AlignedPage, AlignedRow, Move, Segment, Verdict
 from .features import best_similarity
 from .judge import judge
@@ -64,13 +66,14 @@ def find_moves(page: AlignedPage, verdicts: dict[int, Verdict],
         column = {ei: k for k, ei in enumerate(anchored)}
         groups = [list(page.rows[mi].present().values()) for mi in missing[loc]]
         best = best_similarity([page.rows[ei].cells[loc] for ei in anchored], groups, ratios)
+        near = _near_moves(page, loc, missing[loc], extra[loc], sem) if sem is not None else None
         for gi, mi in enumerate(missing[loc]):
-            for ei in extra[loc]:
+            for ek, ei in enumerate(extra[loc]):
                 seg = page.rows[ei].cells[loc]
                 if ei in used or seg is None:
                     continue
                 moved = ei in column and bool(best[column[ei], gi] >= MOVE_SIMILARITY)
-                if not moved and sem is not None:
+                if not moved and near is not None and near[gi, ek]:
                     holders = page.rows[mi].present()
                     cos = [c for c in (sem.cosine(seg, other) for other in holders.values()) if c is not None]
                     moved = bool(cos) and consensus(cos) >= MOVE_COSINE
@@ -79,6 +82,35 @@ def find_moves(page: AlignedPage, verdicts: dict[int, Verdict],
                     used.add(ei)
                     break
     return tuple(moves)
+
+
+_SLACK = 1e-3
+"""How far under :data:`MOVE_COSINE` an estimate may be and the pair still be checked
+exactly (float32 products in another order differ by about 1e-6)."""
+
+
+def _near_moves(page: AlignedPage, loc: str, missing: list[int], extra: list[int],
+                sem: "PageSemantics") -> np.ndarray:
+    """(missing row, extra row) pairs of ``loc`` whose embedding consensus may reach
+    :data:`MOVE_COSINE`, estimated for all pairs with one matrix product per missing row.
+
+    The exact test (one cosine at a time, as before) then runs only on these pairs, so
+    the answer is the same; the all-pairs cost that was cubic in Python becomes numpy.
+    """
+    out = np.zeros((len(missing), len(extra)), dtype=bool)
+    vecs = [sem.vector(page.rows[ei].cells[loc]) for ei in extra]
+    cols = [k for k, v in enumerate(vecs) if v is not None]
+    if not cols:
+        return out
+    mat = np.stack([vecs[k] for k in cols]).astype(np.float64)
+    for gi, mi in enumerate(missing):
+        held = [v for v in (sem.vector(seg) for seg in page.rows[mi].present().values()) if v is not None]
+        if not held:
+            continue
+        cos = np.sort(np.clip(mat @ np.stack(held).astype(np.float64).T, -1.0, 1.0), axis=1)[:, ::-1]
+        top = cos[:, : (cos.shape[1] + 1) // 2].mean(axis=1)  # consensus() of each extra row
+        out[gi, cols] = top >= MOVE_COSINE - _SLACK
+    return out
 
 
 def settle_moves(page: AlignedPage, sem: "PageSemantics | None" = None) -> AlignedPage:
