@@ -151,3 +151,61 @@ def test_dotted_inline_components_are_not_words():
     longer = en.replace("PackageManagerDropdown />", "PackageManagerDropdown /> on your machine, then follow the steps below")
     copied = aligned({"en": longer, "ro": longer.replace("# Download", "# Descărcare")}, "en", page="current.mdx")
     assert [f.locale for f in untranslated.check(copied, context(copied))] == ["ro"]
+
+
+# nodejs/nodejs.org apps/site/pages/{en,pt-br}/about/branding.mdx:35-57 (MIT), shortened
+BRAND_EN = """### Node.js® Horizontal Logo
+
+<table>
+  <tbody>
+    <tr>
+      <td>
+        <img
+          alt="Node.js Dark Horizontal Logo"
+          src="/static/logos/nodejsDark.svg"
+        />
+      </td>
+      <td>
+        <img alt="Node.js Light Horizontal Logo" src="/static/logos/nodejsLight.svg" />
+      </td>
+    </tr>
+  </tbody>
+</table>
+
+---
+
+<hr />
+"""
+BRAND_PT = """### Logotipo Horizontal do Node.js®
+
+<table>
+  <tbody>
+    <tr>
+      <td>
+        <img alt="Logotipo Horizontal Escuro do Node.js" src="/static/logos/nodejsDark.svg" />
+      </td>
+
+      <td>
+        <img alt="Logotipo Horizontal Claro do Node.js" src="/static/logos/nodejsLight.svg" />
+      </td>
+    </tr>
+
+  </tbody>
+</table>
+"""
+
+
+def test_an_html_element_split_by_blank_lines_is_one_block():
+    from tests.helpers import aligned, context
+    from transcheck.markdown.parse import parse_markdown
+    from transcheck.rules import extra_block, missing_block
+
+    segs = parse_markdown(BRAND_PT, "p", "pt-BR", "pt-br/branding.mdx").segments
+    assert [(s.kind, s.line, s.end_line) for s in segs] == [("heading", 1, 1), ("html", 3, 16)]
+    en = [(s.kind, s.line) for s in parse_markdown(BRAND_EN, "p", "en", "branding.mdx").segments]
+    assert en == [("heading", 1), ("html", 3), ("html", 21)]  # a thematic break between: two blocks
+    page = aligned({"en": BRAND_EN.split("\n---")[0], "pt-BR": BRAND_PT}, "en", page="branding.mdx")
+    for rule in (missing_block, extra_block):
+        assert list(rule.check(page, context(page))) == []
+    plain = parse_markdown(BRAND_PT, "p", "pt-BR", "pt-br/branding.md").segments
+    assert [s.kind for s in plain] == ["heading", "html", "code", "html"]  # CommonMark: a blank line ends it

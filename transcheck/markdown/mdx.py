@@ -280,6 +280,23 @@ def needs_scan(text: str, path: str) -> bool:
     return is_mdx(path) or ":::" in text or admonitions.might_hold(text)
 
 
+def join_html(segments: list[Segment], text: str) -> list[Segment]:
+    """MDX: HTML blocks in the same container with only blank lines between them in
+    ``text`` (the scanned text: components taken out are blank) as one block. A JSX element
+    spans blank lines (``<table>`` … blank line … ``</table>``), so where translations put
+    blank lines (or components) inside one element is layout, not structure."""
+    lines = text.split("\n")
+    out: list[Segment] = []
+    for s in segments:
+        last = out[-1] if out else None
+        if last and last.kind == s.kind == "html" and last.container == s.container \
+                and not any(x.strip() for x in lines[last.end_line:s.line - 1]):
+            out[-1] = replace(last, end_line=s.end_line, text=last.text.rstrip("\n") + "\n" + s.text)
+        else:
+            out.append(replace(s, index=len(out)))
+    return out
+
+
 def merge(found: Scan, segments: list[Segment]) -> tuple[Segment, ...]:
     """The parsed segments with admonition/component containers added, and one
     ``component`` segment per component tag and titled or untitled admonition, in line order.

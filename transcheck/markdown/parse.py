@@ -347,6 +347,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
         elif t == "html_block" and not is_directive_block(tok.content) and not is_comment_block(tok.content):
             add("html", tok.map, tok.content)
         i += 1
+    segments = mdx.join_html(segments, structure.text) if structure and mdx.is_mdx(path) else segments
     return Document(page=page, locale=locale, path=path,
                     segments=mdx.merge(structure, segments) if structure else tuple(segments),
                     line_count=text.count("\n") + (0 if text.endswith("\n") else 1))
