@@ -16,6 +16,8 @@ which the embedding-guided alignment settles), also per 1,000 segments.
     python bench/semantic_real.py --sample 40 --seed 12    # a seeded sample to hand-check
     python bench/semantic_real.py --verdicts bench/data/semantic_real_verdicts.jsonl
     python bench/semantic_real.py --build /path/to/realsites
+    python bench/semantic_real.py --held-out /path/to/realsites /tmp/held   # every other page
+    python bench/semantic_real.py --data /tmp/held --verdicts bench/data/semantic_heldout_verdicts.jsonl
 
 ``--verdicts FILE`` reads hand verdicts, one JSON object a line (``site``, ``locale``,
 ``rule``, ``line``, ``file``, ``verdict``: ``real`` or ``faithful``, ``note``), and
@@ -76,6 +78,28 @@ def build(src: Path, dest: Path = DATA) -> int:
                 out = dest / site / loc / page
                 out.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(f, out)
+                n += 1
+    return n
+
+
+def build_held_out(src: Path, dest: Path) -> int:
+    """Copy every *other* page of the :data:`MANIFEST` sites from ``src`` into ``dest`` (the
+    pages a locale and at least one more translation have): a held-out set, never looked
+    at while calibrating."""
+    n = 0
+    for site, (pattern, locales, pages) in MANIFEST.items():
+        en = src / EN_ROOT.get(site, pattern.format(loc="en"))
+        for f in sorted(en.rglob("*.md*")):
+            rel = f.relative_to(en).as_posix()
+            if rel in pages or rel.split("/")[0] in locales or rel.startswith("_llm-test"):
+                continue
+            have = [loc for loc in locales if (src / pattern.format(loc=loc) / rel).is_file()]
+            if len(have) < 2:
+                continue
+            for loc in ["en"] + have:
+                out = dest / site / loc / rel
+                out.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(en / rel if loc == "en" else src / pattern.format(loc=loc) / rel, out)
                 n += 1
     return n
 
@@ -158,6 +182,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(DATA))
     ap.add_argument("--build", metavar="SITES", help="copy the set's pages from checkouts under SITES")
+    ap.add_argument("--held-out", nargs=2, metavar=("SITES", "DEST"),
+                    help="copy every other page of the sites from checkouts under SITES into DEST "
+                         "(then measure it with --data DEST)")
     ap.add_argument("--site", action="append", default=[], help="only this site (repeatable)")
     ap.add_argument("--model", default=None, help="embedding model spec (default: the USE model)")
     ap.add_argument("--cache-dir", help="embedding cache (default: a fresh one, removed after)")
@@ -168,6 +195,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if args.build:
         print(f"copied {build(Path(args.build), Path(args.data))} files")
+        return 0
+    if args.held_out:
+        print(f"copied {build_held_out(Path(args.held_out[0]), Path(args.held_out[1]))} files")
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="semreal-"))
     try:
@@ -189,13 +219,14 @@ def main(argv=None) -> int:
             if line.strip():
                 v = json.loads(line)
                 judged[key(v)] = v
-        got = [judged[key(d)] for d in found if key(d) in judged]
-        real = sum(v["verdict"] == "real" for v in got)
-        print(f"\nverdicts: {len(got)} of {len(found)} findings judged: {real} real, "
-              f"{len(got) - real} on faithful text")
-        for d in found:
-            if key(d) not in judged:
-                print(f"   not judged: {d['site']} {d['locale']} {d['file']}:{d['line']} {d['rule']}")
+        print()
+        for rule in RULES:
+            mine = [d for d in found if d["rule"] == rule]
+            got = [judged[key(d)] for d in mine if key(d) in judged]
+            real = sum(v["verdict"] == "real" for v in got)
+            if mine:
+                print(f"verdicts {rule}: {len(got)} of {len(mine)} findings judged: {real} real, "
+                      f"{len(got) - real} on faithful text")
     return 0
 
 
