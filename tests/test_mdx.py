@@ -209,3 +209,58 @@ def test_an_html_element_split_by_blank_lines_is_one_block():
         assert list(rule.check(page, context(page))) == []
     plain = parse_markdown(BRAND_PT, "p", "pt-BR", "pt-br/branding.md").segments
     assert [s.kind for s in plain] == ["heading", "html", "code", "html"]  # CommonMark: a blank line ends it
+
+
+# nodejs/nodejs.org apps/site/pages/{en,ja}/download/current.mdx:6-12, en/index.mdx:38-47,
+# en/download/archive/index.mdx:6-9 (MIT), shortened
+NODE_JA = """<section>
+
+<Release.OperatingSystemDropdown />
+用のNode.js® <Release.VersionDropdown />を
+<Release.InstallationMethodDropdown />
+を使ってダウンロードする
+
+<Release.ReleaseCodeBox />
+</section>
+"""
+NODE_KO = """<section>
+이 버전의 <Release.ChangelogLink>변경 내역</Release.ChangelogLink>을 읽어보세요.
+</section>
+
+<section>
+  <div>
+    ```js displayName="Create an HTTP Server"
+    // server.mjs
+    import { createServer } from 'node:http';
+
+    const server = createServer((req, res) => {
+    ```
+
+  </div>
+  Learn more what Node.js is able to offer with our [Learning materials](/learn).
+</section>
+
+<WithDownloadArchive>
+  {({ binaries, installers, version, release, sources }) => (
+    <>
+      <h1>Node.js® Download Archive</h1>
+    </>
+)}
+</WithDownloadArchive>
+"""
+
+
+def test_jsx_text_lines_fences_and_render_props():
+    from transcheck.markdown.parse import parse_markdown
+
+    segs = parse_markdown(NODE_JA, "p", "ja", "ja/current.mdx").segments
+    assert [(s.kind, s.line) for s in segs] == [("html", 1), ("paragraph", 3), ("component", 8), ("html", 9)]
+    assert "ダウンロードする" in segs[1].prose and "Release" not in segs[1].prose
+    segs = parse_markdown(NODE_KO, "p", "ko", "ko/current.mdx").segments
+    kinds = [(s.kind, s.line) for s in segs if s.kind != "component"]
+    assert kinds == [("html", 1), ("paragraph", 2), ("html", 3), ("code", 7), ("html", 14),
+                     ("paragraph", 15), ("html", 16)]  # the render prop's lines are code, not text
+    assert "<h1>" in [s for s in segs if s.kind == "html"][-1].text
+    assert segs[[s.kind for s in segs].index("code")].text.startswith("// server.mjs\nimport {")
+    listed = "1. Run:\n\n        ```sh\n        npm i\n        ```\n"  # under a list item: left as it is
+    assert parse_markdown(listed, "p", "en", "x.mdx").segments[1].kind == "code"

@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from markdown_it.rules_block import html_block
-
 from ..model import Segment
 from . import admonitions
+from .jsx import TAG_START_RE, dedent_fences, in_sentence, inline_jsx, tag_end
 
 KIND_PROPS = ("type", "variant")
 """Props that say which kind of block a component is (``<Aside type="tip">``)."""
@@ -36,8 +35,8 @@ _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ESM_RE = re.compile(r"^(?:import|export)(?=[\s{*])")
 _ADMON_OPEN_RE = re.compile(r"^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[(?P<t1>[^\]]*)\])?(?:\{[^}]*\})?[ \t]*(?P<t2>.*?)\s*$")
 _ADMON_CLOSE_RE = re.compile(r"^\s{0,3}(:{3,})\s*$")
-_TAG_START_RE = re.compile(r"\s*<(/?)([A-Z][\w.]*|>)")
 _TRAILING_CLOSE_RE = re.compile(r"</([A-Z][\w.]*)>\s*$")
+_CLOSERS_RE = re.compile(r"^\s*[)}\]]+;?\s*$")
 _PROP_RE = re.compile(r"""([A-Za-z_][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -99,55 +98,20 @@ class Scan:
     esm_lines: list[int] = field(default_factory=list)
 
 
-def _tag_end(text: str, start: int) -> int:
-    """Index just after the ``>`` closing the tag that opens at ``start`` (-1: not closed)."""
-    depth, quote, i = 0, "", start + 1
-    while i < len(text):
-        c = text[i]
-        if quote:
-            if c == quote:
-                quote = ""
-        elif c in "\"'`":
-            quote = c
-        elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif c == ">" and depth <= 0:
-            return i + 1
-        i += 1
-    return -1
-
-
-def _inline_jsx(line: str) -> bool:
-    """True when a line that starts with a component tag is prose with inline JSX: the
-    element closes on the line and words follow it (``<Link href="/x">here</Link> for more``)."""
-    m = _TAG_START_RE.match(line)
-    if not m or m.group(1) or m.group(2) == ">":
-        return False
-    start = line.index("<", m.start())
-    end = _tag_end(line, start)
-    if end < 0:
-        return False
-    rest = line[end:].rstrip()
-    closed = line[start:end].rstrip(">").rstrip().endswith("/") or f"</{m.group(2)}>" in rest
-    return closed and bool(rest) and not rest.endswith(">")
-
-
 def _take_tags(lines: list[str], n: int, scan: Scan, stack: list[str]) -> int:
     """Take the component tags that open line ``n`` (0-based); returns the next line to read."""
     joined_from = n
     text = lines[n]
     while True:
-        m = _TAG_START_RE.match(text)
+        m = TAG_START_RE.match(text)
         if not m:
             break
         start = m.start() + text[m.start():].index("<")
-        end = _tag_end(text, start)
+        end = tag_end(text, start)
         while end < 0 and joined_from + 1 < len(lines) and joined_from - n < 50:
             joined_from += 1
             text += "\n" + lines[joined_from]
-            end = _tag_end(text, start)
+            end = tag_end(text, start)
         if end < 0:
             break
         tag = text[start:end]
@@ -180,6 +144,8 @@ def scan(text: str, mdx: bool = True) -> Scan:
     syntaxes of :mod:`.admonitions`).
     """
     lines = text.split("\n")
+    if mdx:
+        dedent_fences(lines)
     out = Scan("")
     stack: list[str] = []  # containers: "note" admonitions and "<Tabs>" components
     admon_depth: list[str] = []  # the fence (":::", "////") of each open admonition (on the stack too)
@@ -248,9 +214,9 @@ def scan(text: str, mdx: bool = True) -> Scan:
                 lines[n] = ""
                 n += 1
             continue
-        if mdx and line.lstrip().startswith("{") and line.rstrip().endswith("}"):
-            lines[n] = ""  # an expression or {/* comment */} line
-        elif mdx and _TAG_START_RE.match(line) and not _inline_jsx(line):
+        if mdx and (line.lstrip().startswith("{") or _CLOSERS_RE.match(line)):
+            lines[n] = ""  # an expression, {/* comment */} or render-prop line: code
+        elif mdx and TAG_START_RE.match(line) and not inline_jsx(line) and not in_sentence(lines, n):
             n = _take_tags(lines, n, out, stack)
             prev_blank = not lines[n - 1].strip()
             continue
@@ -258,16 +224,6 @@ def scan(text: str, mdx: bool = True) -> Scan:
         n += 1
     out.text = "\n".join(lines)
     return out
-
-
-def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's HTML block rule, except for a line that starts with a component
-    (``<Link href="/x">here</Link> for more``): in MDX that is inline JSX in prose, not an
-    HTML block (``<link>`` is one to CommonMark); block-level components are gone by now."""
-    pos = state.bMarks[start] + state.tShift[start]
-    if state.src.startswith("<", pos) and state.src[pos + 1:pos + 2].isupper():
-        return False
-    return html_block(state, start, end, silent)
 
 
 def is_mdx(path: str) -> bool:
@@ -278,23 +234,6 @@ def is_mdx(path: str) -> bool:
 def needs_scan(text: str, path: str) -> bool:
     """True when ``text`` may hold MDX structure or admonition fences."""
     return is_mdx(path) or ":::" in text or admonitions.might_hold(text)
-
-
-def join_html(segments: list[Segment], text: str) -> list[Segment]:
-    """MDX: HTML blocks in the same container with only blank lines between them in
-    ``text`` (the scanned text: components taken out are blank) as one block. A JSX element
-    spans blank lines (``<table>`` … blank line … ``</table>``), so where translations put
-    blank lines (or components) inside one element is layout, not structure."""
-    lines = text.split("\n")
-    out: list[Segment] = []
-    for s in segments:
-        last = out[-1] if out else None
-        if last and last.kind == s.kind == "html" and last.container == s.container \
-                and not any(x.strip() for x in lines[last.end_line:s.line - 1]):
-            out[-1] = replace(last, end_line=s.end_line, text=last.text.rstrip("\n") + "\n" + s.text)
-        else:
-            out.append(replace(s, index=len(out)))
-    return out
 
 
 def merge(found: Scan, segments: list[Segment]) -> tuple[Segment, ...]:

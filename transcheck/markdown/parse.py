@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Document, Inline, Segment
-from . import mdx
+from . import jsx, mdx
 from .shortcodes import blank_shortcodes, fence_code_shortcodes
 from .suppress import is_directive_block
 
@@ -54,7 +54,7 @@ def _markdown() -> MarkdownIt:
 _MD = _markdown()
 _MD_MDX = _markdown().disable("code")
 """MDX has no indented code blocks: indentation inside JSX components is layout."""
-_MD_MDX.block.ruler.at("html_block", mdx.html_block_rule, {"alt": ["paragraph", "reference", "blockquote"]})
+_MD_MDX.block.ruler.at("html_block", jsx.html_block_rule, {"alt": ["paragraph", "reference", "blockquote"]})
 _JSX_DOTTED_RE = re.compile(r"</?[A-Z]\w*(?:\.[A-Za-z_]\w*)+"
                             r"""(?:\s(?:[^<>{}"']|"[^"]*"|'[^']*'|\{[^{}]*\})*)?/?>""")
 
@@ -347,7 +347,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
         elif t == "html_block" and not is_directive_block(tok.content) and not is_comment_block(tok.content):
             add("html", tok.map, tok.content)
         i += 1
-    segments = mdx.join_html(segments, structure.text) if structure and mdx.is_mdx(path) else segments
+    segments = jsx.join_html(segments, structure.text) if structure and mdx.is_mdx(path) else segments
     return Document(page=page, locale=locale, path=path,
                     segments=mdx.merge(structure, segments) if structure else tuple(segments),
                     line_count=text.count("\n") + (0 if text.endswith("\n") else 1))

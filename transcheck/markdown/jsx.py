@@ -1,0 +1,142 @@
+"""JSX syntax in MDX pages: where a tag ends, inline JSX in a sentence, code fences
+indented inside elements, and HTML (JSX) elements as flow blocks: markdown-it's HTML block
+ends at a blank line or at a line of text, while a JSX element spans blank lines and
+holds Markdown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from markdown_it.rules_block import html_block
+
+from ..model import Segment
+
+TAG_START_RE = re.compile(r"\s*<(/?)([A-Z][\w.]*|>)")
+"""A line opening with a component tag (``<Tabs>``, ``</Aside>``, ``<Release.X />``) or a fragment."""
+_DEEP_FENCE_RE = re.compile(r"^([ \t]{4,})(`{3,}|~{3,})")
+
+
+def tag_end(text: str, start: int) -> int:
+    """Index just after the ``>`` closing the tag that opens at ``start`` (-1: not closed)."""
+    depth, quote, i = 0, "", start + 1
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == ">" and depth <= 0:
+            return i + 1
+        i += 1
+    return -1
+
+
+def inline_jsx(line: str) -> bool:
+    """True when a line that starts with a component tag is prose with inline JSX: the
+    element closes on the line and words follow it (``<Link href="/x">here</Link> for more``)."""
+    m = TAG_START_RE.match(line)
+    if not m or m.group(1) or m.group(2) == ">":
+        return False
+    start = line.index("<", m.start())
+    end = tag_end(line, start)
+    if end < 0:
+        return False
+    rest = line[end:].rstrip()
+    closed = line[start:end].rstrip(">").rstrip().endswith("/") or f"</{m.group(2)}>" in rest
+    return closed and bool(rest) and not rest.endswith(">")
+
+
+def _is_text(line: str) -> bool:
+    """True for a line of prose (not blank, not a tag, fence, expression or admonition)."""
+    return bool(line.strip()) and not re.match(r"\s*(?:[<{:`~>|#]|\d+\.\s|[-*+]\s)", line)
+
+
+def in_sentence(lines: list[str], n: int) -> bool:
+    """True for a self-closing component alone on its line between lines of one sentence
+    (``<Release.OperatingSystemDropdown />`` then ``用のNode.js®…``): inline JSX in prose."""
+    m = TAG_START_RE.match(lines[n])
+    if not m or m.group(1) or m.group(2) == ">":
+        return False
+    start = lines[n].index("<")
+    end = tag_end(lines[n], start)
+    if end < 0 or lines[n][end:].strip() or not lines[n][start:end - 1].rstrip().endswith("/"):
+        return False
+    return (n > 0 and _is_text(lines[n - 1])) or (n + 1 < len(lines) and _is_text(lines[n + 1]))
+
+
+def dedent_fences(lines: list[str]) -> None:
+    """MDX: a code fence indented inside a JSX element (``<div>`` then ```` ```js ```` four
+    spaces in) is a fence; its lines lose that indentation. A fence under a list item stays."""
+    for n, line in enumerate(lines):
+        m = _DEEP_FENCE_RE.match(line)
+        if not m:
+            continue
+        cut = len(m.group(1))
+        before = next((x for x in reversed(lines[:n]) if x.strip() and len(x) - len(x.lstrip()) < cut), "")
+        if not before.lstrip().startswith("<"):
+            continue
+        for k in range(n, len(lines)):
+            lines[k] = lines[k][cut:] if not lines[k][:cut].strip() else lines[k].lstrip()
+            if k > n and lines[k].strip() == m.group(2)[0] * len(lines[k].strip()) \
+                    and len(lines[k].strip()) >= len(m.group(2)):
+                break
+
+
+def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's HTML block rule, except for a line that starts with a component
+    (``<Link href="/x">here</Link> for more``): in MDX that is inline JSX in prose, not an
+    HTML block (``<link>`` is one to CommonMark); block-level components are gone by now.
+    An HTML block ends before a line of text (or of inline JSX) that follows complete tags
+    (``<section>`` then ``Read the changelog…``, ``</div>`` then a fence): that is Markdown."""
+    pos = state.bMarks[start] + state.tShift[start]
+    if state.src.startswith("<", pos) and state.src[pos + 1:pos + 2].isupper():
+        return False
+    if silent or not html_block(state, start, end, False):
+        return silent and html_block(state, start, end, True)
+    token = state.tokens[-1]
+    if re.match(r"<(?:!|\?|script|pre|style|textarea)", token.content.lstrip(), re.I):
+        return True
+    for k in range(start + 1, token.map[1]):  # JSX: a line of text after complete tags is Markdown
+        line = state.src[state.bMarks[k] + state.tShift[k]:state.eMarks[k]]
+        if line and (not line.startswith("<") or inline_jsx(line)) \
+                and not _inside_tag(state.src[pos:state.bMarks[k]]):
+            token.map = [start, k]
+            token.content = state.getLines(start, k, state.blkIndent, True)
+            state.line = k
+            break
+    return True
+
+
+def _inside_tag(text: str) -> bool:
+    """True when ``text`` ends inside a tag that has not closed (``<img`` then props)."""
+    i = 0
+    while (p := text.find("<", i)) >= 0:
+        if re.match(r"</?[A-Za-z]", text[p:p + 3]):
+            if (i := tag_end(text, p)) < 0:
+                return True
+        else:
+            i = p + 1
+    return False
+
+
+def join_html(segments: list[Segment], text: str) -> list[Segment]:
+    """MDX: HTML blocks in the same container with only blank lines between them in
+    ``text`` (the scanned text: components taken out are blank) as one block. A JSX element
+    spans blank lines (``<table>`` … blank line … ``</table>``), so where translations put
+    blank lines (or components) inside one element is layout, not structure."""
+    lines = text.split("\n")
+    out: list[Segment] = []
+    for s in segments:
+        last = out[-1] if out else None
+        if last and last.kind == s.kind == "html" and last.container == s.container \
+                and not any(x.strip() for x in lines[last.end_line:s.line - 1]):
+            out[-1] = replace(last, end_line=s.end_line, text=last.text.rstrip("\n") + "\n" + s.text)
+        else:
+            out.append(replace(s, index=len(out)))
+    return out
