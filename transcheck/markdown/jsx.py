@@ -14,7 +14,7 @@ from ..model import Segment
 
 TAG_START_RE = re.compile(r"\s*<(/?)([A-Z][\w.]*|>)")
 """A line opening with a component tag (``<Tabs>``, ``</Aside>``, ``<Release.X />``) or a fragment."""
-_DEEP_FENCE_RE = re.compile(r"^([ \t]{4,})(`{3,}|~{3,})")
+_LIST_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s")
 
 
 def tag_end(text: str, start: int) -> int:
@@ -72,20 +72,26 @@ def in_sentence(lines: list[str], n: int) -> bool:
 
 def dedent_fences(lines: list[str]) -> None:
     """MDX: a code fence indented inside a JSX element (``<div>`` then ```` ```js ```` four
-    spaces in) is a fence; its lines lose that indentation. A fence under a list item stays."""
-    for n, line in enumerate(lines):
-        m = _DEEP_FENCE_RE.match(line)
+    spaces in) is a fence; its lines move to the element's indentation. A fence under a
+    list item stays."""
+    orig, fence, cut = list(lines), "", 0
+    for n, line in enumerate(orig):
+        if fence:  # inside a fence: moved with its opening line, closed by a bare fence
+            lines[n] = line[cut:] if not line[:cut].strip() else line.lstrip()
+            if line.strip() and set(line.strip()) == {fence[0]} and len(line.strip()) >= len(fence):
+                fence = ""
+            continue
+        m = re.match(r"^([ \t]*)(`{3,}|~{3,})", line)
         if not m:
             continue
-        cut = len(m.group(1))
-        before = next((x for x in reversed(lines[:n]) if x.strip() and len(x) - len(x.lstrip()) < cut), "")
-        if not before.lstrip().startswith("<"):
-            continue
-        for k in range(n, len(lines)):
-            lines[k] = lines[k][cut:] if not lines[k][:cut].strip() else lines[k].lstrip()
-            if k > n and lines[k].strip() == m.group(2)[0] * len(lines[k].strip()) \
-                    and len(lines[k].strip()) >= len(m.group(2)):
-                break
+        fence, cut = m.group(2), len(m.group(1))
+        above = [x for x in reversed(orig[:n]) if x.strip() and len(x) - len(x.lstrip()) < cut] if cut >= 4 else []
+        top = next((i for i, x in enumerate(above) if not x[0].isspace()), len(above))
+        if not above or any(_LIST_RE.match(x) for x in above[:top + 1]) or not above[0].lstrip().startswith("<"):
+            cut = 0
+        else:
+            cut -= len(above[0]) - len(above[0].lstrip())  # to the element's own indentation
+            lines[n] = line[cut:]
 
 
 def html_block_rule(state, start: int, end: int, silent: bool) -> bool:

@@ -32,6 +32,8 @@ CODE_PROPS = frozenset(("classname", "class", "style", "id", "key", "href", "src
 never text for readers."""
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MDX_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
+"""MDX has no indented code: a fence indented under a list item or in a component is a fence."""
 _ESM_RE = re.compile(r"^(?:import|export)(?=[\s{*])")
 _ADMON_OPEN_RE = re.compile(r"^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[(?P<t1>[^\]]*)\])?(?:\{[^}]*\})?[ \t]*(?P<t2>.*?)\s*$")
 _ADMON_CLOSE_RE = re.compile(r"^\s{0,3}(:{3,})\s*$")
@@ -168,7 +170,7 @@ def scan(text: str, mdx: bool = True) -> Scan:
                 fence = ""
             n += 1
             continue
-        m = _FENCE_RE.match(line)
+        m = (_MDX_FENCE_RE if mdx else _FENCE_RE).match(line)
         if m and mdx and line.strip()[len(m.group(1)):].strip() == "mdx-code-block":
             transparent.append(m.group(1))  # Docusaurus: the fence's content is MDX
             lines[n] = ""
