@@ -264,3 +264,31 @@ def test_jsx_text_lines_fences_and_render_props():
     assert segs[[s.kind for s in segs].index("code")].text.startswith("// server.mjs\nimport {")
     listed = "1. Run:\n\n        ```sh\n        npm i\n        ```\n"  # under a list item: left as it is
     assert parse_markdown(listed, "p", "en", "x.mdx").segments[1].kind == "code"
+
+
+# nodejs/nodejs.org apps/site/pages/{en,pt,fr}/about/security-reporting.mdx and eol.mdx (MIT), shortened
+NODE_TAGS_EN = """<a
+  href="https://bestpractices.coreinfrastructure.org/projects/29"
+  style={{ display: 'inline-flex' }}
+>
+  <img alt="OpenSSF Badge" src="https://bestpractices.coreinfrastructure.org/projects/29/badge" />
+</a>
+
+<div className="flex">
+  <Button as="a" kind="warning" href="#commercial-support">
+    <span>
+      Obtenez une assistance en matière de sécurité pour les versions en fin de vie (EOL)
+    </span>
+  </Button>
+</div>
+"""
+
+
+def test_jsx_tags_over_lines_and_inline_elements_stay_html():
+    from transcheck.markdown.parse import parse_markdown
+
+    segs = [s for s in parse_markdown(NODE_TAGS_EN, "p", "fr", "fr/eol.mdx").segments if s.kind != "component"]
+    assert [(s.kind, s.line, s.end_line) for s in segs] == [("html", 1, 14)]
+    assert "Obtenez" in segs[0].text  # words inside <span> on their own lines: element text
+    ar = '<a href="https://x.org/29" style={{ display: \'inline-flex\' }}>\n\n  <img alt="شارة OpenSSF" />\n</a>\n'
+    assert [s.kind for s in parse_markdown(ar, "p", "ar", "ar/x.mdx").segments] == ["html"]

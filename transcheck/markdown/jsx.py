@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from markdown_it.common.html_blocks import block_names
 from markdown_it.rules_block import html_block
 
 from ..model import Segment
 
 TAG_START_RE = re.compile(r"\s*<(/?)([A-Z][\w.]*|>)")
 """A line opening with a component tag (``<Tabs>``, ``</Aside>``, ``<Release.X />``) or a fragment."""
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                   "track", "wbr"))
 _LIST_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s")
 
 
@@ -103,15 +106,24 @@ def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
     pos = state.bMarks[start] + state.tShift[start]
     if state.src.startswith("<", pos) and state.src[pos + 1:pos + 2].isupper():
         return False
-    if silent or not html_block(state, start, end, False):
-        return silent and html_block(state, start, end, True)
+    if silent:
+        return html_block(state, start, end, True) or _open_tag_lines(state, start, end) > 0
+    if not html_block(state, start, end, False):
+        stop = _open_tag_lines(state, start, end)
+        if not stop:
+            return False
+        token = state.push("html_block", "", 0)  # <img then its props on the next lines
+        token.map = [start, stop]
+        token.content = state.getLines(start, stop, state.blkIndent, True)
+        state.line = stop
+        return True
     token = state.tokens[-1]
     if re.match(r"<(?:!|\?|script|pre|style|textarea)", token.content.lstrip(), re.I):
         return True
     for k in range(start + 1, token.map[1]):  # JSX: a line of text after complete tags is Markdown
         line = state.src[state.bMarks[k] + state.tShift[k]:state.eMarks[k]]
         if line and (not line.startswith("<") or inline_jsx(line)) \
-                and not _inside_tag(state.src[pos:state.bMarks[k]]):
+                and not _continues(state.src[pos:state.bMarks[k]]):
             token.map = [start, k]
             token.content = state.getLines(start, k, state.blkIndent, True)
             state.line = k
@@ -119,16 +131,42 @@ def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-def _inside_tag(text: str) -> bool:
-    """True when ``text`` ends inside a tag that has not closed (``<img`` then props)."""
-    i = 0
+def _open_tag_lines(state, start: int, end: int) -> int:
+    """The line after a lowercase tag that opens ``start`` and ends its line, written as
+    JSX (``style={{ display: 'inline' }}``) or over several lines (``<img`` / ``alt="…"`` /
+    ``/>``), which CommonMark's HTML blocks do not take; 0 when there is none."""
+    pos = state.bMarks[start] + state.tShift[start]
+    if not re.match(r"<[a-z][\w-]*(?:\s|/?>|$)", state.src[pos:state.eMarks[start]]):
+        return 0
+    for k in range(start, min(end, start + 50)):
+        if k > start and state.isEmpty(k):
+            return 0
+        text = state.src[pos:state.eMarks[k]]
+        if (stop := tag_end(text, 0)) >= 0:
+            rest = text[stop:].strip()
+            return k + 1 if not rest or rest.endswith(">") else 0
+    return 0
+
+
+def _continues(text: str) -> bool:
+    """True when the HTML block ``text`` goes on at its next line: it ends inside a tag
+    that has not closed (``<img`` then props) or inside an inline element (``<span>`` then
+    its words on their own lines). Text after a block element (``<section>``) is Markdown."""
+    i, open_ = 0, []
     while (p := text.find("<", i)) >= 0:
-        if re.match(r"</?[A-Za-z]", text[p:p + 3]):
-            if (i := tag_end(text, p)) < 0:
-                return True
-        else:
+        m = re.match(r"<(/?)([A-Za-z][\w.-]*)", text[p:])
+        if not m:
             i = p + 1
-    return False
+            continue
+        if (i := tag_end(text, p)) < 0:
+            return True
+        name = m.group(2).lower()
+        if m.group(1):
+            while open_ and open_.pop() != name:
+                pass
+        elif not text[p:i - 1].rstrip().endswith("/") and name not in _VOID:
+            open_.append(name)
+    return bool(open_) and open_[-1] not in block_names
 
 
 def join_html(segments: list[Segment], text: str) -> list[Segment]:
