@@ -273,3 +273,56 @@ def test_a_code_span_written_as_a_capitalised_word_elsewhere_is_formatting():
     en = "## Await for messages and send messages { #await-for-messages-and-send-messages }\n"
     tr = "## Mesajları `await` Edin ve Mesaj Gönderin { #await-for-messages-and-send-messages }\n"
     assert [f.severity for f in run_rule(inline_code, {"en": en, "tr": tr}, reference="en")] == ["info"]
+
+
+# ant-design/ant-design docs/blog/issue-helper.{en-US,zh-CN}.md (MIT), shortened
+ANTD_EN = """#### 😈 'Good Way'
+
+```
+This project sucks, it is full of pitfalls to use, and the documentation is too simple.
+```
+
+#### 👼 'Bad Way'
+
+```
+How to package and release?
+```
+
+```
+Import xxx.css into my project, and an error is reported during compilation:
+
+import 'xxx.css';
+```
+"""
+ANTD_ZH = """#### 😈 “正确示范”
+
+```
+这个项目烂透了，用起来全是坑，文档也太简略了，这样做开源真是呵呵了
+```
+
+#### 👼 “错误示范”
+
+```
+请问怎么打包发布？
+```
+
+```
+在我的项目里引入了 xxx.css，编译时出错了，报错信息如下：
+
+import 'xxx.css';
+```
+"""
+
+
+def test_translated_sentences_in_unlabelled_fences_pair_and_are_info():
+    from tests.helpers import aligned, context
+    from transcheck.rules import extra_block, missing_block
+
+    page = aligned({"en": ANTD_EN, "zh-CN": ANTD_ZH}, "en")
+    for rule in (missing_block, extra_block):
+        assert list(rule.check(page, context(page))) == []
+    found = run_rule(code_block, {"en": ANTD_EN, "zh-CN": ANTD_ZH}, reference="en")
+    assert {f.severity for f in found} == {"info"} and len(found) == 3
+    changed = ANTD_ZH.replace("import 'xxx.css';", "import 'yyy.css';")
+    assert [f.severity for f in run_rule(code_block, {"en": ANTD_EN, "zh-CN": changed}, reference="en")] \
+        == ["info", "info", "error"]  # the quoted code line is still compared

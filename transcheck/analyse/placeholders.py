@@ -127,6 +127,38 @@ def mask_strings(code: str) -> str:
     return "\n".join(line for line in _mask_text_lines(code.split("\n")) if line.strip())
 
 
+_NOT_TEXT_RE = re.compile(r"[;{}=<>|$\\]|^\s*[-+*#/]|\w\(|\w\.\w+\(")
+
+
+@lru_cache(maxsize=4096)
+def is_plain_text(code: str) -> bool:
+    """True for an unlabelled code block that holds sentences, not code: every line has a
+    letter and no code syntax (``;{}=<>|$``, calls, options, comments), and most lines have
+    three words or letters outside ASCII (``This project sucks…`` / ``你：我的代码出错了。``):
+    an example dialogue or message, translated with the page."""
+    lines = [line for line in code.split("\n") if line.strip()]
+    if not lines or any(_NOT_TEXT_RE.search(line) or not _LETTER_RE.search(line) for line in lines):
+        return False
+    wordy = sum(1 for line in lines if len(_WORDY_RE.findall(line)) >= 3 or not line.isascii())
+    return wordy * 2 > len(lines)
+
+
+_MD_MARK_RE = re.compile(r"^\s*(?:[-*+]|#{1,6}|\d+[.)])\s+")
+
+
+def plain_text_changes(expected: str, actual: str) -> bool:
+    """True when the lines two unlabelled code blocks do not share are sentences on both
+    sides (:func:`is_plain_text`, list and heading marks aside): an issue template or
+    message translated around the code lines it quotes, which stay compared."""
+    a, b = expected.split("\n"), actual.split("\n")
+    here, there = [], []
+    for op, i1, i2, j1, j2 in textdiff.opcodes(a, b):
+        if op != "equal":
+            here += [_MD_MARK_RE.sub("", x) for x in a[i1:i2]]
+            there += [_MD_MARK_RE.sub("", x) for x in b[j1:j2]]
+    return all(is_plain_text("\n".join(side)) for side in (here, there))
+
+
 _TOKEN_RE = re.compile(r"[^\W_][\w'’.-]*|\S")
 _WORDY_RE = re.compile(r"[^\W\d_][\w'’.-]*|[.…!?]")
 

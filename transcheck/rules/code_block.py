@@ -30,7 +30,7 @@ from typing import Iterator
 
 from ..analyse import shell, textdiff
 from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, layout_key,
-                                    localized_text_only, mask, mask_strings)
+                                    localized_text_only, mask, mask_strings, plain_text_changes)
 from ..locales import base_language
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, make_finding, severity_for, shorten
@@ -203,7 +203,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             actual = masked[loc]
             why = _describe(expected, actual)
             bad = grammar.get(actual) or []
-            prose_example = seg.info.lower() in PROSE_INFOS
+            prose_example = seg.info.lower() in PROSE_INFOS or not seg.info and plain_text_changes(expected, actual)
             free_form = seg.info.lower() in FREE_FORM_INFOS
             spacing = free_form and layout_key(expected) == layout_key(actual)
             localized = mask_strings(expected) == mask_strings(actual)
