@@ -138,3 +138,44 @@ def test_short_heading_copied_from_the_reference_is_untranslated_its_id_is_not()
     assert [(f.locale, f.line) for f in found] == [("es", 1)]
     name = "# Visual Studio Code\n"
     assert run_rule(untranslated, {"en": name, "de": name, "fr": name}, reference="en") == []
+
+
+# ant-design/ant-design docs/spec/research-navigation.{en-US,zh-CN}.md lines 42-54 (MIT)
+NAV_EN = """### Information Architecture
+
+• Keep the information architecture hierarchy shallow, flat, and wide as much as possible during design;
+
+• Consider navigation from the user's usage path rather than just based on the hierarchical structure;
+
+• Common organizational methods include:
+
+1. By topic, such as the services or content categories provided by the product, which directly presents the site's content scope;
+
+2. By audience, such as administrators, operators, users;
+
+3. By task, such as understanding cooperation models, contacting cooperation specialists, signing process, cooperation coordination, business operation, customer service.
+"""
+NAV_ZH = """### 信息架构
+
+• 设计时应尽量保持浅平宽的信息架构层级；
+
+• 从用户的使用路径考虑导航，而非仅基于层级结构；
+
+• 常见的组织方式有：
+
+1. 按主题，例如产品提供的服务或内容分类，好处是直接呈现站点的内容范围；
+
+2. 按受众群体，例如管理员、运营、操作员；
+
+3. 按任务，例如了解合作模式、联系合作专员、签约流程、合作联调、业务运营、客户服务。
+"""
+
+
+def test_chinese_paragraphs_pair_with_their_english_ones_by_length_in_letters():
+    from tests.helpers import aligned
+    from transcheck.analyse.features import prose_length
+
+    assert prose_length("常见的组织方式有：") == 25 and prose_length("Common methods") == 13
+    page = aligned({"en": NAV_EN, "zh-CN": NAV_ZH}, "en")
+    pairs = [(r.present()["en"].line, r.present()["zh-CN"].line) for r in page.rows if len(r.present()) == 2]
+    assert pairs == [(1, 1), (3, 3), (5, 5), (7, 7), (9, 9), (11, 11), (13, 13)]
