@@ -326,3 +326,15 @@ def test_translated_sentences_in_unlabelled_fences_pair_and_are_info():
     changed = ANTD_ZH.replace("import 'xxx.css';", "import 'yyy.css';")
     assert [f.severity for f in run_rule(code_block, {"en": ANTD_EN, "zh-CN": changed}, reference="en")] \
         == ["info", "info", "error"]  # the quoted code line is still compared
+
+
+def test_a_code_span_repeated_in_a_table_row_is_info():
+    # ant-design/ant-design components/tabs/index.{en-US,zh-CN}.md:64/66 (MIT)
+    en = ("| Property | Description | Type | Default |\n| --- | --- | --- | --- |\n"
+          "| size | Preset tab bar size | `large` \\| `medium` \\| `small` | `medium` |\n")
+    zh = ("| 参数 | 说明 | 类型 | 默认值 |\n| --- | --- | --- | --- |\n"
+          "| size | 大小，提供 `large` `medium` 和 `small` 三种大小 | `large` \\| `medium` \\| `small` | `medium` |\n")
+    found = run_rule(inline_code, {"en": en, "zh-CN": zh}, reference="en")
+    assert [(f.severity, "repeated" in f.message) for f in found] == [("info", True)]
+    new = zh.replace("和 `small`", "和 `tiny`")
+    assert [f.severity for f in run_rule(inline_code, {"en": en, "zh-CN": new}, reference="en")] == ["error"]

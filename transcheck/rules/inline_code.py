@@ -9,7 +9,9 @@ formatting (the same text as plain words in the other locales) is reported at in
 Translatable placeholders inside a span (`` `git add <your-file>` `` and
 `` `git add <你的文件名>` ``; the same patterns as for code blocks) are not compared,
 and a span that differs only inside a string literal (`` `addTodo('Nouvel élément')` ``)
-or in the spacing around ``=``, ``,``, ``:`` and brackets (`` `a = b` `` and `` `a=b` ``) is info.
+or in the spacing around ``=``, ``,``, ``:`` and brackets (`` `a = b` `` and `` `a=b` ``) is info,
+and so is a span repeated more or less often when every locale has it (`` `large` `` named in a
+table row's description as well as in its type column).
 """
 
 from __future__ import annotations
@@ -65,6 +67,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         extra_plain = all(all(k.lower() in o.prose.lower() for o in others) for k in d.extra) if others else False
         missing_plain = all(k.lower() in seg.prose.lower() for k in d.missing)  # `await` = "Await for…"
         formatting_only = extra_plain and missing_plain
+        here = spans(loc, seg)  # the same spans, only repeated more or less often (`large` in a table's
+        counts_only = all(all(spans(o, segs[o])[k] for o in d.supporters) for k in masked_drift.extra) \
+            and all(here[k] for k in masked_drift.missing)  # description and in its type column)
         parts = []
         if d.missing and d.extra:
             if sum(d.extra.values()) == 1 and sum(d.missing.values()) == 1:  # show where the one span differs
@@ -80,13 +85,13 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                          + (" (plain text in the others)" if extra_plain else ""))
         who = ", ".join(d.supporters)
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
-        msg = f"{parts[0]}; compared with {who}{note}"
+        msg = f"{parts[0]}{' (each one is on both sides, repeated)' if counts_only else ''}; compared with {who}{note}"
         sev = severity_for(SEVERITY, d.basis)
         localized = sorted(mask_strings(k) for k in d.missing.elements()) == \
             sorted(mask_strings(k) for k in d.extra.elements())
         spacing = sorted(layout_key(k, free_form=False) for k in d.missing.elements()) == \
             sorted(layout_key(k, free_form=False) for k in d.extra.elements())
-        if formatting_only or localized or spacing:  # formatting, a translated string literal, spacing
+        if formatting_only or localized or spacing or counts_only:  # formatting, a translated literal, spacing
             sev = lowered(SEVERITY, 2)
         line = seg.line
         for i in seg.inlines:
