@@ -142,3 +142,15 @@ def test_link_to_an_anchor_of_the_page_itself_by_path():
     assert list(link_target.check(page, context(page))) == []
     other = aligned({"en": en, "es": es}, reference="en", page="content/docs/advanced/cache.mdx")
     assert [f.locale for f in link_target.check(other, context(other))] == ["es"]
+
+
+def test_http_and_https_are_one_link():
+    # ant-design/ant-design docs/spec/introduce.{en-US,zh-CN}.md:49 (MIT)
+    from tests.helpers import run_rule
+    from transcheck.rules import link_target
+
+    en = "- [Tencent](http://www.tencent.com)\n"
+    zh = "- [腾讯](https://www.tencent.com)\n"
+    assert run_rule(link_target, {"en": en, "zh-CN": zh}, reference="en") == []
+    moved = run_rule(link_target, {"en": en, "zh-CN": zh.replace("tencent", "baidu")}, reference="en")
+    assert [f.severity for f in moved] == ["error"]

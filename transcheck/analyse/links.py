@@ -85,7 +85,8 @@ def link_key(url: str, languages: Iterable[str] | None = None, coarse: bool = Fa
     ``languages``: the languages of the page's locales (``None``: any locale code).
     ``coarse``: also drop the path of a link to a locale-labelled host, whose article
     names are translated too (``en.wikipedia.org/wiki/Hash_function`` and
-    ``ru.wikipedia.org/wiki/Хеш-функция`` get the same coarse key).
+    ``ru.wikipedia.org/wiki/Хеш-функция`` get the same coarse key). ``http://`` and
+    ``https://`` are one scheme (a translation written later links the upgraded site).
     """
     return _link_key(url.strip(), _languages(languages), coarse)
 
@@ -124,7 +125,8 @@ def _link_key(url: str, langs: frozenset[str] | None, coarse: bool) -> str:
     # fragments are not compared: they follow translated headings (checked per file instead);
     # a malformed one (``page##anchor``) is kept, it breaks the link
     fragment = parts.fragment if parts.fragment.startswith("#") else ""
-    return urlunsplit((parts.scheme.lower(), host, path, query, fragment)) + ("#" if url.startswith("#") else "")
+    scheme = "https" if parts.scheme.lower() == "http" else parts.scheme.lower()  # http:// upgraded: one link
+    return urlunsplit((scheme, host, path, query, fragment)) + ("#" if url.startswith("#") else "")
 
 
 def fragment_of(url: str) -> str | None:
