@@ -179,3 +179,23 @@ def test_chinese_paragraphs_pair_with_their_english_ones_by_length_in_letters():
     page = aligned({"en": NAV_EN, "zh-CN": NAV_ZH}, "en")
     pairs = [(r.present()["en"].line, r.present()["zh-CN"].line) for r in page.rows if len(r.present()) == 2]
     assert pairs == [(1, 1), (3, 3), (5, 5), (7, 7), (9, 9), (11, 11), (13, 13)]
+
+
+
+def test_numbered_paragraphs_without_list_syntax_are_a_list():
+    # ant-design/ant-design docs/spec/research-navigation.{en-US,zh-CN}.md:82-92 (MIT)
+    from tests.helpers import aligned, context
+    from transcheck.rules import extra_block, missing_block, structure
+
+    en = ("We divide navigation into the following 5 types:\n\n1. Global Navigation\n\n"
+          "2. Back Navigation\n\n3. In-Page Navigation\n")
+    zh = "我们将导航划分为以下 5 种类型：\n\n1.全局导航\n\n2.返回类导航\n\n3.页内导航\n"
+    segs = parse_markdown(zh, "p", "zh-CN", "x.zh-CN.md").segments
+    assert [(s.kind, s.text, s.container) for s in segs[1:]] == [
+        ("list_item", "全局导航", ("ordered_list",)), ("list_item", "返回类导航", ("ordered_list",)),
+        ("list_item", "页内导航", ("ordered_list",))]
+    page = aligned({"en": en, "zh-CN": zh}, "en")
+    for rule in (missing_block, extra_block, structure):
+        assert list(rule.check(page, context(page))) == []
+    one = parse_markdown("1.全局导航\n\n另一段。\n", "p", "zh-CN", "x.zh-CN.md").segments
+    assert [s.kind for s in one] == ["paragraph", "paragraph"]  # one numbered line is not a list

@@ -28,6 +28,7 @@ from markdown_it.token import Token
 
 from ..model import Document, Inline, Segment
 from . import jsx, mdx
+from .plainlists import numbered_paragraphs
 from .shortcodes import blank_shortcodes, fence_code_shortcodes
 from .suppress import is_directive_block
 
@@ -348,6 +349,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
             add("html", tok.map, tok.content)
         i += 1
     segments = jsx.join_html(segments, structure.text) if structure and mdx.is_mdx(path) else segments
+    segments = numbered_paragraphs(segments)
     return Document(page=page, locale=locale, path=path,
                     segments=mdx.merge(structure, segments) if structure else tuple(segments),
                     line_count=text.count("\n") + (0 if text.endswith("\n") else 1))
