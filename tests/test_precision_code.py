@@ -338,3 +338,10 @@ def test_a_code_span_repeated_in_a_table_row_is_info():
     assert [(f.severity, "repeated" in f.message) for f in found] == [("info", True)]
     new = zh.replace("和 `small`", "和 `tiny`")
     assert [f.severity for f in run_rule(inline_code, {"en": en, "zh-CN": new}, reference="en")] == ["error"]
+
+
+def test_a_direction_mark_in_a_code_span_is_not_a_change():
+    # nodejs/nodejs.org apps/site/pages/{en,fa}/about/index.mdx:51 (MIT): U+200E after the span's text
+    en = "Node.js is similar in design to Ruby's `EventMachine::run()` loop.\n"
+    fa = "طراحی Node.js شبیه حلقهٔ `EventMachine::run()\u200e` در Ruby است.\n"
+    assert run_rule(inline_code, {"en": en, "fa": fa}, reference="en") == []

@@ -11,7 +11,8 @@ Translatable placeholders inside a span (`` `git add <your-file>` `` and
 and a span that differs only inside a string literal (`` `addTodo('Nouvel élément')` ``)
 or in the spacing around ``=``, ``,``, ``:`` and brackets (`` `a = b` `` and `` `a=b` ``) is info,
 and so is a span repeated more or less often when every locale has it (`` `large` `` named in a
-table row's description as well as in its type column).
+table row's description as well as in its type column). Invisible direction marks (U+200E…)
+that right-to-left pages add are not part of a span.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ EXAMPLES = (
 )
 
 
+_BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+"""Invisible direction marks that right-to-left pages put around code (``run()`` + U+200E)."""
+
+
 def _fmt(c: Counter) -> str:
     return ", ".join(f"`{shorten(k, 50)}`" + (f" ×{n}" if n > 1 else "") for k, n in sorted(c.items()))
 
@@ -53,7 +58,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose code spans differ."""
     rule = sys.modules[__name__]
     patterns = compile_patterns(tuple(ctx.settings.placeholders))
-    key = lambda text: mask(text.strip(), patterns)  # noqa: E731
+    key = lambda text: mask(text.translate(_BIDI).strip(), patterns)  # noqa: E731
     spans = lambda loc, s: Counter(key(i.text) for i in s.inlines if i.kind == "code")  # noqa: E731
     for row, segs, _, loc, masked_drift in prose_count_drift(page, spans):
         seg = segs[loc]
