@@ -88,9 +88,14 @@ def dedent_fences(lines: list[str]) -> None:
         if not m:
             continue
         fence, cut = m.group(2), len(m.group(1))
-        above = [x for x in reversed(orig[:n]) if x.strip() and len(x) - len(x.lstrip()) < cut] if cut >= 4 else []
-        top = next((i for i, x in enumerate(above) if not x[0].isspace()), len(above))
-        if not above or any(_LIST_RE.match(x) for x in above[:top + 1]) or not above[0].lstrip().startswith("<"):
+        above = []  # the less indented lines above, up to the first one not indented at all
+        for j in range(n - 1, -1, -1) if cut >= 4 else ():
+            x = orig[j]
+            if x.strip() and len(x) - len(x.lstrip()) < cut:
+                above.append(x)
+                if not x[0].isspace():
+                    break
+        if not above or any(_LIST_RE.match(x) for x in above) or not above[0].lstrip().startswith("<"):
             cut = 0
         else:
             cut -= len(above[0]) - len(above[0].lstrip())  # to the element's own indentation
@@ -120,10 +125,11 @@ def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
     token = state.tokens[-1]
     if re.match(r"<(?:!|\?|script|pre|style|textarea)", token.content.lstrip(), re.I):
         return True
+    inside = _Open()
     for k in range(start + 1, token.map[1]):  # JSX: a line of text after complete tags is Markdown
         line = state.src[state.bMarks[k] + state.tShift[k]:state.eMarks[k]]
         if line and (not line.startswith("<") or inline_jsx(line)) \
-                and not _continues(state.src[pos:state.bMarks[k]]):
+                and not inside.continues(state.src, pos, state.bMarks[k]):
             token.map = [start, k]
             token.content = state.getLines(start, k, state.blkIndent, True)
             state.line = k
@@ -148,25 +154,42 @@ def _open_tag_lines(state, start: int, end: int) -> int:
     return 0
 
 
-def _continues(text: str) -> bool:
-    """True when the HTML block ``text`` goes on at its next line: it ends inside a tag
-    that has not closed (``<img`` then props) or inside an inline element (``<span>`` then
-    its words on their own lines). Text after a block element (``<section>``) is Markdown."""
-    i, open_ = 0, []
-    while (p := text.find("<", i)) >= 0:
-        m = re.match(r"<(/?)([A-Za-z][\w.-]*)", text[p:])
-        if not m:
-            i = p + 1
-            continue
-        if (i := tag_end(text, p)) < 0:
-            return True
-        name = m.group(2).lower()
-        if m.group(1):
-            while open_ and open_.pop() != name:
-                pass
-        elif not text[p:i - 1].rstrip().endswith("/") and name not in _VOID:
-            open_.append(name)
-    return bool(open_) and open_[-1] not in block_names
+_TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][\w.-]*)")
+
+
+class _Open:
+    """The elements open in an HTML block read so far, read on where it stopped."""
+
+    def __init__(self):
+        self.at, self.names, self.read, self.read_at = -1, [], -1, -2
+
+    def continues(self, src: str, start: int, stop: int) -> bool:
+        """True when the HTML block ``src[start:stop]`` goes on at its next line: it ends
+        inside a tag that has not closed (``<img`` then props) or inside an inline element
+        (``<span>`` then its words on their own lines). Text after a block element
+        (``<section>``) is Markdown."""
+        if self.at == self.read_at and ">" not in src[self.read:stop]:
+            return True  # the same tag, still not closed
+        i = max(self.at, start)
+        while (p := src.find("<", i, stop)) >= 0:
+            m = _TAG_NAME_RE.match(src, p, stop)
+            if not m:
+                i = p + 1
+                continue
+            end = tag_end(src[p:min(stop, p + 20_000)], 0)
+            if end < 0:
+                self.at = self.read_at = p  # read this tag again once a ">" comes
+                self.read = stop
+                return True
+            i = p + end
+            name = m.group(2).lower()
+            if m.group(1):
+                while self.names and self.names.pop() != name:
+                    pass
+            elif not src[p:i - 1].rstrip().endswith("/") and name not in _VOID:
+                self.names.append(name)
+        self.at = i
+        return bool(self.names) and self.names[-1] not in block_names
 
 
 def join_html(segments: list[Segment], text: str) -> list[Segment]:
