@@ -141,12 +141,18 @@ class PageSemantics:
     """Row index -> locale -> locale -> cosine (prose cells of the row)."""
     page_scores: dict[str, float] = field(default_factory=dict)
     _sentences: dict[str, np.ndarray] = field(default_factory=dict)
+    _by_segment: dict[int, tuple] = field(default_factory=dict)  # id -> (segment, vector): rules ask often
 
     def vector(self, seg: Segment | None) -> np.ndarray | None:
         """The unit vector of a prose segment, or ``None``."""
-        if seg is None or not embeddable(seg):
+        if seg is None:
             return None
-        return self.vectors.get(_norm(seg.text))
+        hit = self._by_segment.get(id(seg))
+        if hit is not None and hit[0] is seg:
+            return hit[1]
+        v = self.vectors.get(_norm(seg.text)) if embeddable(seg) else None
+        self._by_segment[id(seg)] = (seg, v)
+        return v
 
     def cosine(self, a: Segment, b: Segment) -> float | None:
         """Cosine of two prose segments, or ``None`` when either is not embedded."""
