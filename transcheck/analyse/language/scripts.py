@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from ...locales import base_language
@@ -31,10 +32,10 @@ def script_of(ch: str) -> str:
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script in ``text`` (``Common`` excluded), sorted by script name."""
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch, n in Counter(text).items():  # each distinct character once
         s = script_of(ch)
         if s != "Common":
-            counts[s] = counts.get(s, 0) + 1
+            counts[s] = counts.get(s, 0) + n
     return dict(sorted(counts.items()))
 
 
@@ -124,7 +125,7 @@ def has_translatable_text(text: str, min_words: int = 4, min_letters: int = 20) 
     """
     masked = mask_technical(text)
     words = _WORD_RE.findall(masked)
-    cjk = sum(1 for ch in masked if family(script_of(ch)) in ("CJK", "Hangul", "Thai"))
+    cjk = sum(n for ch, n in Counter(masked).items() if family(script_of(ch)) in ("CJK", "Hangul", "Thai"))
     n_words = len(words) + cjk // 2
     letters = sum(len(w) for w in words) + 2 * cjk
     return n_words >= min_words and letters >= min_letters

@@ -47,6 +47,9 @@ def _runs(text: str, start: int, end: int, expected_scripts: frozenset[str]) -> 
     are masked first, so identifiers never start a run of their own.
     """
     masked = mask_technical(text[start:end])
+    fams = {family(s) for s in map(script_of, set(masked)) if s != "Common"}
+    if len(fams) <= 1:  # one script (the usual case): the loop below would give one run
+        return [[fams.pop(), start, end]] if fams else []
     runs: list[list] = []
     for i, ch in enumerate(masked, start):
         s = script_of(ch)
