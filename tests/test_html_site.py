@@ -33,13 +33,13 @@ def cli(*args: str):
 
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory) -> tuple[Path, Path]:
-    """A generated 500-page site in 3 locales with injected drift, and its --report folder.
+    """A generated 500-page site in 2 locales with injected drift, and its --report folder.
 
     The same run also writes the single-file HTML report (``-o html=one.html`` next to
     the folder), so the big site is checked once for both.
     """
     root = tmp_path_factory.mktemp("big") / "site"
-    make_site(root, BIG_PAGES, 3, rate=0.05, seed=3)
+    make_site(root, BIG_PAGES, 2, rate=0.05, seed=3)
     out = root.parent / "report"
     rules = ("code-block", "inline-code", "link-target", "number", "structure", "missing-block",
              "extra-block", "stub-page")
