@@ -147,6 +147,21 @@ _KNOWN_PROGRAMS = frozenset({"docker", "podman", "git", "pip", "npm", "echo", "c
                              "kubectl", "python", "python3", "make", "sudo", "apt-get", "brew", "mkdir"})
 
 
+def _option_value(name: str, grammar: _Grammar, opt: str, inline: str | None, rest: list[str],
+                  i: int, problems: list[str]) -> int:
+    """Check the value of option ``opt`` at ``rest[i]`` (``inline`` when written in the same
+    word, else the next word); return the index of the last word it used."""
+    val = inline
+    if val is None:
+        if i + 1 >= len(rest):
+            problems.append(f"{name}: option {opt} needs a value")
+            return i
+        val, i = rest[i + 1], i + 1
+    if opt in grammar.image_opts and not is_image_reference(val):
+        problems.append(f"{name}: {opt} value `{val}` is not a valid image reference")
+    return i
+
+
 def _check_docker(words: list[str]) -> list[str]:
     rest = words[1:]
     grammar = None
@@ -168,28 +183,14 @@ def _check_docker(words: list[str]) -> list[str]:
             break
         if w.startswith("--"):
             opt, eq, val = w.partition("=")
-            if opt in grammar.value_opts and not eq:
-                if i + 1 >= len(rest):
-                    problems.append(f"{name}: option {opt} needs a value")
-                    break
-                val = rest[i + 1]
-                i += 1
-            if opt in grammar.image_opts and not is_image_reference(val):
-                problems.append(f"{name}: {opt} value `{val}` is not a valid image reference")
+            if opt in grammar.value_opts:
+                i = _option_value(name, grammar, opt, val if eq else None, rest, i, problems)
         elif w.startswith("-") and len(w) > 1:
             # short options, possibly combined (-it, -dp 80:80, -tname)
             for k, ch in enumerate(w[1:], start=1):
                 opt = "-" + ch
                 if opt in grammar.value_opts:
-                    val = w[k + 1:]
-                    if not val:
-                        if i + 1 >= len(rest):
-                            problems.append(f"{name}: option {opt} needs a value")
-                            break
-                        val = rest[i + 1]
-                        i += 1
-                    if opt in grammar.image_opts and not is_image_reference(val):
-                        problems.append(f"{name}: {opt} value `{val}` is not a valid image reference")
+                    i = _option_value(name, grammar, opt, w[k + 1:] or None, rest, i, problems)
                     break
         else:
             positionals.append(w)
