@@ -123,13 +123,18 @@ def _js_module(path: Path, *words: str):
     return mod, text
 
 
-def read_docusaurus(path: Path) -> SiteConfig:
-    """``docusaurus.config.{js,ts,mjs}``: ``i18n.locales``, ``defaultLocale``, docs paths."""
-    mod, _ = _js_module(path, "i18n")
+def _js_i18n(path: Path):
+    """A JS config's module, its text, its literal ``i18n`` object and ``i18n.locales``."""
+    mod, text = _js_module(path, "i18n")
     i18n = next((d["i18n"] for d in mod.dicts_with("i18n") if isinstance(d["i18n"], dict)), None)
     if i18n is None:
         raise ConfigUnreadable("no literal 'i18n' object")
-    locales = _strings(i18n.get("locales"), "i18n.locales")
+    return mod, text, i18n, _strings(i18n.get("locales"), "i18n.locales")
+
+
+def read_docusaurus(path: Path) -> SiteConfig:
+    """``docusaurus.config.{js,ts,mjs}``: ``i18n.locales``, ``defaultLocale``, docs paths."""
+    mod, _, i18n, locales = _js_i18n(path)
     default = i18n.get("defaultLocale")
     if not isinstance(default, str):
         raise ConfigUnreadable("'i18n.defaultLocale' is not a literal string")
@@ -264,10 +269,6 @@ def _with_folders(site: SiteConfig, folders: dict[str, str]) -> SiteConfig:
 
 def read_nextra(path: Path) -> SiteConfig:
     """``next.config.*``: ``i18n.locales`` and ``defaultLocale`` (Nextra or plain Next.js)."""
-    mod, text = _js_module(path, "i18n")
-    i18n = next((d["i18n"] for d in mod.dicts_with("i18n") if isinstance(d["i18n"], dict)), None)
-    if i18n is None:
-        raise ConfigUnreadable("no literal 'i18n' object")
-    locales = _strings(i18n.get("locales"), "i18n.locales")
+    _, text, i18n, locales = _js_i18n(path)
     kind = "nextra" if "nextra" in text else "next"
     return make_site(kind, path, path.parent, {loc: loc for loc in locales}, i18n.get("defaultLocale"))
