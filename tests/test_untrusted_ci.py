@@ -103,6 +103,24 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def busy_workers(proc: subprocess.Popen) -> list[int]:
+    """Wait (up to 120 s) until the run has two workers past start-up (checking pages); their pids."""
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = children(proc.pid)
+        if len(workers) == 2 and all(cpu_seconds(w) > 1.5 for w in workers):
+            break
+        time.sleep(0.05)
+    return workers
+
+
+def live(pids: list[int]) -> list[int]:
+    """The processes of ``pids`` that still exist and are not zombies."""
+    return [w for w in pids if Path(f"/proc/{w}").exists() and "Z" not in
+            Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+
+
 def heavy_site(root: Path, pages: int = 32, paragraphs: int = 100, drift: bool = False) -> Path:
     """Enough pages for two workers to be busy for several seconds each (``drift``: a
     finding in every paragraph of ``de``)."""
@@ -386,41 +404,27 @@ def test_json_nested_200000_deep_is_exit_2(tmp_path, monkeypatch, kind):
 def test_sigterm_ends_the_run_and_its_workers_cleanly(tmp_path):
     heavy_site(tmp_path / "site")
     proc = start("site", "--no-semantic", "--jobs", "2", cwd=tmp_path)
-    deadline = time.monotonic() + 120
-    workers: list[int] = []
-    while time.monotonic() < deadline and proc.poll() is None:
-        workers = children(proc.pid)
-        if len(workers) == 2 and all(cpu_seconds(w) > 1.5 for w in workers):
-            break
-        time.sleep(0.05)
+    workers = busy_workers(proc)
     proc.send_signal(signal.SIGTERM)
     code, _, err = finish(proc, timeout=30)
     assert code == 143, err
     assert "Traceback" not in err and "BrokenPipe" not in err
     time.sleep(0.5)
-    assert [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in
-            Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]] == []
+    assert live(workers) == []
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
 def test_ctrl_c_during_a_parallel_run_exits_130_at_once_and_leaves_nothing(tmp_path):
     heavy_site(tmp_path / "site")
     proc = start("site", "--no-semantic", "--jobs", "2", "-o", "out.txt", cwd=tmp_path)
-    deadline = time.monotonic() + 120
-    workers: list[int] = []
-    while time.monotonic() < deadline and proc.poll() is None:
-        workers = children(proc.pid)
-        if len(workers) == 2 and all(cpu_seconds(w) > 1.5 for w in workers):
-            break
-        time.sleep(0.05)
+    workers = busy_workers(proc)
     sent = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)  # a terminal sends it to the whole process group
     code, _, err = finish(proc, timeout=30)
     assert code == 130 and time.monotonic() - sent < 5, err
     assert "Traceback" not in err and "interrupted" in err
     time.sleep(0.5)
-    assert [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in
-            Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]] == []
+    assert live(workers) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no report, no temporary file
 
 
