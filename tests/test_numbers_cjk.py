@@ -86,3 +86,11 @@ def test_glued_numbers_both_ways_round():
     ja = "2つのデータ取得関数呼び出しは、サーバーサイドで並列に実行されます。\n"
     for ref in ("en", "ja"):  # a number before a counter where the other locale writes a word
         assert run_rule(number, {"en": en, "ja": ja}, reference=ref) == []
+
+
+def test_digits_of_other_scripts_are_the_same_numbers():
+    # nodejs/nodejs.org apps/site/pages/{en,fa}/about/security-reporting.mdx:20/14 (MIT)
+    en = find_numbers("your report will be acknowledged within 5 days, and you'll receive a more "
+                      "detailed response to your report within 10 days")
+    fa = find_numbers("گزارش شما طی ۵ روز تایید خواهد شد و شما ظرف ۱۰ روز پاسخی با جزئیات بیشتر")
+    assert en == fa == (Counter({"5": 1, "10": 1}), Counter())

@@ -2,9 +2,10 @@
 
 Units are not part of a number, so ``8 MB``, ``8 Mo`` and ``8MB`` give the same
 ``8``; decimal commas (``3,8``) and thousands separators (``1 000``, ``1.000``,
-``1,000``) are normalised. Numbers inside URLs are ignored (links are checked on their
-own). A number glued to Chinese, Japanese or Korean text (``ポート8080で``, ``3个``,
-``0개의``) is found like any other.
+``1,000``) are normalised, and so are the digits of other scripts (``۱۰``, ``١٠``,
+``१०`` are 10). Numbers inside URLs are ignored (links are checked on their own). A
+number glued to Chinese, Japanese or Korean text (``ポート8080で``, ``3个``, ``0개의``)
+is found like any other.
 
 In Japanese, Chinese and Korean a small number followed by a counter (``1 つ``,
 ``2つの``, ``1 개``, ``3个``) may stand for a word the other locales write in letters
@@ -18,6 +19,7 @@ when none has (:func:`reconcile`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Mapping
 
@@ -44,7 +46,9 @@ CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
 def normalize_number(token: str) -> str:
-    """Canonical form: thousands separators dropped, decimal comma as a point."""
+    """Canonical form: ASCII digits (``۱۰`` is 10), thousands separators dropped, decimal comma as a point."""
+    if not token.isascii():
+        token = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in token)
     groups = re.split(r"[.,\u00a0\u202f ]", token)
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 \
             and (len(groups) > 2 or not re.search(r"[.,]", token) or groups[0] != "0"):

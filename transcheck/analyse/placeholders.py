@@ -13,7 +13,9 @@ What stays literal although it looks like a placeholder:
   long option": the options are code, not words);
 * template and shortcode syntax ``{{ .Title }}``, ``{{< tab >}}``, ``{{% code %}}``;
 * HTML elements ``<div class="x">``, ``</span>`` (an ASCII tag name that HTML knows, or
-  any ASCII tag in a markup-language block such as ``html``, ``xml`` or ``vue``).
+  any ASCII tag in a markup-language block such as ``html``, ``xml`` or ``vue``). A phrase
+  that only starts with an element's name (``<address for your backend>``: words, no
+  ``=``, not boolean attributes such as ``<script async defer>``) is a placeholder.
 """
 
 from __future__ import annotations
@@ -36,7 +38,12 @@ _INLINE_ELEMENTS = frozenset(
     "object output picture progress q s samp script select slot small source span strong style "
     "sub sup svg template textarea time u var video audio canvas wbr".split())
 _HTML_ELEMENTS = frozenset(block_names) | _INLINE_ELEMENTS
-_TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>\Z")
+_TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)(\s[^<>]*)?/?>\Z")
+_BOOLEAN_ATTRIBUTES = frozenset(
+    "allowfullscreen async autofocus autoplay checked controls default defer disabled formnovalidate "
+    "hidden inert ismap itemscope loop multiple muted nomodule novalidate open playsinline readonly "
+    "required reversed selected".split())
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _GENERIC_BEFORE = re.compile(r"[A-Za-z0-9_]")
 MARKUP_INFOS = frozenset("html htm xml xhtml vue svelte astro jsx tsx svg mdx".split())
 """Fence info strings whose angle brackets are markup, never placeholders."""
@@ -59,7 +66,12 @@ def is_literal(token: str, markup: bool = False) -> bool:
     if token.startswith("<") and token.endswith(">"):
         m = _TAG_RE.match(token)
         if m and m.group(1).isascii():
-            return markup or m.group(1).lower() in _HTML_ELEMENTS
+            if markup:
+                return True
+            attrs = (m.group(2) or "").split()
+            words = all(_WORD_RE.fullmatch(a) for a in attrs) and any(a.lower() not in _BOOLEAN_ATTRIBUTES
+                                                                       for a in attrs)
+            return m.group(1).lower() in _HTML_ELEMENTS and not words
     return False
 
 
@@ -160,7 +172,7 @@ def plain_text_changes(expected: str, actual: str) -> bool:
 
 
 _TOKEN_RE = re.compile(r"[^\W_][\w'’.-]*|\S")
-_WORDY_RE = re.compile(r"[^\W\d_][\w'’.-]*|[.…!?]")
+_WORDY_RE = re.compile(r"[^\W\d_][\w'’.-]*|[.…!?¿¡？！。]")
 
 
 def localized_text_only(expected: str, actual: str, codes: tuple[set[str], set[str]] = (set(), set())) -> bool:

@@ -33,13 +33,14 @@ from types import ModuleType
 from typing import Callable, Iterable, Iterator, Mapping
 
 from ..analyse.judge import CountDrift, count_drift, judge
+from ..locales import base_language
 from ..textutil import shorten
 from ..model import (DEFAULT_PLACEHOLDERS, AlignedPage, AlignedRow, Finding, Location, Option, PageFacts,
                      PageGroup, Segment, SEVERITIES, Settings, Verdict)
 
 __all__ = [
     "DEFAULT_PLACEHOLDERS", "CountDrift", "RuleContext", "Settings", "Verdict", "basis_note", "count_drift",
-    "describe", "expected_path", "fingerprint", "option", "Option", "judge", "lowered", "make_finding", "markup_counts",
+    "describe", "expected_path", "fingerprint", "locale_codes", "option", "Option", "judge", "lowered", "make_finding", "markup_counts",
     "markup_findings", "prose_count_drift", "related_locations",
     "severity_for", "shorten",
 ]
@@ -81,6 +82,11 @@ def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], objec
             continue
         for loc, drift in sorted(count_drift(values, page.reference).items()):
             yield row, segs, values, loc, drift
+
+
+def locale_codes(locales: Iterable[str]) -> set[str]:
+    """The ways code writes these locales: ``pt-br``, ``pt`` (lower-case)."""
+    return {c for loc in locales for c in (loc.lower(), base_language(loc).lower())}
 
 
 def lowered(severity: str, steps: int = 1) -> str:

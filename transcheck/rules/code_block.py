@@ -31,9 +31,8 @@ from typing import Iterator
 from ..analyse import shell, textdiff
 from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, layout_key,
                                     localized_text_only, mask, mask_strings, plain_text_changes)
-from ..locales import base_language
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
-from .base import RuleContext, basis_note, judge, make_finding, severity_for, shorten
+from .base import RuleContext, basis_note, judge, locale_codes, make_finding, severity_for, shorten
 
 ID = "code-block"
 CATEGORY = "code-drift"
@@ -142,11 +141,6 @@ def _describe(expected: str, actual: str) -> str:
         if notes else "lines differ"
 
 
-def _codes(locales) -> set[str]:
-    """The ways code writes these locales: ``pt-br``, ``pt`` (lower-case)."""
-    return {c for loc in locales for c in (loc.lower(), base_language(loc).lower())}
-
-
 def _first_diff_line(seg: Segment, kept: list[tuple[int, str]], expected: str, actual: str) -> int:
     """The file line of the first code line that differs (``kept``: this block's code lines)."""
     first = seg.body_line or seg.line
@@ -209,7 +203,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             localized = mask_strings(expected) == mask_strings(actual)
             both = free_form and layout_key(mask_strings(expected)) == layout_key(mask_strings(actual))
             words = not (localized or both) and localized_text_only(
-                mask_strings(expected), mask_strings(actual), (_codes(page.documents), _codes([loc])))
+                mask_strings(expected), mask_strings(actual), (locale_codes(page.documents), locale_codes([loc])))
             strings_only = prose_example or spacing or localized or both or words
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \

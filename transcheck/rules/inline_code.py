@@ -13,18 +13,32 @@ or in the spacing around ``=``, ``,``, ``:`` and brackets (`` `a = b` `` and `` 
 and so is a span repeated more or less often when every locale has it (`` `large` `` named in a
 table row's description as well as in its type column). Invisible direction marks (U+200E…)
 that right-to-left pages add are not part of a span.
+
+A span that reads as a plain word (letters only, one word, no capital after the first letter:
+`` `wrapper` ``, `` `dict` ``, `` `Span` ``; not `` `useState` ``, `` `FROM` ``, `` `k8s` ``)
+present on one side only is info: translators format an English term as code, or write an
+identifier as a word of their language (`` `dict` `` as "словарь"). So is a phrase of two or
+three such words that only one side formats as code (`` `feature flags` ``); a multi-word span
+that is dropped (`` `file not found` ``) stays a finding. Spans that differ only in the
+quotes around them (`` `"en-US"` `` and `` `en-US` ``) or in a plural ending
+(`` `action` `` and `` `actions` ``) are info too; a change of letter case (`` `Boolean` ``
+for `` `boolean` ``) is not. A localized example is info as well: a span whose natural-language words
+were translated around the code they share (`` `:::tip[Did you know?]` `` and
+`` `:::tip[Le saviez-vous ?]` ``) or whose locale code became the page's own (`` `/en/about` ``
+and `` `/fr/about` ``); a span of words only that was translated stays a finding.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from typing import Iterator
 
 from ..analyse import textdiff
 from ..model import AlignedPage, Example, Finding
-from ..analyse.placeholders import compile_patterns, layout_key, mask, mask_strings
-from .base import RuleContext, lowered, make_finding, prose_count_drift, severity_for, shorten
+from ..analyse.placeholders import compile_patterns, layout_key, localized_text_only, mask, mask_strings
+from .base import RuleContext, locale_codes, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
 CATEGORY = "inline-code-drift"
@@ -48,6 +62,66 @@ EXAMPLES = (
 
 _BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 """Invisible direction marks that right-to-left pages put around code (``run()`` + U+200E)."""
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+
+
+def prose_word(span: str) -> bool:
+    """True for a span that reads as one word of prose: letters (inner hyphens allowed), two
+    or more, no capital after the first letter (``tracer``, ``head-based``, ``Span``, ``словарь``;
+    not ``useState``, ``PostgreSQL``, ``FROM``, ``k8s``, ``dict()``)."""
+    return bool(_WORD_RE.fullmatch(span)) and not any(c.isupper() for c in span[1:])
+
+
+def _prose_phrase(span: str) -> bool:
+    """True for two or three plain words (``feature flags``)."""
+    words = span.split(" ")
+    return 2 <= len(words) <= 3 and all(prose_word(w) for w in words)
+
+
+def _unquote(span: str) -> str:
+    return span[1:-1] if len(span) > 2 and span[0] == span[-1] and span[0] in "'\"" else span
+
+
+def _same_word(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only in quotes around them or in a plural ending."""
+    a, b = _unquote(a), _unquote(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return prose_word(short) and (long in (short + "s", short + "es")
+                                  or (short.endswith("y") and long == short[:-1] + "ies"))
+
+
+_WORDS_ONLY_RE = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
+
+
+def _localized(a: str, b: str, codes: tuple[set[str], set[str]]) -> bool:
+    """True when span ``b`` is ``a`` with a locale code switched to the page's own (``fr`` for
+    ``en``, ``/fr/about`` for ``/en/about``) or with the words around the code they share
+    translated (``:::tip[Le saviez-vous ?]``); not when a span of words only was translated."""
+    if a.lower() in codes[0] and b.lower() in codes[1]:
+        return True
+    return not (_WORDS_ONLY_RE.fullmatch(a) or _WORDS_ONLY_RE.fullmatch(b)) and localized_text_only(a, b, codes)
+
+
+def _paired(missing: Counter, extra: Counter, same) -> bool:
+    """True when every missing span pairs with one extra span for which ``same(missing, extra)``."""
+    left = list(extra.elements())
+    for m in missing.elements():
+        k = next((i for i, e in enumerate(left) if same(m, e)), None)
+        if k is None:
+            return False
+        left.pop(k)
+    return not left
+
+
+def _plain_words_only(d) -> bool:
+    """True when the spans are on one side only and read as plain words (a phrase may be extra)."""
+    if d.missing and d.extra:
+        return False
+    return all(prose_word(k) or (d.extra and _prose_phrase(k)) for k in (d.missing or d.extra))
 
 
 def _fmt(c: Counter) -> str:
@@ -75,19 +149,30 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         here = spans(loc, seg)  # the same spans, only repeated more or less often (`large` in a table's
         counts_only = all(all(spans(o, segs[o])[k] for o in d.supporters) for k in masked_drift.extra) \
             and all(here[k] for k in masked_drift.missing)  # description and in its type column)
+        variants = bool(d.missing and d.extra) and _paired(d.missing, d.extra, _same_word)
+        codes = (locale_codes(page.documents), locale_codes([loc]))
+        words = bool(d.missing and d.extra) and not variants \
+            and _paired(d.missing, d.extra, lambda a, b: _localized(a, b, codes))
+        plain_words = _plain_words_only(d)
         parts = []
         if d.missing and d.extra:
-            if sum(d.extra.values()) == 1 and sum(d.missing.values()) == 1:  # show where the one span differs
+            if variants or words:
+                why = "the same word: quotes or plural ending" if variants else \
+                    "natural-language text or locale codes only: a localized example?"
+                parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} ({why})")
+            elif sum(d.extra.values()) == 1 and sum(d.missing.values()) == 1:  # show where the one span differs
                 here, there = textdiff.differing_parts(next(iter(d.extra)), next(iter(d.missing)))
                 parts.append(f"code span `{here}` instead of `{there}` (translated or changed?)")
             else:
                 parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} (translated or changed?)")
         elif d.missing:
             parts.append(f"missing code span {_fmt(d.missing)}"
-                         + (" (present here as plain text)" if missing_plain else ""))
+                         + (" (present here as plain text)" if missing_plain else
+                            " (a plain word: written as a word here?)" if plain_words else ""))
         else:
             parts.append(f"extra code span {_fmt(d.extra)}"
-                         + (" (plain text in the others)" if extra_plain else ""))
+                         + (" (plain text in the others)" if extra_plain else
+                            " (plain words: a term formatted as code here?)" if plain_words else ""))
         who = ", ".join(d.supporters)
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg = f"{parts[0]}{' (each one is on both sides, repeated)' if counts_only else ''}; compared with {who}{note}"
@@ -96,7 +181,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             sorted(mask_strings(k) for k in d.extra.elements())
         spacing = sorted(layout_key(k, free_form=False) for k in d.missing.elements()) == \
             sorted(layout_key(k, free_form=False) for k in d.extra.elements())
-        if formatting_only or localized or spacing or counts_only:  # formatting, a translated literal, spacing
+        if formatting_only or localized or spacing or counts_only or variants or words or plain_words:
+            # formatting, a translated literal, spacing, the same word, a term formatted as code
             sev = lowered(SEVERITY, 2)
         line = seg.line
         for i in seg.inlines:

@@ -9,14 +9,20 @@ found. In those languages a small number before a counter (``1 つ``, ``2つの`
 ``1 개``, ``3个``) may be a word the others write in letters, and a number word before a
 counter (``三つ``, ``두 가지``) the digits they write: such a number counts where another
 locale has it, and is not extra where none has.
+
+A small count (0 to 10) in the prose of one side only, not a changed value, is info: the
+other side mostly writes it as a word (``zwei`` for ``2``, "a single command" for
+``1コマンド``, "twice" for ``两次``). Not a number after a name inside a sentence or glued
+to letters (``in Vue 2``, ``v2``: a version), nor one in a code span.
 """
 
 from __future__ import annotations
 
+import re
 import sys
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from ..analyse.numbers import reconcile, segment_numbers
+from ..analyse.numbers import NUMBER_TOKEN_RE, reconcile, segment_numbers
 from ..model import AlignedPage, Example, Finding
 from .base import RuleContext, make_finding, prose_count_drift, severity_for
 
@@ -44,6 +50,32 @@ EXAMPLES = (
     }, fails=True),
 )
 
+_SMALL = frozenset(str(i) for i in range(11))
+_GLUED_RE = re.compile(r"[A-Za-z]\Z")  # v2, python3
+_NAME_RE = re.compile(r"(\S*)\s+[A-Z][\w.+-]*[ \u00a0]?\Z")  # Vue 2, Node.js 20, macOS 13
+
+
+def _after_name(before: str) -> bool:
+    """True when a number that follows ``before`` is glued to letters or follows a capitalised
+    word inside a sentence (``v2``, ``in Vue 2``), not a sentence's first word (``These 2``)."""
+    if _GLUED_RE.search(before):
+        return True
+    m = _NAME_RE.search(before)
+    return bool(m) and bool(m.group(1)) and not m.group(1).endswith((".", "!", "?", ":", "。", "！", "？", "："))
+
+
+def small_counts(numbers: Iterable[str], texts: list[str]) -> bool:
+    """True when every number is a small integer (0 to 10) that ``texts`` (prose) hold
+    as a count, never right after a name (``Vue 2``, ``v2``)."""
+    for num in set(numbers):
+        if num not in _SMALL:
+            return False
+        found = [(t, m.start()) for t in texts for m in NUMBER_TOKEN_RE.finditer(t) if m.group() == num]
+        if not found or any(_after_name(t[max(0, k - 40):k]) for t, k in found):
+            return False
+    return True
+
+
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose numbers differ."""
     rule = sys.modules[__name__]
@@ -57,6 +89,10 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             msg = f"missing number {', '.join(missing)}"
         else:
             msg = f"extra number {', '.join(extra)}"
+        small = not (missing and extra) and small_counts(
+            extra or missing, [seg.prose] if extra else [segs[o].prose for o in d.supporters])
+        if small:
+            msg += " (a small count: written as a word on the other side?)"
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg += f"; compared with {', '.join(d.supporters)}{note}"
         line = seg.line
@@ -66,5 +102,5 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             line = seg.line_of(pos)
         yield make_finding(rule, page, loc, seg, msg, expected=", ".join(missing) or "(none)",
                            actual=", ".join(extra) or "(none)",
-                           severity=severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
+                           severity="info" if small else severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
                            key=(tuple(missing), tuple(extra)), line=line, end_line=line)

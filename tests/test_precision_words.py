@@ -1,0 +1,101 @@
+"""inline-code and number on real pages: a word formatted as code on one side only, the same
+word with other quotes or a plural ending, a translated ``<placeholder>`` and a small count
+written as a word are info; a changed span, type or value is not.
+
+Sources (quoted excerpts): open-telemetry/opentelemetry.io content (CC-BY-4.0),
+fastapi/fastapi docs (MIT), vuejs/pinia packages/docs (MIT), withastro/starlight docs (MIT),
+tauri-apps/tauri-docs (MIT), nodejs/nodejs.org apps/site/pages (MIT).
+"""
+
+from __future__ import annotations
+
+from tests.helpers import run_rule
+from transcheck.rules import inline_code, number
+
+
+def severities(rule, en: str, loc: str, text: str) -> list[str]:
+    """The severities of ``rule``'s findings for ``text`` in ``loc`` against ``en``."""
+    return [f.severity for f in run_rule(rule, {"en": en, loc: text}, reference="en")]
+
+
+def test_a_term_only_the_translation_formats_as_code_is_info():
+    # opentelemetry.io content/{en,es,zh}/docs/concepts/instrumentation/libraries.md:214/230/165
+    pages = {"en": "- Is your library a wrapper on top of public, documented RPC API? Would users\n",
+             "es": "- ¿Es tu librería un `wrapper` sobre una API RPC pública y documentada?\n",
+             "zh": "- 你的库是否是某个公开、文档化的 RPC API 的封装？\n"}
+    found = run_rule(inline_code, pages, reference="en")
+    assert [(f.locale, f.severity, "plain words" in f.message) for f in found] == [("es", "info", True)]
+    # a span with code syntax stays an error (opentelemetry.io zh/docs/contributing/style-guide.md:68)
+    pages["es"] = pages["es"].replace("`wrapper`", "`.cspell.yml`")
+    assert [f.severity for f in run_rule(inline_code, pages, reference="en")] == ["error"]
+
+
+def test_an_identifier_written_as_a_word_is_info_a_dropped_phrase_is_not():
+    # fastapi docs/{en,ru}/docs/advanced/custom-response.md:118/118
+    en = "* `headers` - A `dict` of strings.\n"
+    ru = "- `headers` — словарь строк.\n"
+    found = run_rule(inline_code, {"en": en, "ru": ru}, reference="en")
+    assert [(f.severity, f.message.startswith("missing code span `dict` (a plain word")) for f in found] \
+        == [("info", True)]
+    assert severities(inline_code, en, "ru", "- `headers` — `dict` строк.\n") == []
+    # a dropped span of several words is still an error (the lab pages' `file not found`)
+    assert severities(inline_code, "You will not get a `file not found` error.\n", "ru",
+                      "Вы не получите ошибку «файл не найден».\n") == ["error"]
+
+
+def test_the_same_word_in_the_plural_or_without_quotes_is_info_a_case_change_is_not():
+    # pinia packages/docs/core-concepts/actions.md:32 and zh/...:31 (shortened)
+    en = "Like getters, actions get `this`. **Unlike getters, `actions` can be asynchronous**.\n"
+    zh = "类似 getter，action 也可通过 `this` 访问。**不同的是，`action` 可以是异步的**。\n"
+    found = run_rule(inline_code, {"en": en, "zh": zh}, reference="en")
+    assert [(f.severity, "the same word" in f.message) for f in found] == [("info", True)]
+    # starlight docs/src/content/docs/{,zh-cn/}reference/configuration.mdx:310 (shortened)
+    en = "Language tags with regional subtags (e.g. `\"pt-BR\"` or `\"en-US\"`) use built-in UI.\n"
+    zh = "带有区域子标签的语言标签（例如`pt-BR`或`en-US`）将使用内置的 UI 翻译。\n"
+    assert severities(inline_code, en, "zh-CN", zh) == ["info"]
+    # starlight docs/src/content/docs/{,de/}reference/configuration.mdx: the type `boolean`
+    assert severities(inline_code, "**type:** `boolean`\n", "de", "**Typ:** `Boolean`\n") == ["error"]
+    # tauri-docs src/content/docs/{,zh-cn/}develop/Plugins/index.mdx:31/37: a key path changed
+    en = "The plugin name is specified under [`tauri.conf.json > plugins`](/reference/config/).\n"
+    zh = "插件名称由插件配置中的 [`tauri.conf.json > plugin`](/reference/config/) 确定。\n"
+    assert severities(inline_code, en, "zh-CN", zh) == ["error"]
+
+
+def test_a_translated_angle_bracket_placeholder_is_not_drift():
+    # opentelemetry.io content/{en,pt}/docs/languages/js/serverless.md:227/233; `address` is
+    # also the name of an HTML element, but words follow it, not attributes
+    en = "Please make sure that you set the\n`<address for your backend>`.\n"
+    pt = "Certifique-se de definir o\n`<endereço do seu backend>`.\n"
+    assert severities(inline_code, en, "pt", pt) == []
+    assert severities(inline_code, "Add `<address class=\"x\">`.\n", "pt", "Adicione `<address>`.\n") == ["error"]
+
+
+def test_a_small_count_written_as_a_word_is_info():
+    # fastapi docs/{en,de}/docs/advanced/openapi-callbacks.md:106
+    en = "There are 2 main differences from a normal *path operation*:\n"
+    de = "Es gibt zwei Hauptunterschiede zu einer normalen *Pfadoperation*:\n"
+    found = run_rule(number, {"en": en, "de": de}, reference="en")
+    assert [(f.severity, "small count" in f.message) for f in found] == [("info", True)]
+    assert severities(number, en, "de", "Es gibt 3 Hauptunterschiede:\n") == ["warning"]  # changed
+    # pinia packages/docs/zh/getting-started.md:54: a sentence about Vue 2 the reference dropped
+    en = "It is much better overall with Vue 3.\n"
+    zh = "Vue 3 整体上要好得多。在 Vue 2 中，Pinia 使用的是 Vuex 的现有接口。\n"
+    assert severities(number, en, "zh", zh) == ["warning"]
+    assert severities(number, "Set `retries: 2` in the file.\n", "de", "Setzen Sie `retries:`.\n") == ["warning"]
+
+
+def test_a_localized_example_in_a_code_span_is_info_a_translated_span_of_words_is_not():
+    # starlight docs/src/content/docs/{,fr/}guides/authoring-content.mdx:142 (shortened)
+    en = "You can specify a custom title in square brackets, e.g. `:::tip[Did you know?]`.\n"
+    fr = "Vous pouvez spécifier un titre entre crochets, par exemple `:::tip[Le saviez-vous ?]`.\n"
+    found = run_rule(inline_code, {"en": en, "fr": fr}, reference="en")
+    assert [(f.severity, "localized example" in f.message) for f in found] == [("info", True)]
+    assert severities(inline_code, en, "fr", fr.replace(":::tip", ":::note")) == ["error"]
+    # starlight docs/src/content/docs/{,ru/}guides/i18n.mdx:74: the page's own locale in a path
+    en = "If English is your root locale, a page path would look like `/about` instead of `/en/about`.\n"
+    ru = "Если русский является вашей корневой локалью, путь будет выглядеть как `/about` вместо `/ru/about`.\n"
+    assert severities(inline_code, en, "ru", ru) == ["info"]
+    assert severities(inline_code, en, "ru", ru.replace("/ru/", "/de/")) == ["error"]
+    # the lab pages: a span of words translated is a finding (`fichier non trouvé`)
+    assert severities(inline_code, "No `file not found` error.\n", "fr",
+                      "Pas d'erreur `fichier non trouvé`.\n") == ["error"]
