@@ -21,6 +21,10 @@ def test_numbers_glued_to_cjk_text_are_found():
 def test_identifiers_and_urls_keep_their_digits_out():
     assert find_numbers("x86_64 and https://example.com/v2/3")[0] == Counter({"86": 1})
     assert find_numbers("1 000 and 3,8 MB")[0] == Counter({"1000": 1, "3.8": 1})
+    # withastro/starlight docs/src/content/docs/{,ko/}guides/i18n.mdx:70/69 (MIT): the 18 of i18n
+    # is no number (ko writes 국제화); digits only before or after letters still count
+    assert find_numbers("For more advanced i18n scenarios, Starlight also supports") == (Counter(), Counter())
+    assert find_numbers("k8s, python3, v2 and 3个", cjk=True) == (Counter({"3": 1, "2": 1}), Counter({"3": 1}))
 
 
 def test_counter_number_counts_where_another_locale_has_it():

@@ -35,7 +35,7 @@ def test_an_identifier_written_as_a_word_is_info_a_dropped_phrase_is_not():
     en = "* `headers` - A `dict` of strings.\n"
     ru = "- `headers` — словарь строк.\n"
     found = run_rule(inline_code, {"en": en, "ru": ru}, reference="en")
-    assert [(f.severity, f.message.startswith("missing code span `dict` (a plain word")) for f in found] \
+    assert [(f.severity, f.message.startswith("missing code span `dict` (plain words")) for f in found] \
         == [("info", True)]
     assert severities(inline_code, en, "ru", "- `headers` — `dict` строк.\n") == []
     # a dropped span of several words is still an error (the lab pages' `file not found`)
@@ -99,3 +99,16 @@ def test_a_localized_example_in_a_code_span_is_info_a_translated_span_of_words_i
     # the lab pages: a span of words translated is a finding (`fichier non trouvé`)
     assert severities(inline_code, "No `file not found` error.\n", "fr",
                       "Pas d'erreur `fichier non trouvé`.\n") == ["error"]
+
+
+def test_a_translated_example_name_is_info_a_renamed_identifier_is_not():
+    # fastapi docs/{en,fr}/docs/tutorial/path-params.md:175 and {en,pt}/.../first-steps.md:325
+    en = "You can get the actual value using `model_name.value`, or in general, `your_enum_member.value`:\n"
+    fr = "Vous pouvez obtenir la valeur avec `model_name.value`, ou en général, `votre_membre_d_enum.value` :\n"
+    assert severities(inline_code, en, "fr", fr) == ["info"]
+    assert severities(inline_code, "That `@something` syntax is called a decorator.\n", "pt",
+                      "Essa sintaxe `@alguma_coisa` em Python é chamada de decorador.\n") == ["info"]
+    # the code around the name changed, or a name without an example word: still errors
+    assert severities(inline_code, en, "fr", fr.replace("d_enum.value", "d_enum.valeur")) == ["error"]
+    assert severities(inline_code, en, "fr", fr.replace("`model_name.value`", "`nom_du_modele.value`")) \
+        == ["error"]

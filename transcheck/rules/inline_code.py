@@ -24,8 +24,10 @@ quotes around them (`` `"en-US"` `` and `` `en-US` ``) or in a plural ending
 (`` `action` `` and `` `actions` ``) are info too; a change of letter case (`` `Boolean` ``
 for `` `boolean` ``) is not. A localized example is info as well: a span whose natural-language words
 were translated around the code they share (`` `:::tip[Did you know?]` `` and
-`` `:::tip[Le saviez-vous ?]` ``) or whose locale code became the page's own (`` `/en/about` ``
-and `` `/fr/about` ``); a span of words only that was translated stays a finding.
+`` `:::tip[Le saviez-vous ?]` ``), whose example names were translated (`` `@something` `` and
+`` `@algo` ``, `` `your_enum_member.value` `` and `` `votre_membre_d_enum.value` ``: names with
+*your*, *my*, *something*, *example*…) or whose locale code became the page's own
+(`` `/en/about` `` and `` `/fr/about` ``); a span of words only that was translated stays a finding.
 """
 
 from __future__ import annotations
@@ -103,7 +105,24 @@ def _localized(a: str, b: str, codes: tuple[set[str], set[str]]) -> bool:
     translated (``:::tip[Le saviez-vous ?]``); not when a span of words only was translated."""
     if a.lower() in codes[0] and b.lower() in codes[1]:
         return True
-    return not (_WORDS_ONLY_RE.fullmatch(a) or _WORDS_ONLY_RE.fullmatch(b)) and localized_text_only(a, b, codes)
+    return _example_name(a, b) or not (_WORDS_ONLY_RE.fullmatch(a) or _WORDS_ONLY_RE.fullmatch(b)) \
+        and localized_text_only(a, b, codes)
+
+
+_RUN_RE = re.compile(r"([^\W\d_]+(?:[_-][^\W\d_]+)*)")
+_EXAMPLE_WORDS = frozenset("your my some something example foo bar baz".split())
+"""Words English documentation names its example identifiers with (``your_enum_member``)."""
+
+
+def _example_name(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with example names translated: the same code around them, and
+    each name that differs is a run of words one of which names an example in ``a``
+    (``@something`` / ``@algo``, ``your_enum_member.value`` / ``votre_membre_d_enum.value``)."""
+    pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
+    if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
+        return False
+    changed = [(x, y) for x, y in zip(pa[1::2], pb[1::2]) if x != y]
+    return bool(changed) and all(_EXAMPLE_WORDS & set(re.split(r"[_-]", x.lower())) for x, _ in changed)
 
 
 def _paired(missing: Counter, extra: Counter, same) -> bool:
@@ -168,11 +187,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         elif d.missing:
             parts.append(f"missing code span {_fmt(d.missing)}"
                          + (" (present here as plain text)" if missing_plain else
-                            " (a plain word: written as a word here?)" if plain_words else ""))
+                            " (plain words: written as words of this language here?)" if plain_words else ""))
         else:
             parts.append(f"extra code span {_fmt(d.extra)}"
                          + (" (plain text in the others)" if extra_plain else
-                            " (plain words: a term formatted as code here?)" if plain_words else ""))
+                            " (plain words: terms only this locale formats as code?)" if plain_words else ""))
         who = ", ".join(d.supporters)
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg = f"{parts[0]}{' (each one is on both sides, repeated)' if counts_only else ''}; compared with {who}{note}"
