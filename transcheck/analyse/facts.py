@@ -14,7 +14,7 @@ from ..model import AlignedPage, PageFacts, PageGroup, Settings
 from .language.pages import COPY_RATIO, MISFILED_SHARE, misfiled, page_languages, untranslated_copies
 from .coverage import STUB_COVERAGE, STUB_MIN_BLOCKS, block_shares, stubs
 from .moves import find_moves, presence
-from .semantic.sentences import sentence_gaps
+from .semantic.sentences import embed_page_sentences, sentence_gaps
 
 if TYPE_CHECKING:
     from ..run.gitutil import History
@@ -51,6 +51,7 @@ def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None
         moves = find_moves(page, verdicts, semantics) if "moves" in wanted else ()
     missing = extra = ()
     if semantics is not None and wanted & {"missing_sentences", "extra_sentences"}:
+        embed_page_sentences(semantics, page)
         if "missing_sentences" in wanted:
             missing = tuple(g for row in page.rows for g in sentence_gaps(semantics, page, row))
         if "extra_sentences" in wanted:

