@@ -18,8 +18,10 @@ A span that reads as a plain word (letters only, one word, no capital after the 
 `` `wrapper` ``, `` `dict` ``, `` `Span` ``; not `` `useState` ``, `` `FROM` ``, `` `k8s` ``)
 present on one side only is info: translators format an English term as code, or write an
 identifier as a word of their language (`` `dict` `` as "словарь"). So is a phrase of two or
-three such words that only one side formats as code (`` `feature flags` ``); a multi-word span
-that is dropped (`` `file not found` ``) stays a finding. Spans that differ only in the
+three such words that only one side formats as code (`` `feature flags` ``). Not a dropped
+hyphenated name (`` `src-tauri` ``) or span of several words (`` `file not found` ``), nor an
+added word that the others format as code elsewhere on the page (a stale paragraph naming
+`` `label` ``). Spans that differ only in the
 quotes around them (`` `"en-US"` `` and `` `en-US` ``) or in a plural ending
 (`` `action` `` and `` `actions` ``) are info too; a change of letter case (`` `Boolean` ``
 for `` `boolean` ``) is not. A localized example is info as well: a span whose natural-language words
@@ -136,11 +138,17 @@ def _paired(missing: Counter, extra: Counter, same) -> bool:
     return not left
 
 
-def _plain_words_only(d) -> bool:
-    """True when the spans are on one side only and read as plain words (a phrase may be extra)."""
+def _plain_words_only(d, coded: dict[str, set[str]]) -> bool:
+    """True when the spans are on one side only and read as plain words: a missing one is one
+    word without hyphens (``dict``; ``src-tauri`` is a name), an extra one a word or a phrase
+    that none of the others formats as code anywhere on the page (``coded``: each locale's
+    spans; ``label`` added where the reference has `` `label` `` elsewhere is a finding)."""
     if d.missing and d.extra:
         return False
-    return all(prose_word(k) or (d.extra and _prose_phrase(k)) for k in (d.missing or d.extra))
+    if d.missing:
+        return all(prose_word(k) and "-" not in k for k in d.missing)
+    return all((prose_word(k) or _prose_phrase(k)) and not any(k in coded[o] for o in d.supporters)
+               for k in d.extra)
 
 
 def _fmt(c: Counter) -> str:
@@ -153,6 +161,10 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     patterns = compile_patterns(tuple(ctx.settings.placeholders))
     key = lambda text: mask(text.translate(_BIDI).strip(), patterns)  # noqa: E731
     spans = lambda loc, s: Counter(key(i.text) for i in s.inlines if i.kind == "code")  # noqa: E731
+    coded: dict[str, set[str]] = {}  # every locale's code spans on the whole page
+    for r in page.rows:
+        for lc, sg in r.present().items():
+            coded.setdefault(lc, set()).update(i.text.translate(_BIDI).strip() for i in sg.inlines if i.kind == "code")
     for row, segs, _, loc, masked_drift in prose_count_drift(page, spans):
         seg = segs[loc]
         raw = {key(i.text): i.text.strip() for lc in [*masked_drift.supporters, loc]
@@ -172,7 +184,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         codes = (locale_codes(page.documents), locale_codes([loc]))
         words = bool(d.missing and d.extra) and not variants \
             and _paired(d.missing, d.extra, lambda a, b: _localized(a, b, codes))
-        plain_words = _plain_words_only(d)
+        plain_words = _plain_words_only(d, coded)
         parts = []
         if d.missing and d.extra:
             if variants or words:
