@@ -26,13 +26,20 @@ from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
 from .banded import align_banded, band_row, band_traceback
-from .features import DocFeatures, ExtraMatrix, PairScorer, forget_anchors, per_pair_extra
+from .features import DocFeatures, ExtraMatrix, PairScorer, anchors, forget_anchors, per_pair_extra, prose_length
 
 GAP = 0.22
 """Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
 
 MAX_CELLS = 500_000
 """Largest alignment matrix filled completely; bigger ones are banded to about this size."""
+
+SURE = 0.75
+"""Similarity from which a pair bounds a stretch :func:`pair_in_order` may re-pair."""
+SLACK = 0.1
+"""Score an in-order pairing may lose, per block pair it adds, against the aligner's path."""
+FLOOR = 0.3
+"""Least similarity of each pair of an in-order pairing."""
 
 
 PROSE_KINDS = ("heading", "paragraph", "list_item", "table_row")
@@ -68,15 +75,64 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
     enough to reach the corner), so time and memory stay linear in the page length.
     ``features_a`` are ``a``'s precomputed :class:`DocFeatures`; ``extra_matrix`` scores
     many pairs at once in place of ``extra``; ``ratios`` caches code/HTML text ratios
-    (share one dict across the locales of a page). Same result as
+    (share one dict across the locales of a page). The path is that of
     :func:`needleman_wunsch` over :func:`segment_similarity`, vectorised
-    (:func:`align_banded`).
+    (:func:`align_banded`), then stretches both sides hold in the same shape are
+    paired in order (:func:`pair_in_order`).
     """
     fa = features_a if features_a is not None else DocFeatures(a)
     if extra_matrix is None and extra is not None:
         extra_matrix = per_pair_extra(extra)
     scorer = PairScorer(fa, DocFeatures(b), extra_matrix, ratios)
-    return align_banded(scorer, gap, max_cells)
+    pairs = align_banded(scorer, gap, max_cells)
+    return pair_in_order(pairs, a, b, lambda i, j: float(scorer.block(i, i + 1, j, j + 1)[0, 0]), gap)
+
+
+def pair_in_order(pairs: list[tuple[int | None, int | None]], a: Sequence[Segment], b: Sequence[Segment],
+                  score: Callable[[int, int], float], gap: float = GAP,
+                  limit: int = 30) -> list[tuple[int | None, int | None]]:
+    """Pair in order the blocks of a stretch that both sides hold in the same shape.
+
+    Between two sure pairs (similarity at least :data:`SURE`), a stretch the aligner
+    left with gaps, where both sides hold as many blocks (at most ``limit``), of the
+    same kinds in the same order, is a faithful translation the anchors could not tell
+    apart (a short ``One of:`` beside a longer sentence, a list of items with no code or
+    link): each block is paired with the one at its place when that costs at most
+    :data:`SLACK` per pair added, no pair is below :data:`FLOOR`, none holds code spans
+    (or links) on both sides with none in common, and in none is one block's prose over
+    ten times as long as the other's. A block truly
+    missing on one side leaves the counts unequal, and a moved block with anchors keeps
+    its far better path, so both are still found.
+    """
+    sure = [k for k, (i, j) in enumerate(pairs) if i is not None and j is not None and score(i, j) >= SURE]
+    out: list[tuple[int | None, int | None]] = []
+    prev = -1
+    for stop in sure + [len(pairs)]:
+        stretch = pairs[prev + 1:stop]
+        out.extend(_in_order(stretch, a, b, score, gap, limit))
+        if stop < len(pairs):
+            out.append(pairs[stop])
+        prev = stop
+    return out
+
+
+def _in_order(stretch: list[tuple[int | None, int | None]], a: Sequence[Segment], b: Sequence[Segment],
+              score: Callable[[int, int], float], gap: float, limit: int) -> list[tuple[int | None, int | None]]:
+    """``stretch`` paired in order when :func:`pair_in_order` allows it, else unchanged."""
+    gaps = sum(1 for i, j in stretch if i is None or j is None)
+    if not gaps:
+        return stretch
+    side_a = [i for i, _ in stretch if i is not None]
+    side_b = [j for _, j in stretch if j is not None]
+    if len(side_a) != len(side_b) or len(side_a) > limit \
+            or any(a[i].kind != b[j].kind for i, j in zip(side_a, side_b)):
+        return stretch
+    now = sum(score(i, j) for i, j in stretch if i is not None and j is not None) + gap * gaps
+    new = [score(i, j) for i, j in zip(side_a, side_b)]
+    if min(new) < FLOOR or sum(new) < now - SLACK * (gaps // 2) \
+            or any(_disjoint(a[i], b[j]) or _unlike(a[i], b[j]) for i, j in zip(side_a, side_b)):
+        return stretch
+    return list(zip(side_a, side_b))
 
 
 def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: float,
@@ -144,6 +200,18 @@ def substitutions(pairs: list[tuple[int | None, int | None]], a: Sequence[Segmen
             out.extend(pairs[k:end])
         k = end
     return out
+
+
+def _disjoint(x: Segment, y: Segment) -> bool:
+    """True when both blocks hold code spans, or both links, and share none: two different blocks."""
+    ax, ay = anchors(x), anchors(y)
+    return any(ax[t] and ay[t] and not set(ax[t]) & set(ay[t]) for t in (0, 1))
+
+
+def _unlike(x: Segment, y: Segment) -> bool:
+    """True when one block's prose is over ten times as long as the other's (``...`` for a paragraph)."""
+    lx, ly = prose_length(x.prose), prose_length(y.prose)
+    return min(lx, ly) * 10 < max(lx, ly)
 
 
 def choose_pivot(documents: dict[str, Document], reference: str | None = None,

@@ -14,6 +14,7 @@ from ..model import AlignedPage, PageFacts, PageGroup, Settings
 from .language.pages import COPY_RATIO, MISFILED_SHARE, misfiled, page_languages, untranslated_copies
 from .coverage import STUB_COVERAGE, STUB_MIN_BLOCKS, block_shares, stubs
 from .moves import find_moves, presence
+from .splits import split_blocks
 from .semantic.sentences import embed_page_sentences, sentence_gaps
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None
     if unknown:
         raise ValueError(f"unknown page facts: {', '.join(sorted(unknown))}")
     languages = page_languages(page)
-    verdicts = presence(page)
+    verdicts = split_blocks(page, presence(page))  # a split or merged paragraph is not missing
     wrong = {}
     if wanted & {"misfiled", "copies"}:
         wrong = misfiled(page, group, settings.threshold("wrong_language_share", MISFILED_SHARE))

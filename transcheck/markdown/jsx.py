@@ -112,7 +112,7 @@ def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
     if state.src.startswith("<", pos) and state.src[pos + 1:pos + 2].isupper():
         return False
     if silent:
-        return html_block(state, start, end, True) or _open_tag_lines(state, start, end) > 0
+        return html_block(state, start, end, True) or _open_tag_lines(state, start, end, interrupt=True) > 0
     if not html_block(state, start, end, False):
         stop = _open_tag_lines(state, start, end)
         if not stop:
@@ -137,10 +137,15 @@ def html_block_rule(state, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-def _open_tag_lines(state, start: int, end: int) -> int:
+def _open_tag_lines(state, start: int, end: int, interrupt: bool = False) -> int:
     """The line after a lowercase tag that opens ``start`` and ends its line, written as
     JSX (``style={{ display: 'inline' }}``) or over several lines (``<img`` / ``alt="…"`` /
-    ``/>``), which CommonMark's HTML blocks do not take; 0 when there is none."""
+    ``/>``), which CommonMark's HTML blocks do not take; 0 when there is none.
+
+    The line may go on with whole elements (``<span>获取安全支持</span>``), not with words
+    outside them (``<strong>Next.js</strong> を使用…``: prose with inline HTML); to
+    ``interrupt`` a paragraph, only with tags (``<a href="…">New Built-In…</a>`` under a
+    line of prose goes on the paragraph, as CommonMark reads it)."""
     pos = state.bMarks[start] + state.tShift[start]
     if not re.match(r"<[a-z][\w-]*(?:\s|/?>|$)", state.src[pos:state.eMarks[start]]):
         return 0
@@ -150,11 +155,36 @@ def _open_tag_lines(state, start: int, end: int) -> int:
         text = state.src[pos:state.eMarks[k]]
         if (stop := tag_end(text, 0)) >= 0:
             rest = text[stop:].strip()
-            return k + 1 if not rest or rest.endswith(">") else 0
+            if not _TAGS_RE.sub("", rest).strip():
+                return k + 1
+            return k + 1 if not interrupt and rest.endswith(">") and not _words_outside(text) else 0
     return 0
 
 
+def _words_outside(line: str) -> bool:
+    """True when ``line`` (starting with a tag) has words outside its elements."""
+    depth, i = 0, 0
+    while i < len(line):
+        p = line.find("<", i)
+        if line[i:p if p >= 0 else len(line)].strip() and depth <= 0:
+            return True
+        if p < 0:
+            return False
+        m = _TAG_NAME_RE.match(line, p)
+        end = tag_end(line, p) if m else -1
+        if end < 0:
+            i = p + 1
+            continue
+        if m.group(1):
+            depth -= 1
+        elif not line[p:end - 1].rstrip().endswith("/") and m.group(2) not in _VOID:  # <Link> is JSX
+            depth += 1
+        i = end
+    return False
+
+
 _TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][\w.-]*)")
+_TAGS_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 class _Open:

@@ -1,0 +1,113 @@
+"""Blocks present in every locale are not missing, extra or moved (alignment on real pages).
+
+Sources: fastapi/fastapi docs (MIT) at c3f316b7 (files in tests/data/real/fastapi); quoted
+excerpts of vercel/swr-site content (Apache-2.0) at d2557b11 and of
+open-telemetry/opentelemetry.io content (CC-BY-4.0) at dd5997c8.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import aligned, context
+from transcheck.rules import extra_block, missing_block, moved_block, structure
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+def _fastapi(locale: str) -> str:
+    return (REAL / "fastapi" / "docs" / locale / "docs" / "tutorial" / "first-steps.md").read_text(encoding="utf-8")
+
+
+def _structural(page) -> list:
+    ctx = context(page)
+    return [f for rule in (missing_block, extra_block, moved_block, structure) for f in rule.check(page, ctx)]
+
+
+def test_same_shaped_stretch_pairs_in_order():
+    """fastapi first-steps.md:281-283: a short ``One of:`` beside a longer sentence. Both
+    sides hold two paragraphs between the heading and the list, so they pair in order,
+    not as one missing and one extra block."""
+    page = aligned({"en": _fastapi("en"), "ja": _fastapi("ja")}, "en")
+    rows = [r for r in page.rows if r.cells["en"] is not None and r.cells["en"].line in (281, 283)]
+    assert [r.cells["ja"].line for r in rows] == [281, 283]
+    assert _structural(page) == []
+
+
+def test_a_paragraph_really_missing_is_still_found():
+    """The same page with ``One of:``'s translation dropped: the counts differ, so it is missing."""
+    ja = _fastapi("ja").replace("以下のようなものの1つ:\n\n", "")
+    page = aligned({"en": _fastapi("en"), "ja": ja}, "en")
+    found = list(missing_block.check(page, context(page)))
+    assert [f.expected for f in found] == ["One of:"]
+
+
+# vercel/swr-site content/docs/data-fetching{,.ja,.pt}.mdx:33-36 (Apache-2.0)
+CALLOUT = """<Callout emoji="💡">
+{indent}{text}<br/>
+{indent}<a target="_blank" rel="noopener" href="https://nextjs.org/blog/next-9-1-7#new-built-in-polyfills-fetch-url-and-objectassign">New Built-In Polyfills: fetch(), URL, and Object.assign</a>
+</Callout>
+"""
+
+
+def test_a_line_opening_with_inline_html_is_prose_in_every_locale():
+    """``<strong>Next.js</strong> を使用…`` and ``<a href="…">New Built-In…</a>`` open their
+    lines with a tag and go on with words: one paragraph in each locale, as CommonMark
+    reads them (they were HTML blocks in one locale and prose in another)."""
+    texts = {"en": ("  ", "If you are using <strong>Next.js</strong>, you don't need to import this polyfill:"),
+             "ja": ("  ", "<strong>Next.js</strong> を使用している場合は、次のポリフィルをインポートする必要はありません："),
+             "pt": ("    ", "Se você está usando <strong>Next.js</strong>, você não precisa importar este polyfill:")}
+    pages = {loc: CALLOUT.format(indent=ind, text=t) for loc, (ind, t) in texts.items()}
+    page = aligned(pages, "en", page="data-fetching.mdx")
+    for loc, text in pages.items():
+        segs = [s for s in page.documents[loc].segments if s.kind != "component"]
+        assert [(s.kind, s.line, s.end_line) for s in segs] == [("paragraph", 2, 3)], loc
+    assert _structural(page) == []
+
+
+# open-telemetry/opentelemetry.io content/{en,zh}/docs/concepts/resources/index.md:46-55 (CC-BY-4.0)
+RESOURCES_EN = """## Custom resources
+
+You can also provide your own resource attributes. You can either provide them
+in code or via populating the environment variable `OTEL_RESOURCE_ATTRIBUTES`.
+If applicable, use the
+[semantic conventions for your resource attributes](/docs/specs/semconv/resource).
+For example, you can provide the name of your
+[deployment environment](/docs/specs/semconv/resource/deployment-environment/)
+using `deployment.environment.name`:
+
+```shell
+env OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=production yourApp
+```
+"""
+RESOURCES_ZH = """## 自定义资源属性 {#custom-resources}
+
+你也可以自定义资源属性。可以通过代码提供，或者通过设置环境变量 `OTEL_RESOURCE_ATTRIBUTES` 来传入。
+
+如果适用，建议参考[资源属性的语义约定](/docs/specs/semconv/resource)。
+
+例如，你可以通过设置 `deployment.environment.name` 来指明部署环境的名称：
+
+```shell
+env OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=production yourApp
+```
+"""
+
+
+def test_a_paragraph_split_in_three_is_not_extra_nor_missing():
+    """zh cuts en's paragraph in three: one part pairs with it, the two others are its rest
+    (together they fit its length, their code spans and links are in it)."""
+    page = aligned({"en": RESOURCES_EN, "zh": RESOURCES_ZH}, "en")
+    assert list(extra_block.check(page, context(page))) == []
+    merged = aligned({"zh": RESOURCES_ZH, "en": RESOURCES_EN}, "zh")  # the other way: en merges three
+    assert list(missing_block.check(merged, context(merged))) == []
+
+
+def test_an_added_paragraph_next_to_a_short_one_is_still_extra():
+    """A paragraph with a link en does not have is no part of en's paragraph: the parts
+    next to it are reported with it (one finding)."""
+    zh = RESOURCES_ZH.replace("如果适用，建议参考[资源属性的语义约定](/docs/specs/semconv/resource)。",
+                              "另见[资源检测器](/docs/languages/js/resources/)。")
+    page = aligned({"en": RESOURCES_EN, "zh": zh}, "en")
+    found = list(extra_block.check(page, context(page)))
+    assert len(found) == 1 and "资源检测器" in found[0].actual

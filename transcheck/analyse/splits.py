@@ -1,0 +1,100 @@
+"""Paragraphs a locale splits in two or merges into one: neither missing nor extra.
+
+Translators often cut a long paragraph in two (a blank line before its last sentence) or
+join two short ones (a testimonial written as one paragraph). The aligner pairs one of
+the parts with the whole and leaves the other part alone, which would read as a missing
+or an extra block although nothing is lost. The alone part is recognised by length and
+anchors, language-neutrally: next to it, in the same container, is its locale's block
+paired with the whole; that block alone is clearly shorter than the whole should be in
+this locale, both parts together fit it, and every code span and link of the alone part
+is in the whole. "Should be" uses the page's own length ratio between the two locales
+(the median over the prose blocks they pair).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from statistics import median
+
+from ..model import AlignedPage, Segment, Verdict
+from .features import anchors, prose_length
+
+SHORT = 0.75
+"""The paired part alone is at most this share of the whole's expected length."""
+FIT = (0.75, 1.35)
+"""Both parts together are within this share of the whole's expected length."""
+
+
+def _ratio(page: AlignedPage, loc: str, other: str) -> float:
+    """Median length of ``loc``'s prose over ``other``'s, over the paragraphs they pair (1 when few)."""
+    pairs = [prose_length(r.cells[loc].prose) / prose_length(r.cells[other].prose) for r in page.rows
+             if r.cells.get(loc) is not None and r.cells.get(other) is not None
+             and r.cells[loc].kind == r.cells[other].kind == "paragraph"]
+    return median(pairs) if len(pairs) >= 3 else 1.0
+
+
+def joins(whole: Segment, kept: Segment, alone: list[Segment], ratio: float) -> bool:
+    """True when ``kept`` and the ``alone`` blocks (paragraphs of one locale, in one
+    container) together are the paragraph ``whole`` of another locale; ``ratio`` is
+    whole-locale length per part-locale length."""
+    if not whole.kind == kept.kind == "paragraph" \
+            or any(s.kind != "paragraph" or s.container != kept.container for s in alone):
+        return False
+    expected = prose_length(whole.prose) / ratio
+    before = prose_length(kept.prose) / expected
+    after = (prose_length(kept.prose) + sum(prose_length(s.prose) for s in alone)) / expected
+    if before > SHORT or not FIT[0] <= after <= FIT[1]:
+        return False
+    have = anchors(whole)
+    return all(set(anchors(s)[t]) <= set(have[t]) for s in alone for t in (0, 1))
+
+
+def _run(verdicts: dict[int, Verdict], loc: str, at: int, expected: object, rows: int) -> list[int]:
+    """The rows next to row ``at``, on both sides without a gap, where ``loc`` deviates the same way."""
+    out = []
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < rows and k in verdicts and verdicts[k].expected == expected and loc in verdicts[k].deviants:
+            out.append(k)
+            k += step
+    return sorted(out)
+
+
+def split_blocks(page: AlignedPage, verdicts: dict[int, Verdict]) -> dict[int, Verdict]:
+    """``verdicts`` (from :func:`.moves.presence`) without the locales whose blocks at some
+    rows are the other parts of a split or merged paragraph (see the module docstring)."""
+    ratios: dict[tuple[str, str], float] = {}
+
+    def ratio(loc: str, other: str) -> float:
+        if (loc, other) not in ratios:
+            ratios[loc, other] = _ratio(page, loc, other)
+        return ratios[loc, other]
+
+    parts: set[tuple[int, str]] = set()
+    for index, v in sorted(verdicts.items()):
+        if not v.supporters:
+            continue
+        witness = page.reference if page.reference in v.supporters else min(v.supporters)
+        for loc in v.deviants:
+            if (index, loc) in parts:
+                continue
+            for nb in (index - 1, index + 1):
+                if not 0 <= nb < len(page.rows) or nb in verdicts and loc in verdicts[nb].deviants:
+                    continue
+                mine, theirs = page.rows[nb].cells.get(loc), page.rows[nb].cells.get(witness)
+                if mine is None or theirs is None:
+                    continue
+                run = _run(verdicts, loc, nb, v.expected, len(page.rows))
+                if v.expected is False:  # loc holds extra parts: are they the rest of `theirs`?
+                    split = joins(theirs, mine, [page.rows[k].cells[loc] for k in run], ratio(witness, loc))
+                else:  # loc lacks blocks: does its neighbour hold them merged in?
+                    split = joins(mine, theirs, [page.rows[k].cells[witness] for k in run], ratio(loc, witness))
+                if split:
+                    parts.update((k, loc) for k in run)
+                    break
+    out = dict(verdicts)
+    for index, v in verdicts.items():
+        keep = tuple(loc for loc in v.deviants if (index, loc) not in parts)
+        if len(keep) < len(v.deviants):
+            out[index] = replace(v, deviants=keep)
+    return out
