@@ -2,7 +2,8 @@
 
 Sources: fastapi/fastapi docs (MIT) at c3f316b7 (files in tests/data/real/fastapi); quoted
 excerpts of vercel/swr-site content (Apache-2.0) at d2557b11 and of
-open-telemetry/opentelemetry.io content (CC-BY-4.0) at dd5997c8.
+open-telemetry/opentelemetry.io content (CC-BY-4.0) at dd5997c8; withastro/starlight docs (MIT)
+at 3999be7c (files in tests/data/real/starlight).
 """
 
 from __future__ import annotations
@@ -111,3 +112,18 @@ def test_an_added_paragraph_next_to_a_short_one_is_still_extra():
     page = aligned({"en": RESOURCES_EN, "zh": zh}, "en")
     found = list(extra_block.check(page, context(page)))
     assert len(found) == 1 and "资源检测器" in found[0].actual
+
+
+def _starlight(locale: str) -> str:
+    folder = REAL / "starlight" / "docs" / "src" / "content" / "docs" / locale
+    return (folder / "components" / "using-components.mdx").read_text(encoding="utf-8")
+
+
+def test_a_paragraph_split_by_an_mdx_comment_with_a_localized_link_is_not_extra():
+    """starlight es using-components.mdx:35-37: an MDX comment cuts the paragraph in two; one
+    part links the Spanish Astro docs (another path): the parts hold as many links as the
+    whole, so it is a split, not an extra paragraph."""
+    page = aligned({"en": _starlight(""), "es": _starlight("es")}, "en", page="using-components.mdx")
+    lines = [s.line for s in page.documents["es"].segments if s.kind == "paragraph"]
+    assert 35 in lines and 37 in lines
+    assert _structural(page) == []

@@ -7,7 +7,7 @@ or an extra block although nothing is lost. The alone part is recognised by leng
 anchors, language-neutrally: next to it, in the same container, is its locale's block
 paired with the whole; that block alone is clearly shorter than the whole should be in
 this locale, both parts together fit it, and every code span and link of the alone part
-is in the whole. "Should be" uses the page's own length ratio between the two locales
+is in the whole (or, where a link was localized, the parts hold as many as the whole). "Should be" uses the page's own length ratio between the two locales
 (the median over the prose blocks they pair).
 """
 
@@ -45,8 +45,9 @@ def joins(whole: Segment, kept: Segment, alone: list[Segment], ratio: float) -> 
     after = (prose_length(kept.prose) + sum(prose_length(s.prose) for s in alone)) / expected
     if before > SHORT or not FIT[0] <= after <= FIT[1]:
         return False
-    have = anchors(whole)
-    return all(set(anchors(s)[t]) <= set(have[t]) for s in alone for t in (0, 1))
+    have, parts = anchors(whole), [anchors(s) for s in [kept, *alone]]
+    return all(all(set(p[t]) <= set(have[t]) for p in parts[1:])
+               or sum(sum(p[t].values()) for p in parts) == sum(have[t].values()) for t in (0, 1))
 
 
 def _run(verdicts: dict[int, Verdict], loc: str, at: int, expected: object, rows: int) -> list[int]:
