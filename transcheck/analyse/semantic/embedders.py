@@ -118,11 +118,8 @@ class Embedder(ABC):
 class USEEmbedder(Embedder):
     """Universal Sentence Encoder multilingual v3 (512 dims), pure numpy, offline.
 
-    ``threads`` caps the BLAS threads of the forward pass (default 1: its matrix
-    products are small, and a second OpenBLAS thread cost 5 to 6 times the CPU time
-    for the same vectors on a busy 2-core machine, spinning while it waited; runs
-    use one process per core instead). The model loads on the first :meth:`encode`
-    call (about 3 s, ~100 MB of memory).
+    ``threads`` caps the BLAS threads of the forward pass (1: a second one cost 5-6x the
+    CPU on a busy 2-core machine). The model loads on the first :meth:`encode` call.
     """
 
     name = "use-multilingual-v3"
