@@ -38,7 +38,7 @@ from typing import Iterator
 import numpy as np
 
 from ..model import AlignedPage, Example, Finding
-from ..analyse.semantic.similarity import consensus, weight
+from ..analyse.semantic.similarity import row_consensus, weight
 from .base import Option, RuleContext, make_finding, option, shorten
 
 ID = "semantic-drift"
@@ -120,22 +120,18 @@ def stands_out(sem, page: AlignedPage, row, locale: str, own: float) -> bool:
     if v is None:
         return False
     ref = sem.reference if sem.reference in sem.raw.get(row.index, {}) else None
-    sims = []
-    for other in page.rows:
-        if other.index == row.index:
-            continue
-        present = other.present()
-        if ref is not None:
-            u = sem.vector(present.get(ref))
-            if u is not None:
-                sims.append(float(v @ u))
-            continue
-        vecs = [u for lc, seg in present.items() if lc != locale for u in (sem.vector(seg),) if u is not None]
-        if len(vecs) >= 2:
-            sims.append(consensus(float(v @ u) for u in vecs))
-    if len(sims) < MIN_ROWS:
+    vectors = sem.page_vectors(page)
+    cos = vectors.cosines(v, without=locale)
+    others = np.array([other.index != row.index for other in page.rows], dtype=bool)
+    if ref is not None:
+        sims = cos[:, vectors.locales[ref]]
+        keep = others & ~np.isnan(sims)
+    else:
+        sims, count = row_consensus(cos)
+        keep = others & (count >= 2)
+    if int(keep.sum()) < MIN_ROWS:
         return False
-    arr = np.asarray(sims, dtype=np.float64)
+    arr = sims[keep]
     return (own - float(arr.mean())) / max(float(arr.std()), SD_FLOOR) >= STANDS_OUT
 
 

@@ -34,7 +34,7 @@ from ...model import AlignedPage, AlignedRow, Document, Segment
 from ..align import PROSE_KINDS, align_documents
 from .cache import CacheWarning, CachedEmbedder, EmbeddingCache
 from .embedders import Embedder, EmbeddingError, get_embedder
-from .similarity import consensus
+from .similarity import PageVectors, consensus, row_consensus
 
 __all__ = [
     "SemanticOptions",
@@ -142,6 +142,7 @@ class PageSemantics:
     page_scores: dict[str, float] = field(default_factory=dict)
     _sentences: dict[str, np.ndarray] = field(default_factory=dict)
     _by_segment: dict[int, tuple] = field(default_factory=dict)  # id -> (segment, vector): rules ask often
+    _page_vectors: tuple | None = None  # (aligned page, its PageVectors)
 
     def vector(self, seg: Segment | None) -> np.ndarray | None:
         """The unit vector of a prose segment, or ``None``."""
@@ -263,6 +264,12 @@ class PageSemantics:
         pairs = [mat[a][b] for i, a in enumerate(others) for b in others[i + 1:]]
         return own, statistics.median(pairs)
 
+    def page_vectors(self, page: AlignedPage) -> PageVectors:
+        """The page's segment vectors as one matrix (built once per aligned page)."""
+        if self._page_vectors is None or self._page_vectors[0] is not page:
+            self._page_vectors = (page, PageVectors(page.rows, self.vector))
+        return self._page_vectors[1]
+
     def best_elsewhere(self, page: AlignedPage, row: AlignedRow, locale: str) -> tuple[int, float] | None:
         """The other row whose segments (other locales) this locale's segment of ``row``
         matches best: ``(row index, consensus cosine)``, or ``None``. A paragraph pasted
@@ -270,16 +277,12 @@ class PageSemantics:
         v = self.vector(row.cells.get(locale))
         if v is None:
             return None
-        best = None
-        for other in page.rows:
-            vecs = [u for loc, seg in other.present().items() if loc != locale
-                    for u in (self.vector(seg),) if u is not None]
-            if other.index == row.index or len(vecs) < 2:
-                continue
-            c = consensus(float(v @ u) for u in vecs)
-            if best is None or c > best[1]:
-                best = (other.index, c)
-        return best
+        cons, count = row_consensus(self.page_vectors(page).cosines(v, without=locale))
+        ok = (count >= 2) & (np.array([r.index for r in page.rows]) != row.index)
+        if not ok.any():
+            return None
+        k = int(np.argmax(np.where(ok, cons, -np.inf)))
+        return page.rows[k].index, float(cons[k])
 
     # ---- sentences ----
     def embed_sentences(self, texts: Iterable[str]) -> None:

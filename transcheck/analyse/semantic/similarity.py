@@ -6,13 +6,15 @@
   Bertalign do with 1-1/1-0/0-1 moves).
 * :func:`length_ratio_expectation` / :func:`normalised_length_ratio`: how long a
   translation is expected to be, and how far a text pair is from that.
+* :class:`PageVectors` / :func:`row_consensus`: one vector against every row of a page
+  at once (one matrix product instead of a dot product per segment).
 
 Everything is deterministic: the same input gives the same output bit for bit.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -21,6 +23,8 @@ from ..align import needleman_wunsch
 
 __all__ = [
     "DEFAULT_GAP_PENALTY",
+    "PageVectors",
+    "row_consensus",
     "EXPANSION_FACTORS",
     "align_by_similarity",
     "base_language",
@@ -157,3 +161,46 @@ def consensus(cosines: Iterable[float]) -> float:
     vals = sorted(cosines, reverse=True)
     top = vals[: (len(vals) + 1) // 2]
     return sum(top) / len(top)
+
+
+class PageVectors:
+    """The vectors of an aligned page's segments as one matrix of distinct vectors and a
+    (row position x locale) table of slots into it (-1: no vector)."""
+
+    def __init__(self, rows: Iterable, vector: Callable):
+        rows = list(rows)
+        self.locales = {loc: i for i, loc in enumerate(sorted({loc for r in rows for loc in r.cells}))}
+        self.slot = np.full((len(rows), len(self.locales)), -1, dtype=np.int64)
+        vecs: list[np.ndarray] = []
+        seen: dict[int, int] = {}
+        for r, row in enumerate(rows):
+            for loc, seg in row.cells.items():
+                v = vector(seg) if seg is not None else None
+                if v is not None:
+                    k = seen.setdefault(id(v), len(vecs))
+                    if k == len(vecs):
+                        vecs.append(v)
+                    self.slot[r, self.locales[loc]] = k
+        self.matrix = np.stack(vecs) if vecs else None
+
+    def cosines(self, v: np.ndarray, without: str | None = None) -> np.ndarray:
+        """Cosine of ``v`` to every segment: (row position x locale), NaN where a row has
+        no vector for a locale or for the locale ``without``."""
+        out = np.full(self.slot.shape, np.nan)
+        if self.matrix is not None:
+            has = self.slot >= 0
+            out[has] = (self.matrix @ v).astype(np.float64)[self.slot[has]]
+        if without in self.locales:
+            out[:, self.locales[without]] = np.nan
+        return out
+
+
+def row_consensus(cos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`consensus` of each row of ``cos`` over its non-NaN values, and how many
+    values each row has (a row without any gets NaN)."""
+    count = (~np.isnan(cos)).sum(axis=1)
+    ordered = -np.sort(-np.where(np.isnan(cos), -np.inf, cos), axis=1)
+    top = (count + 1) // 2
+    taken = np.arange(cos.shape[1])[None, :] < top[:, None]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(taken, ordered, 0.0).sum(axis=1) / top, count
