@@ -5,6 +5,7 @@
   completely or banded;
 * the prose sketches (:mod:`transcheck.analyse.sketch`) never rule out a pair that
   ``same_text_ratio`` counts as a copy;
+* masking technical tokens run by run gives the text of the whole-text regex;
 * a page stage that runs out of time leaves the findings of the finished stages and
   an error naming it;
 * one page with many list items in five locales goes through the CLI with the
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from collections import Counter
 import json
 from pathlib import Path
@@ -83,6 +85,28 @@ def test_sketches_keep_every_copy():
     copies = sum(same_text_ratio(texts[i], texts[j], at_least=0.9) >= 0.9 for i, j in kept)
     assert copies >= 60
     assert len(kept) < 3 * copies  # at 0.9, nearly every pair kept is a copy
+
+
+def test_masking_run_by_run_equals_the_whole_text_regex():
+    """``mask_technical`` masks each run of non-space characters on its own and skips
+    runs that cannot match; on every corpus line and on random strings made of the
+    characters the patterns turn on it returns what one pass of the regex returns."""
+    import random
+
+    from transcheck.analyse.language.scripts import _TECH_RE, mask_technical
+
+    def whole(text):
+        return _TECH_RE.sub(lambda m: " " * len(m.group()), text)
+
+    lines = [ln for loc in LOCALES for ln in read_file(str(ROOT / "corpus" / loc / "build-the-image.md")).splitlines()]
+    rng = random.Random(0)
+    alphabet = "aZbQs w_./\\:@=$%#~+-09\u0663éÉ日本\t\nhtps"
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(6000)]
+    changed = 0
+    for text in lines:
+        assert mask_technical(text) == whole(text), text
+        changed += mask_technical(text) != text
+    assert changed > 1000
 
 
 def test_a_stage_out_of_time_keeps_the_finished_stages():

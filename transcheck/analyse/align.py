@@ -26,7 +26,8 @@ from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
 from .banded import align_banded, band_row, band_traceback
-from .features import DocFeatures, ExtraMatrix, PairScorer, anchors, forget_anchors, per_pair_extra, prose_length
+from .features import DocFeatures, ExtraMatrix, PairScorer, anchors, per_pair_extra, prose_length
+from .segmemo import forget_segments
 
 GAP = 0.22
 """Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
@@ -247,7 +248,7 @@ def align_documents(documents: dict[str, Document], reference: str | None = None
     page = next(iter(documents.values())).page if documents else ""
     if not documents:
         return AlignedPage(page, {}, (), reference)
-    forget_anchors()  # the last page's segments
+    forget_segments()  # the last page's segments
     pivot = choose_pivot(documents, reference, prefer)
     pivot_segs = documents[pivot].segments
     pivot_feats = DocFeatures(pivot_segs)

@@ -16,6 +16,7 @@ import langcodes
 
 from ..locales import normalize_locale
 from ..model import Segment
+from .segmemo import per_segment
 
 _SEPARATORS = re.compile(r"[|∙·•\n]|\s[-–—/]\s")
 _EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
@@ -87,8 +88,10 @@ def switcher_items(seg: Segment) -> list[tuple[int, int]]:
     return []
 
 
+@per_segment
 def without_autonyms(seg: Segment) -> str:
-    """``seg.prose`` with the language names of a switcher blanked out (same length)."""
+    """``seg.prose`` with the language names of a switcher blanked out (same length;
+    memoised for the page: misfiled files, copies and mixed language all read it)."""
     prose = seg.prose
     for a, b in switcher_items(seg):
         prose = prose[:a] + " " * (b - a) + prose[b:]

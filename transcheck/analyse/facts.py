@@ -8,6 +8,7 @@ not depend on the order they run in.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..model import AlignedPage, PageFacts, PageGroup, Settings
@@ -28,17 +29,20 @@ COSTLY = ("misfiled", "copies", "moves", "missing_sentences", "extra_sentences")
 def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None = None,
                expected_locales: tuple[str, ...] = (), semantics: "PageSemantics | None" = None,
                history: "History | None" = None, wanted: Iterable[str] = COSTLY,
-               site_reference: str | None = None) -> PageFacts:
+               site_reference: str | None = None, known: PageFacts | None = None) -> PageFacts:
     """Analyse one aligned page: everything the rules read, computed once.
 
     ``wanted`` names the costly facts to compute (default: all of :data:`COSTLY`).
+    ``known``: the facts of an earlier call for this page; its cheap facts are
+    returned as they are and only the costly ones in ``wanted`` are computed.
     """
     wanted = set(wanted)
     unknown = wanted - set(COSTLY)
     if unknown:
         raise ValueError(f"unknown page facts: {', '.join(sorted(unknown))}")
-    languages = page_languages(page)
-    verdicts = split_blocks(page, presence(page))  # a split or merged paragraph is not missing
+    languages = known.languages if known is not None else page_languages(page)
+    # a split or merged paragraph is not missing
+    verdicts = known.presence if known is not None else split_blocks(page, presence(page))
     wrong = {}
     if wanted & {"misfiled", "copies"}:
         wrong = misfiled(page, group, settings.threshold("wrong_language_share", MISFILED_SHARE))
@@ -57,6 +61,9 @@ def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None
             missing = tuple(g for row in page.rows for g in sentence_gaps(semantics, page, row))
         if "extra_sentences" in wanted:
             extra = tuple(g for row in page.rows for g in sentence_gaps(semantics, page, row, extra=True))
+    if known is not None:
+        return replace(known, misfiled=wrong, copies=copies, moves=moves, missing_sentences=missing,
+                       extra_sentences=extra)
     stub = stubs(page, block_shares(page, verdicts, moves),
                  settings.threshold("stub_coverage", STUB_COVERAGE),
                  settings.threshold("stub_min_blocks", STUB_MIN_BLOCKS))

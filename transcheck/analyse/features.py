@@ -37,6 +37,7 @@ from ..model import Segment, same_component
 from .links import link_key
 from .numbers import NUMBER_RE
 from .placeholders import is_plain_text
+from .segmemo import per_segment
 from .textdiff import ratio as text_ratio
 
 WEIGHTS = (1.0, 1.2, 0.6)
@@ -68,32 +69,16 @@ def _kind_table(size: int) -> np.ndarray:
     return tab
 
 
-_ANCHORS: dict[int, tuple[Segment, tuple[dict, dict, dict]]] = {}
-
-
-def forget_anchors() -> None:
-    """Empty the :func:`anchors` cache (the aligner calls it at the start of each page)."""
-    _ANCHORS.clear()
-
-
+@per_segment
 def anchors(seg: Segment) -> tuple[dict, dict, dict]:
     """(code spans, link targets, numbers) of a segment, as anchor -> count dicts.
 
-    Cached by segment identity (a segment is read by the aligner and by the search for
-    moved blocks, against every locale); :func:`forget_anchors` empties the cache when a
-    new page is aligned, so it never holds more than one page's segments (it used to keep
-    up to 200,000 segments, and their documents, alive: memory grew with pages).
+    Memoised by segment identity for the page (:mod:`.segmemo`): a segment is read by
+    the aligner and by the search for moved blocks, against every locale.
     """
-    hit = _ANCHORS.get(id(seg))
-    if hit is not None and hit[0] is seg:
-        return hit[1]
-    if len(_ANCHORS) > 200_000:
-        _ANCHORS.clear()
-    found = (dict(Counter(i.text for i in seg.inlines if i.kind == "code")),
-             dict(Counter(link_key(i.target) for i in seg.inlines if i.kind in ("link", "image", "autolink"))),
-             dict(Counter(NUMBER_RE.findall(seg.text))))
-    _ANCHORS[id(seg)] = (seg, found)
-    return found
+    return (dict(Counter(i.text for i in seg.inlines if i.kind == "code")),
+            dict(Counter(link_key(i.target) for i in seg.inlines if i.kind in ("link", "image", "autolink"))),
+            dict(Counter(NUMBER_RE.findall(seg.text))))
 
 
 _WIDE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")

@@ -203,7 +203,7 @@ def check_page(group: PageGroup, docs: dict[str, Document], job: PageJob,
         if need:
             more = stages.run(f"analysis: {', '.join(need)}", page_facts, page, job.settings, group=group,
                               expected_locales=job.expected_locales, semantics=sem, history=job.history,
-                              wanted=need, site_reference=job.site_reference)
+                              wanted=need, site_reference=job.site_reference, known=facts)
             if more is None:
                 stages.skipped.extend(f"rule {r.ID}" for r in run_rules[k:])
                 break

@@ -184,6 +184,31 @@ def _cjk_length(letters: int) -> float:
     return 1.0
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _languages_of_stopwords() -> dict[str, tuple[str, ...]]:
+    """Function word -> the languages of :data:`STOPWORDS` that list it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, words in sorted(STOPWORDS.items()):
+        for w in words:
+            out[w] = out.get(w, ()) + (lang,)
+    return out
+
+
+_STOP_LANGS = _languages_of_stopwords()
+
+
+def stopword_counts(text: str) -> tuple[int, dict[str, int]]:
+    """(words of ``text``, language -> how many of them are its function words), for
+    every language of :data:`STOPWORDS`, in one pass over the casefolded words."""
+    words = _WORD_RE.findall(text.casefold())
+    counts = dict.fromkeys(STOPWORDS, 0)
+    for w in words:
+        for lang in _STOP_LANGS.get(w, ()):
+            counts[lang] += 1
+    return len(words), counts
+
 
 @lru_cache(maxsize=16384)
 def _function_word_language(text: str) -> Detection | None:
@@ -193,23 +218,14 @@ def _function_word_language(text: str) -> Detection | None:
     least four function words of one language and more than twice as many as of any
     other decide without langdetect. ``None`` when that is not clear.
     """
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    if len(words) < 8:
+    n_words, counts = stopword_counts(text)
+    if n_words < 8:
         return None
-    votes = sorted(((sum(1 for w in words if w in sw), lang) for lang, sw in STOPWORDS.items()),
-                   key=lambda v: (-v[0], v[1]))
+    votes = sorted(((n, lang) for lang, n in counts.items()), key=lambda v: (-v[0], v[1]))
     (best, lang), (second, _) = votes[0], votes[1]
     if best >= 4 and best > 2 * second:
         return Detection(lang, 0.9)
     return None
-
-
-def stopword_votes(text: str, lang: str) -> int:
-    """How many words of ``text`` are function words of ``lang``."""
-    words = STOPWORDS.get(lang)
-    if not words:
-        return 0
-    return sum(1 for w in re.findall(r"[^\W\d_]+", text.casefold()) if w in words)
 
 
 # ------------------------------------------------------------------------ documents

@@ -58,12 +58,22 @@ def misfiled(page: AlignedPage, group: PageGroup | None,
             continue
         texts = (without_autonyms(s) for s in doc.segments if s.is_prose and s.prose.strip())
         prose = list(islice((p for p in texts if p.strip()), SAMPLE_SEGMENTS))
-        if len(prose) < MIN_SEGMENTS or sum(len(natural_words(p)) for p in prose) < MIN_WORDS:
+        if len(prose) < MIN_SEGMENTS or not _has_words(prose, MIN_WORDS):
             continue  # too little text to tell; segment rules (untranslated) judge short pages
         det = document_language(prose)
         if det.lang and det.lang != expected and det.confidence >= min_share:
             out[locale] = det
     return out
+
+
+def _has_words(texts: list[str], least: int) -> bool:
+    """True when ``texts`` hold at least ``least`` natural words (counted until there are)."""
+    n = 0
+    for text in texts:
+        n += len(natural_words(text))
+        if n >= least:
+            return True
+    return False
 
 
 def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow, locale: str,

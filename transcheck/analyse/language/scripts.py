@@ -103,10 +103,28 @@ _TECH_RE = re.compile(
 )
 
 
+# A match of _TECH_RE never spans whitespace and its ``\b`` sees a space as it sees
+# the ends of a string, so each run of non-space characters can be masked on its own;
+# a run with none of the characters below (digits, ``_``, the separators of the
+# patterns, ASCII capitals) holds no match and stays as it is.
+_SUSPECT_RUN_RE = re.compile(r"(?<!\S)[^\s\d_./\\:@=$%#~+\-A-Z]*+[\d_./\\:@=$%#~+\-A-Z]\S*")
+
+
+def _blank(m: re.Match) -> str:
+    """Spaces as long as the match."""
+    return " " * len(m.group())
+
+
+@lru_cache(maxsize=65536)
+def _mask_run(run: str) -> str:
+    """:func:`mask_technical` of one run of non-space characters (words recur, on any site)."""
+    return _TECH_RE.sub(_blank, run)
+
+
 def mask_technical(text: str) -> str:
     """Blank out technical tokens (URLs, file names, identifiers, commands, CamelCase,
     ALL-CAPS, words with digits), keeping every offset in place."""
-    return _TECH_RE.sub(lambda m: " " * len(m.group()), text)
+    return _SUSPECT_RUN_RE.sub(lambda m: _mask_run(m.group()), text)
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ...locales import base_language
 from ...textutil import shorten
 from .data import STOPWORDS, Detection, Span
-from .detect import detect, langdetect_scores, length_factor, stopword_votes
+from .detect import detect, langdetect_scores, length_factor, stopword_counts
 from .scripts import chinese_score, family, language_scripts, mask_technical, natural_words, script_of
 
 # ------------------------------------------------------------------- foreign spans
@@ -151,10 +151,11 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
     letters = sum(len(w) for w in words)
     if len(words) < MIN_SENTENCE_WORDS or letters < MIN_SENTENCE_LETTERS:
         return None
+    votes = stopword_counts(piece)[1] if expected in STOPWORDS else {}
     if expected in STOPWORDS:
         # Cheap exit: the expected language's function words dominate.
-        ours = stopword_votes(piece, expected)
-        if ours >= 3 and all(stopword_votes(piece, k) <= ours for k in STOPWORDS):
+        ours = votes[expected]
+        if ours >= 3 and all(votes[k] <= ours for k in STOPWORDS):
             return None
     probs = langdetect_scores(mask_technical(piece), None)
     if not probs:
@@ -163,8 +164,7 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
     if lang == expected or prob < 0.9 or not (language_scripts(lang) & language_scripts(expected)):
         return None
     if lang in STOPWORDS and expected in STOPWORDS:
-        theirs = stopword_votes(piece, lang)
-        ours = stopword_votes(piece, expected)
+        theirs, ours = votes[lang], votes[expected]
         if theirs < 2 or theirs < 2 * ours + 1:
             return None
         return Detection(lang, round(prob * min(1.0, 0.6 + 0.1 * (theirs - ours)), 3))
