@@ -6,7 +6,10 @@ counterpart (no aligned sentence, best similarity under 0.45, not merged into a
 neighbour) in the reference, or without a reference in a strict majority (at least
 two) of the other locales, and the paragraph is longer than expected for its
 language in a way that dropping the sentence would explain (length ratio corrected
-for language expansion). Skipped with ``--no-semantic``.
+for language expansion). Without the sentence the paragraph must also read closer to
+the others' (paragraph cosine): a clause the translation made into a sentence of its
+own («For example:» said again after a full stop) carries the others' meaning, so
+dropping it reads further from them. Skipped with ``--no-semantic``.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ or a reference and two translations. Skipped with ``--no-semantic``.
 
 from __future__ import annotations
 
+import math
 import statistics
 import sys
 from typing import Iterator
@@ -39,6 +40,7 @@ import numpy as np
 
 from ..model import AlignedPage, Example, Finding
 from ..analyse.semantic.similarity import row_consensus, weight
+from ..locales import base_language
 from .base import Option, RuleContext, make_finding, option, shorten
 
 ID = "semantic-drift"
@@ -83,7 +85,11 @@ SD_FLOOR = 0.05
 """Least standard deviation of the other rows' similarities (a page of near-identical rows)."""
 
 MIN_ROWS = 5
-"""Fewer other rows than this: too few to tell how the segment relates to the page."""
+"""With fewer other rows than this, a segment must stand out by more (x sqrt(MIN_ROWS / rows)):
+the spread of a handful of similarities is a rough estimate..."""
+
+FEW_ROWS = 3
+"""... and with fewer than this, the page is too small to tell how a segment relates to it."""
 
 SHIFT = 2
 """How far (rows) a block may be from the row the aligner gave it and count as shifted."""
@@ -111,28 +117,57 @@ def _typical(sem, row: int, locale: str) -> float:
     return statistics.median(rest) if rest else 1.0
 
 
+def _standing(sem, page: AlignedPage, row, v, locale: str, column: str | None) -> np.ndarray:
+    """``v``'s similarity to each other row of the page: to ``column``'s segment there, or
+    (``column`` None) the consensus over the other locales' segments (rows with two)."""
+    vectors = sem.page_vectors(page)
+    cos = vectors.cosines(v, without=locale)
+    others = np.array([other.index != row.index for other in page.rows], dtype=bool)
+    if column is not None:
+        sims = cos[:, vectors.locales[column]]
+        return sims[others & ~np.isnan(sims)]
+    sims, count = row_consensus(cos)
+    return sims[others & (count >= 2)]
+
+
+def _z_above(own: float, sims: np.ndarray) -> bool:
+    """True when ``own`` is :data:`STANDS_OUT` standard deviations above ``sims`` (more on a
+    page of fewer than :data:`MIN_ROWS` other rows, none under :data:`FEW_ROWS`)."""
+    if len(sims) < FEW_ROWS:
+        return False
+    need = STANDS_OUT * math.sqrt(MIN_ROWS / min(len(sims), MIN_ROWS))
+    return (own - float(sims.mean())) / max(float(sims.std()), SD_FLOOR) >= need
+
+
+def _siblings(sem, page: AlignedPage, row, locale: str, ref: str | None) -> list[str]:
+    """Other locales of ``locale``'s language (zh and zh-Hant, pt and pt-BR) whose segment of
+    this row is a translation of it: it stands out of the page itself."""
+    out = []
+    for lc, seg in sorted(row.present().items()):
+        u, score = sem.vector(seg), sem.scores.get((row.index, lc))
+        if lc != locale and base_language(lc) == base_language(locale) and u is not None \
+                and score is not None and _z_above(score, _standing(sem, page, row, u, lc, ref)):
+            out.append(lc)
+    return out
+
+
 def stands_out(sem, page: AlignedPage, row, locale: str, own: float) -> bool:
     """True when the locale's segment of ``row`` is clearly closer to its own row (``own``)
     than to the page's other rows: :data:`STANDS_OUT` standard deviations above its mean
     similarity to them (cosine to the reference's segment, or without a reference the
-    consensus over the other locales, as ``own`` is measured)."""
+    consensus over the other locales, as ``own`` is measured); or so against a sibling
+    locale of the same language (Traditional against Simplified Chinese), which the model
+    embeds alike where it embeds one of them poorly against the reference's language."""
     v = sem.vector(row.cells.get(locale))
     if v is None:
         return False
     ref = sem.reference if sem.reference in sem.raw.get(row.index, {}) else None
-    vectors = sem.page_vectors(page)
-    cos = vectors.cosines(v, without=locale)
-    others = np.array([other.index != row.index for other in page.rows], dtype=bool)
-    if ref is not None:
-        sims = cos[:, vectors.locales[ref]]
-        keep = others & ~np.isnan(sims)
-    else:
-        sims, count = row_consensus(cos)
-        keep = others & (count >= 2)
-    if int(keep.sum()) < MIN_ROWS:
-        return False
-    arr = sims[keep]
-    return (own - float(arr.mean())) / max(float(arr.std()), SD_FLOOR) >= STANDS_OUT
+    if _z_above(own, _standing(sem, page, row, v, locale, ref)):
+        return True
+    for lc in _siblings(sem, page, row, locale, ref):
+        if _z_above(float(v @ sem.vector(row.cells[lc])), _standing(sem, page, row, v, locale, lc)):
+            return True
+    return False
 
 
 def _shifted(sem, row, locale: str, own: float, best: tuple[int, float] | None) -> bool:
