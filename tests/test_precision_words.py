@@ -96,6 +96,11 @@ def test_a_localized_example_in_a_code_span_is_info_a_translated_span_of_words_i
     ru = "Если русский является вашей корневой локалью, путь будет выглядеть как `/about` вместо `/ru/about`.\n"
     assert severities(inline_code, en, "ru", ru) == ["info"]
     assert severities(inline_code, en, "ru", ru.replace("/ru/", "/de/")) == ["error"]
+    # starlight docs/src/content/docs/{,ru/}guides/i18n.mdx:66: the example's locale (not one of the
+    # site's) became the page's own
+    en = "   For example, create `ar/index.md` and `en/index.md` to represent the homepage.\n"
+    ru = "   Например, создайте `ru/index.md` и `en/index.md` для отображения главной страницы.\n"
+    assert severities(inline_code, en, "ru", ru) == ["info"]
     # the lab pages: a span of words translated is a finding (`fichier non trouvé`)
     assert severities(inline_code, "No `file not found` error.\n", "fr",
                       "Pas d'erreur `fichier non trouvé`.\n") == ["error"]
@@ -126,3 +131,17 @@ def test_a_dropped_name_and_a_word_the_reference_formats_as_code_stay_errors():
     es = ("Con la excepción de los elementos que usan `slug`, cada elemento debe tener una `label`.\n\n"
           "- `slug` — una referencia a una página interna. Un enlace también debe tener una `label`.\n")
     assert severities(inline_code, en, "es", es) == ["error"]
+
+
+def test_an_added_word_the_reference_writes_here_is_info_even_if_it_is_code_elsewhere():
+    # fastapi docs/{en,uk}/docs/advanced/templates.md:27-28 and 36 (shortened): `request` is code
+    # elsewhere on the page, and here the reference writes "the request object"
+    en = ("* Declare a `Request` parameter in the *path operation* that will return a template.\n"
+          "* Use the `templates` you created to render and return a `TemplateResponse`, pass the name "
+          "of the template, the request object, and a \"context\" dictionary.\n\n"
+          "In previous versions, the `request` object was passed as part of the context.\n")
+    uk = ("* Оголосіть параметр `Request` в *операції шляху*, яка повертатиме шаблон.\n"
+          "* Використайте створені `templates`, щоб зрендерити та повернути `TemplateResponse`; передайте "
+          "назву шаблону, об'єкт `request` і словник «контекст».\n\n"
+          "У попередніх версіях об'єкт `request` передавався як частина контексту.\n")
+    assert severities(inline_code, en, "uk", uk) == ["info"]

@@ -20,8 +20,8 @@ present on one side only is info: translators format an English term as code, or
 identifier as a word of their language (`` `dict` `` as "словарь"). So is a phrase of two or
 three such words that only one side formats as code (`` `feature flags` ``). Not a dropped
 hyphenated name (`` `src-tauri` ``) or span of several words (`` `file not found` ``), nor an
-added word that the others format as code elsewhere on the page (a stale paragraph naming
-`` `label` ``). Spans that differ only in the
+added word that the others format as code elsewhere on the page but do not write here (a
+stale paragraph naming `` `label` ``). Spans that differ only in the
 quotes around them (`` `"en-US"` `` and `` `en-US` ``) or in a plural ending
 (`` `action` `` and `` `actions` ``) are info too; a change of letter case (`` `Boolean` ``
 for `` `boolean` ``) is not. A localized example is info as well: a span whose natural-language words
@@ -29,7 +29,8 @@ were translated around the code they share (`` `:::tip[Did you know?]` `` and
 `` `:::tip[Le saviez-vous ?]` ``), whose example names were translated (`` `@something` `` and
 `` `@algo` ``, `` `your_enum_member.value` `` and `` `votre_membre_d_enum.value` ``: names with
 *your*, *my*, *something*, *example*…) or whose locale code became the page's own
-(`` `/en/about` `` and `` `/fr/about` ``); a span of words only that was translated stays a finding.
+(`` `/en/about` `` and `` `/fr/about` ``, `` `ar/index.md` `` and `` `ru/index.md` `` on the ru page);
+a span of words only that was translated stays a finding.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..analyse import textdiff
+from ..locales import ISO_639_1
 from ..model import AlignedPage, Example, Finding
 from ..analyse.placeholders import compile_patterns, layout_key, localized_text_only, mask, mask_strings
 from .base import RuleContext, locale_codes, lowered, make_finding, prose_count_drift, severity_for, shorten
@@ -138,16 +140,20 @@ def _paired(missing: Counter, extra: Counter, same) -> bool:
     return not left
 
 
-def _plain_words_only(d, coded: dict[str, set[str]]) -> bool:
+def _plain_words_only(d, coded: dict[str, set[str]], prose: list[str]) -> bool:
     """True when the spans are on one side only and read as plain words: a missing one is one
-    word without hyphens (``dict``; ``src-tauri`` is a name), an extra one a word or a phrase
-    that none of the others formats as code anywhere on the page (``coded``: each locale's
-    spans; ``label`` added where the reference has `` `label` `` elsewhere is a finding)."""
+    word without hyphens (``dict``; ``src-tauri`` is a name); an extra one is a word or a
+    phrase that one of the others writes in its text here (``prose``), or that none of them
+    formats as code anywhere on the page (``coded``: each locale's spans). A word a stale
+    paragraph names (`` `label` ``, code elsewhere in the reference, absent from its text
+    here) is a finding."""
     if d.missing and d.extra:
         return False
     if d.missing:
         return all(prose_word(k) and "-" not in k for k in d.missing)
-    return all((prose_word(k) or _prose_phrase(k)) and not any(k in coded[o] for o in d.supporters)
+    return all((prose_word(k) or _prose_phrase(k))
+               and (any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", t, re.I) for t in prose)
+                    or not any(k in coded[o] for o in d.supporters))
                for k in d.extra)
 
 
@@ -181,10 +187,10 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         counts_only = all(all(spans(o, segs[o])[k] for o in d.supporters) for k in masked_drift.extra) \
             and all(here[k] for k in masked_drift.missing)  # description and in its type column)
         variants = bool(d.missing and d.extra) and _paired(d.missing, d.extra, _same_word)
-        codes = (locale_codes(page.documents), locale_codes([loc]))
+        codes = (locale_codes(page.documents) | ISO_639_1, locale_codes([loc]))  # `ar/` -> `ru/` in ru
         words = bool(d.missing and d.extra) and not variants \
             and _paired(d.missing, d.extra, lambda a, b: _localized(a, b, codes))
-        plain_words = _plain_words_only(d, coded)
+        plain_words = _plain_words_only(d, coded, [o.prose for o in others])
         parts = []
         if d.missing and d.extra:
             if variants or words:
