@@ -127,3 +127,31 @@ def test_a_paragraph_split_by_an_mdx_comment_with_a_localized_link_is_not_extra(
     lines = [s.line for s in page.documents["es"].segments if s.kind == "paragraph"]
     assert 35 in lines and 37 in lines
     assert _structural(page) == []
+
+
+# vercel/swr-site content/examples/subscription{,.ru}.mdx:6-18 (Apache-2.0)
+IFRAME = """<iframe
+  src="https://codesandbox.io/embed/swr-subscription-example-o0m1pg?fontsize=14&hidenavigation=1&theme=dark"
+  style={{
+    width: '100%',
+    height: '100%',
+    border: 0,
+    overflow: 'hidden',
+    background: 'rgb(21, 21, 21)'
+  }}
+  title="SWR - Subscription"
+  allow="accelerometer; ambient-light-sensor; camera; encrypted-media; geolocation; gyroscope; hid; microphone; midi; payment; usb; vr; xr-spatial-tracking"
+  sandbox="allow-autoplay allow-forms allow-modals allow-popups allow-presentation allow-same-origin allow-scripts"
+/>
+"""
+
+
+def test_html_tag_props_over_lines_with_a_jsx_object_stay_one_html_block():
+    """An <iframe> whose props span lines, ``style={{`` … ``}}`` among them: the ``}}`` line is
+    the tag's, not a JSX expression, so the props after it are not a paragraph (read as
+    untranslated or mixed-language in every locale)."""
+    from transcheck.rules import untranslated
+
+    page = aligned({"en": IFRAME, "ru": IFRAME}, "en", page="subscription.mdx")
+    assert [(s.kind, s.line, s.end_line) for s in page.documents["ru"].segments] == [("html", 1, 13)]
+    assert list(untranslated.check(page, context(page))) == []

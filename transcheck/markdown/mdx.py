@@ -39,6 +39,8 @@ _ADMON_OPEN_RE = re.compile(r"^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[(?P<t1>[
 _ADMON_CLOSE_RE = re.compile(r"^\s{0,3}(:{3,})\s*$")
 _TRAILING_CLOSE_RE = re.compile(r"</([A-Z][\w.]*)>\s*$")
 _CLOSERS_RE = re.compile(r"^\s*[)}\]]+;?\s*$")
+_HTML_TAG_RE = re.compile(r"\s*<[a-z][\w-]*(?:\s|$)")
+"""A line opening a lowercase (HTML) tag whose attributes may go on over the next lines."""
 _PROP_RE = re.compile(r"""([A-Za-z_][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -216,6 +218,10 @@ def scan(text: str, mdx: bool = True) -> Scan:
                 lines[n] = ""
                 n += 1
             continue
+        if mdx and _HTML_TAG_RE.match(line) and (span := _tag_lines(lines, n)) > 1:
+            n += span  # <iframe / style={{ … }} / title="…" />: its props are the tag's, not expressions
+            prev_blank = False
+            continue
         if mdx and (line.lstrip().startswith("{") or _CLOSERS_RE.match(line)):
             lines[n] = ""  # an expression, {/* comment */} or render-prop line: code
         elif mdx and TAG_START_RE.match(line) and not inline_jsx(line) and not in_sentence(lines, n):
@@ -226,6 +232,13 @@ def scan(text: str, mdx: bool = True) -> Scan:
         n += 1
     out.text = "\n".join(lines)
     return out
+
+
+def _tag_lines(lines: list[str], n: int, most: int = 50) -> int:
+    """How many lines the tag opening on line ``n`` spans (1: it closes there, or not within ``most``)."""
+    chunk = "\n".join(lines[n:n + most])
+    end = tag_end(chunk, chunk.index("<"))
+    return chunk.count("\n", 0, end) + 1 if end > 0 else 1
 
 
 def is_mdx(path: str) -> bool:
