@@ -155,3 +155,17 @@ def test_html_tag_props_over_lines_with_a_jsx_object_stay_one_html_block():
     page = aligned({"en": IFRAME, "ru": IFRAME}, "en", page="subscription.mdx")
     assert [(s.kind, s.line, s.end_line) for s in page.documents["ru"].segments] == [("html", 1, 13)]
     assert list(untranslated.check(page, context(page))) == []
+
+
+def test_component_props_over_many_lines_are_no_prose():
+    """starlight resources/themes.mdx: ``<ThemeGrid themes={[`` … ``]} />`` spans about 150
+    lines of JS data; it is one component, not paragraphs read as English in ja."""
+    from transcheck.rules import wrong_language
+
+    folder = REAL / "starlight" / "docs" / "src" / "content" / "docs"
+    pages = {loc: (folder / sub / "resources" / "themes.mdx").read_text(encoding="utf-8")
+             for loc, sub in (("en", ""), ("ja", "ja"))}
+    page = aligned(pages, "en", page="themes.mdx")
+    for doc in page.documents.values():
+        assert not any(s.kind == "paragraph" and "title:" in s.text for s in doc.segments)
+    assert list(wrong_language.check(page, context(page))) == []

@@ -39,6 +39,8 @@ _ADMON_OPEN_RE = re.compile(r"^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[(?P<t1>[
 _ADMON_CLOSE_RE = re.compile(r"^\s{0,3}(:{3,})\s*$")
 _TRAILING_CLOSE_RE = re.compile(r"</([A-Z][\w.]*)>\s*$")
 _CLOSERS_RE = re.compile(r"^\s*[)}\]]+;?\s*$")
+TAG_LINES = 400
+"""Most lines one component tag's props may span (``<ThemeGrid themes={[`` … ``]} />``)."""
 _HTML_TAG_RE = re.compile(r"\s*<[a-z][\w-]*(?:\s|$)")
 """A line opening a lowercase (HTML) tag whose attributes may go on over the next lines."""
 _PROP_RE = re.compile(r"""([A-Za-z_][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -112,12 +114,15 @@ def _take_tags(lines: list[str], n: int, scan: Scan, stack: list[str]) -> int:
             break
         start = m.start() + text[m.start():].index("<")
         end = tag_end(text, start)
-        while end < 0 and joined_from + 1 < len(lines) and joined_from - n < 50:
-            joined_from += 1
-            text += "\n" + lines[joined_from]
-            end = tag_end(text, start)
-        if end < 0:
-            break
+        if end < 0:  # props over the next lines (up to TAG_LINES): read them at once
+            big = text + "".join("\n" + x for x in lines[joined_from + 1:n + TAG_LINES])
+            end = tag_end(big, start)
+            if end < 0:
+                break
+            stop = big.find("\n", end)
+            stop = len(big) if stop < 0 else stop
+            joined_from += big.count("\n", len(text), stop)
+            text = big[:stop]
         tag = text[start:end]
         closing, name = m.group(1) == "/", m.group(2)
         line = n + 1 + text.count("\n", 0, start)
