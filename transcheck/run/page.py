@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..analyse.align import align_documents
 from ..analyse.facts import page_facts
@@ -110,15 +110,63 @@ def load_documents(group: PageGroup, errors: list[InputError],
 
 def check_group(group: PageGroup, job: PageJob, rules: Iterable[ModuleType],
                 page_rules: Iterable[ModuleType]) -> PageResult:
-    """Read, parse, align, analyse and check one page group; a crash in a rule is an error, not an exit.
+    """Read, parse, align, analyse and check one page group (a window of one page)."""
+    return next(iter(check_window([group], job, rules, page_rules)))
+
+
+def check_window(groups: list[PageGroup], job: PageJob, rules: Iterable[ModuleType],
+                 page_rules: Iterable[ModuleType]) -> Iterator[PageResult]:
+    """Check a window of page groups (a chunk of the run, the same whatever ``--jobs``):
+    read and parse them all, embed the prose of all their pages in one call
+    (:meth:`~transcheck.analyse.semantic.cache.CachedEmbedder.prefetch`), then check
+    each page (:func:`check_loaded`) and yield its result."""
+    rules, page_rules = tuple(rules), tuple(page_rules)
+    loaded: list = []
+    for group in groups:
+        errors: list[InputError] = []
+        suppressions: dict[str, Suppressions] = {}
+        loaded.append((errors, suppressions, load_documents(group, errors, suppressions)))
+    stats = _embed_window(groups, [docs for *_, docs in loaded], job)
+    for k, group in enumerate(groups):
+        errors, suppressions, docs = loaded[k]
+        loaded[k] = None  # the page's documents go once it is checked
+        result = check_loaded(group, job, rules, page_rules, docs, errors, suppressions)
+        for key, value in (stats if k == 0 else {}).items():  # the window's embedding: on its first page
+            result.embedding_stats[key] = result.embedding_stats.get(key, 0) + value
+        yield result
+
+
+def _embed_window(groups: list[PageGroup], docs: list[dict[str, Document]], job: PageJob) -> dict:
+    """Embed the texts of every page of a window in one call, within the embedding budget
+    of all of them (when it runs out, each page embeds its own texts on its own clock);
+    return the counters of that call."""
+    if job.semantic is None:
+        return {}
+    emb = engine(job.semantic)
+    texts = sorted({t for d in docs if len(d) >= 2 for t in embed_texts(d, emb)})
+    name = groups[0].page if len(groups) == 1 else f"{groups[0].page} and {len(groups) - 1} more pages"
+    emb.progress = embedding_hook(name) if job.progress else None
+    before, loaded_before = emb.stats(), emb.loaded
+    budget = dict(job.stage_budgets).get("embedding", PAGE_BASE + PER_TEXT * len(texts))
+    try:
+        with time_budget(budget, "embedding"):
+            emb.prefetch(texts)
+    except TimeBudgetExceeded:
+        emb.prefetch([])
+    after = emb.stats()
+    return {**{k: after[k] - before[k] for k in after}, "model_loaded": int(emb.loaded and not loaded_before)}
+
+
+def check_loaded(group: PageGroup, job: PageJob, rules: tuple[ModuleType, ...], page_rules: tuple[ModuleType, ...],
+                 docs: dict[str, Document], errors: list[InputError],
+                 suppressions: dict[str, Suppressions]) -> PageResult:
+    """Align, analyse and check one page group read by :func:`load_documents`; a crash in a
+    rule is an error, not an exit.
 
     Every stage runs within the page's time budget (:func:`~.guard.page_budget`, scaled
     with its size and locales); when one runs out, the findings of the stages that
     finished are kept and an error names the stage that did not.
     """
-    errors: list[InputError] = []
-    suppressions: dict[str, Suppressions] = {}
-    docs = load_documents(group, errors, suppressions)
     if not docs:
         return PageResult([], None, errors)
     if job.semantic is not None:

@@ -1,8 +1,8 @@
 """Streaming and parallel checking of page groups.
 
-Groups are checked one at a time (read, parse, align, check, then dropped): only the
-findings and a small summary of each page are kept, so memory does not grow with the
-number of pages. With ``jobs > 1`` chunks of groups go to worker processes (spawned,
+Groups are checked in windows of :data:`CHUNK` (read and parsed, their prose embedded in
+one call, then each aligned, checked and dropped): only the findings and a small summary
+of each page are kept, so memory does not grow with the number of pages. With ``jobs > 1`` chunks of groups go to worker processes (spawned,
 so workers get rule IDs and plain data, never modules); the caller receives results in
 the order of the groups and sorts findings, so the report is identical to a ``jobs=1``
 run.
@@ -29,10 +29,11 @@ from typing import Iterator
 
 from ..model import InputError, PageGroup
 from ..rules import by_id
-from .page import PageJob, PageResult, check_group
+from .page import PageJob, PageResult, check_window
 
 CHUNK = 16
-"""Page groups per task sent to a worker."""
+"""Page groups per task sent to a worker, and per window of pages whose texts are embedded
+in one call (:func:`~.page.check_window`): the same windows whatever ``--jobs``."""
 
 
 def default_jobs() -> int:
@@ -67,10 +68,10 @@ def worker_main(conn) -> None:
             if task is None:
                 return
             indices, groups, job, rule_ids, page_ids = task
-            rules, page_rules = _resolve(rule_ids), _resolve(page_ids)
-            for index, group in zip(indices, groups):
+            results = check_window(groups, job, _resolve(rule_ids), _resolve(page_ids))
+            for index in indices:
                 try:
-                    result = check_group(group, job, rules, page_rules)
+                    result = next(results)
                 except Exception as exc:  # an EmbeddingError: the whole run stops
                     conn.send(("raise", index, _picklable(exc)))
                     return
@@ -212,9 +213,7 @@ def check_groups(groups: list[PageGroup], job: PageJob, rules: tuple[ModuleType,
     if min(max(1, jobs), chunks) <= 1 or not registered:
         for k in range(0, len(groups), CHUNK):
             chunk = groups[k:k + CHUNK]
-            cjob = _chunk_job(job, chunk)
-            for g in chunk:
-                yield check_group(g, cjob, rules, page_rules)
+            yield from check_window(chunk, _chunk_job(job, chunk), rules, page_rules)
         return
     yield from _run_parallel(groups, job, tuple(r.ID for r in rules), tuple(r.ID for r in page_rules),
                              min(jobs, chunks))

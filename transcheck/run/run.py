@@ -1,8 +1,8 @@
 """The run: discover -> check each page (:mod:`.page`) -> baseline -> :class:`~transcheck.model.Report`.
 
 This module only calls the stages in order; it holds no checking logic of its own.
-Page groups are checked one at a time (see :mod:`transcheck.run.parallel`), so memory
-holds one page's documents at once; the findings go to a
+Page groups are checked in windows of 16 (see :mod:`transcheck.run.parallel`), so memory
+holds one window's documents at once; the findings go to a
 :class:`~transcheck.model.findings.FindingLog` on disk as pages finish, so memory does
 not grow with them either.
 """

@@ -5,25 +5,19 @@ Layout::
     <root>/v1/<model-slug>/model.json            name and version, for people
     <root>/v1/<model-slug>/<ab>/<sha256>.emb     one vector per file
 
-``<model-slug>`` is derived from :attr:`Embedder.key` (model name + version), and
-``<sha256>`` is the SHA-256 of the UTF-8 text, so a changed text, a changed model or
-a new model version all simply miss.
+``<model-slug>`` comes from :attr:`Embedder.key` (model name + version) and ``<sha256>``
+from the UTF-8 text, so a changed text, model or model version simply misses.
 
-Why one file per entry (and not shards): every write is "write a temp file in the
-same folder, then :func:`os.replace` it over the entry", which is atomic on POSIX
-and Windows. With one entry per file, two processes filling the same cache at once
-can never lose each other's entries (no read-modify-write of a shared shard, hence
-no lock files, which are fragile on network file systems); two writers of the same
-entry write the same bytes, so whichever rename lands last is right. Damage stays
-local too: a bad file costs one re-embedded text. The price is one small file
-(about 2 KiB for 512 dimensions) per distinct segment: fine for tens of thousands.
+One file per entry (not shards): every write goes to a temp file renamed over the entry
+(atomic on POSIX and Windows), so processes filling one cache at once never lose each
+other's entries and need no lock files; a bad file costs one re-embedded text. The price
+is one small file (about 2 KiB) per distinct text.
 
-Each entry file is a 76-byte header (magic, dimension, SHA-256 of the text,
-SHA-256 of the payload) followed by the float32 little-endian vector. A file whose
-length, magic, text hash or payload checksum is wrong (truncated by a crash or a
-full disk, overwritten, misplaced) is reported with a :class:`CacheWarning`, also
-kept in :attr:`EmbeddingCache.messages`, removed and treated as a miss, so the
-entry is rebuilt. I/O errors never stop a run: the cache degrades to a miss.
+Each entry file is a 76-byte header (magic, dimension, SHA-256 of the text and of the
+payload) and the float32 little-endian vector. A file whose length, magic, text hash or
+checksum is wrong (a crash, a full disk, a misplaced file) is reported with a
+:class:`CacheWarning` (also kept in :attr:`EmbeddingCache.messages`), removed and treated
+as a miss. I/O errors never stop a run: the cache degrades to a miss.
 """
 
 from __future__ import annotations
@@ -263,10 +257,10 @@ def _atomic_write(path: Path, blob: bytes) -> None:
 class CachedEmbedder(Embedder):
     """Wraps an :class:`Embedder` with an :class:`EmbeddingCache` and an in-memory memo.
 
-    :meth:`encode` dedupes the texts of a call, serves what the memo or the disk
-    already has, embeds only the rest in one batched call and stores it. Counters
-    (per distinct text of each call): :attr:`hits` (served without embedding) and
-    :attr:`misses` (embedded). The wrapped model is never loaded when all texts hit.
+    :meth:`encode` dedupes the texts of a call, serves what the memo or the disk already
+    has, embeds only the rest in one batched call and stores it. Counters (per distinct
+    text of each call, or of a :meth:`prefetch` window): :attr:`hits` (served without
+    embedding) and :attr:`misses` (embedded). A run where all texts hit never loads the model.
     """
 
     def __init__(self, embedder: Embedder, cache: EmbeddingCache | None = None):
@@ -274,10 +268,17 @@ class CachedEmbedder(Embedder):
         self.languages = embedder.languages
         self.cache = cache if cache is not None else EmbeddingCache(None, disabled=True)
         self.name = embedder.name
-        self.hits = 0
-        self.misses = 0
+        self.hits = self.misses = 0
         self.progress: Callable[[int, int, int], None] | None = None  # (embedded, to embed, from cache)
         self._memo: dict[str, np.ndarray] = {}
+        self._window: set[str] = set()  # digests counted by prefetch(): not counted again
+
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Start a window of pages: forget the vectors in memory (it stays flat), get those of
+        ``texts`` in one sorted call, counted here; later calls get them uncounted."""
+        self._memo, self._window = {}, set()
+        self.encode(sorted(set(texts)))
+        self._window = set(self._memo)
 
     @property
     def version(self) -> str:
@@ -318,8 +319,7 @@ class CachedEmbedder(Embedder):
         if len(dims) > 1:  # entries of mixed sizes: trust only the model
             dim = self.inner.dim
             for d in [d for d, v in found.items() if v.shape[0] != dim]:
-                self.cache._warn(f"embedding cache: entry {d[:12]} has the wrong dimension; "
-                                 "rebuilding it")
+                self.cache._warn(f"embedding cache: entry {d[:12]} has the wrong dimension; rebuilding it")
                 del found[d]
         todo = [d for d in first if d not in found]
         if todo:
@@ -333,7 +333,7 @@ class CachedEmbedder(Embedder):
             self.cache.put_many(key, new, meta={"name": self.inner.name,
                                                 "version": self.inner.version})
             found.update(new)
-        self.hits += len(first) - len(todo)
+        self.hits += sum(d not in self._window for d in first) - len(todo)
         self.misses += len(todo)
         self._memo.update(found)
         if not texts:

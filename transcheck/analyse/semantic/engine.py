@@ -143,6 +143,7 @@ class PageSemantics:
     _sentences: dict[str, np.ndarray] = field(default_factory=dict)
     _by_segment: dict[int, tuple] = field(default_factory=dict)  # id -> (segment, vector): rules ask often
     _page_vectors: tuple | None = None  # (aligned page, its PageVectors)
+    _stacks: dict[tuple, np.ndarray] = field(default_factory=dict)  # sentences -> their rows
 
     def vector(self, seg: Segment | None) -> np.ndarray | None:
         """The unit vector of a prose segment, or ``None``."""
@@ -294,9 +295,15 @@ class PageSemantics:
 
     def sentence_matrix(self, a: list[str], b: list[str]) -> np.ndarray:
         """Cosines between two lists of embedded sentences."""
-        va = np.stack([self._sentences[t] for t in a]).astype(np.float64)
-        vb = np.stack([self._sentences[t] for t in b]).astype(np.float64)
-        return np.clip(va @ vb.T, -1.0, 1.0)
+        return np.clip(self._stacked(a) @ self._stacked(b).T, -1.0, 1.0)
+
+    def _stacked(self, texts: list[str]) -> np.ndarray:
+        """The float64 rows of embedded sentences (kept: a paragraph is compared often)."""
+        key = tuple(texts)
+        got = self._stacks.get(key)
+        if got is None:
+            got = self._stacks[key] = np.stack([self._sentences[t] for t in texts]).astype(np.float64)
+        return got
 
     def sentence_cosine(self, a: str, b: str) -> float:
         """Cosine of two sentences (embedding them if needed)."""
