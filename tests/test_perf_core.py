@@ -6,6 +6,8 @@
 * the prose sketches (:mod:`transcheck.analyse.sketch`) never rule out a pair that
   ``same_text_ratio`` counts as a copy;
 * masking technical tokens run by run gives the text of the whole-text regex;
+* pairing stretches in order scores only the pairs around gaps and returns what
+  scoring every pair returns;
 * a page stage that runs out of time leaves the findings of the finished stages and
   an error naming it;
 * one page with many list items in five locales goes through the CLI with the
@@ -55,6 +57,28 @@ def test_vectorised_alignment_equals_cell_by_cell(a, b, max_cells):
     expected = needleman_wunsch(len(sa), len(sb), lambda i, j: float(full[i, j]), GAP, max_cells)
     assert align_banded(PairScorer(DocFeatures(sa), DocFeatures(sb)), GAP, max_cells) == expected
     assert sum(1 for x, y in expected if x is not None and y is not None) >= len(sb) // 2
+
+
+def test_horizontal_moves_equal_the_sequential_scan():
+    """``_left_moves`` (short chains step by step, long ones a window at a time) leaves
+    every cell and move of the left-to-right scan, to the last bit, on rows with long
+    chains, ties within ``eps`` and short chains."""
+    from transcheck.analyse.banded import _left_moves
+
+    rng = np.random.default_rng(5)
+    gap, eps = 0.22, 1e-12
+    for width in (1, 2, 9, 40, 300, 1000):
+        for scale in (0.05, 1.0, 50.0):
+            row = np.cumsum(rng.normal(0.1, scale, width)) + np.where(rng.random(width) < 0.1, -30.0, 0.0)
+            ties = rng.random(width) < 0.05
+            row[1:][ties[1:]] = row[:-1][ties[1:]] + gap  # exact ties: no move
+            seq, seq_mv = row.copy(), np.zeros(width, dtype=np.uint8)
+            for k in range(1, width):
+                if seq[k - 1] + gap > seq[k] + eps:
+                    seq[k], seq_mv[k] = seq[k - 1] + gap, 2
+            got, mv = row.copy(), np.zeros(width, dtype=np.uint8)
+            _left_moves(got, mv, gap, eps)
+            assert got.tobytes() == seq.tobytes() and np.array_equal(mv, seq_mv)
 
 
 def test_banded_scores_are_the_full_matrix_cells():
@@ -107,6 +131,51 @@ def test_masking_run_by_run_equals_the_whole_text_regex():
         assert mask_technical(text) == whole(text), text
         changed += mask_technical(text) != text
     assert changed > 1000
+
+
+def test_pairing_in_order_scores_around_gaps_only():
+    """``pair_in_order`` finds the sure pairs around each gap lazily; on random alignments
+    of two corpus pages with random scores it returns the stretches of the eager version
+    (every pair scored, the list cut at every sure pair), and scores fewer pairs."""
+    from transcheck.analyse.align import SURE, _in_order, pair_in_order
+
+    def eager(pairs, a, b, score):
+        sure = [k for k, (i, j) in enumerate(pairs) if i is not None and j is not None and score(i, j) >= SURE]
+        out, prev = [], -1
+        for stop in sure + [len(pairs)]:
+            out.extend(_in_order(pairs[prev + 1:stop], a, b, score, 0.22, 30))
+            if stop < len(pairs):
+                out.append(pairs[stop])
+            prev = stop
+        return out
+
+    a, b = corpus_segments("de"), corpus_segments("fr")
+    rng = random.Random(3)
+    asked = total = changed = 0
+    for _ in range(300):
+        pairs, i, j = [], 0, 0
+        while i < len(a) and j < len(b):
+            r = rng.random()
+            pair = (i, None) if r < 0.1 else (None, j) if r < 0.2 else (i, j)
+            pairs.append(pair)
+            i, j = i + (pair[0] is not None), j + (pair[1] is not None)
+        table = {(x, y): rng.choice([0.3, 0.5, 0.6, 0.8, 0.9]) for x in range(len(a)) for y in range(len(b))}
+        calls = []
+        lazy = pair_in_order(pairs, a, b, lambda x, y: calls.append((x, y)) or table[(x, y)])
+        assert lazy == eager(pairs, a, b, lambda x, y: table[(x, y)])
+        changed += lazy != pairs
+        asked += len(set(calls))
+        total += sum(1 for x, y in pairs if x is not None and y is not None)
+    assert asked < total and changed > 10
+
+
+def test_no_wide_script_letter_before_thai():
+    """``has_translatable_text`` counts CJK, Hangul and Thai letters only in text with a
+    character past U+0DFF: no character before it belongs to those scripts."""
+    from transcheck.analyse.language.scripts import WIDE_FAMILIES, family, script_of
+
+    assert not [c for c in range(0xE00) if family(script_of(chr(c))) in WIDE_FAMILIES]
+    assert family(script_of("\u0e01")) == "Thai"
 
 
 def test_a_stage_out_of_time_keeps_the_finished_stages():

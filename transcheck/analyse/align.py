@@ -105,15 +105,29 @@ def pair_in_order(pairs: list[tuple[int | None, int | None]], a: Sequence[Segmen
     missing on one side leaves the counts unequal, and a moved block with anchors keeps
     its far better path, so both are still found.
     """
-    sure = [k for k, (i, j) in enumerate(pairs) if i is not None and j is not None and score(i, j) >= SURE]
-    out: list[tuple[int | None, int | None]] = []
-    prev = -1
-    for stop in sure + [len(pairs)]:
-        stretch = pairs[prev + 1:stop]
-        out.extend(_in_order(stretch, a, b, score, gap, limit))
-        if stop < len(pairs):
-            out.append(pairs[stop])
-        prev = stop
+    memo: dict[tuple[int, int], float] = {}
+
+    def cached(i: int, j: int) -> float:
+        if (i, j) not in memo:
+            memo[(i, j)] = score(i, j)
+        return memo[(i, j)]
+
+    def sure(k: int) -> bool:
+        i, j = pairs[k]
+        return i is not None and j is not None and cached(i, j) >= SURE
+
+    # Only a stretch with a gap can change: find the sure pairs around each gap
+    # (scoring outwards from it), not the score of every pair of the page.
+    stretches: list[tuple[int, int]] = []
+    for g, (i, j) in enumerate(pairs):
+        if (i is not None and j is not None) or (stretches and g < stretches[-1][1]):
+            continue  # no gap, or a gap in the stretch of the gap before
+        lo = next((k for k in range(g - 1, -1, -1) if sure(k)), -1)
+        hi = next((k for k in range(g + 1, len(pairs)) if sure(k)), len(pairs))
+        stretches.append((lo, hi))
+    out = list(pairs)
+    for lo, hi in reversed(stretches):
+        out[lo + 1:hi] = _in_order(pairs[lo + 1:hi], a, b, cached, gap, limit)
     return out
 
 

@@ -63,14 +63,46 @@ def _left_moves(row: np.ndarray, move: np.ndarray, gap: float, eps: float = 1e-1
     for k in starts.tolist():
         if k < done:
             continue
-        while k < width:
+        for _ in range(SHORT_CHAIN):  # most chains are short: plain steps
+            if k >= width:
+                break
             left = row[k - 1] + gap
             if not left > row[k] + eps:
                 break
             row[k] = left
             move[k] = 2
             k += 1
+        else:
+            k = _long_chain(row, move, k, gap, eps)
         done = k
+
+
+SHORT_CHAIN = 8
+"""Steps of a chain of horizontal moves taken one by one before :func:`_long_chain`."""
+
+
+def _long_chain(row: np.ndarray, move: np.ndarray, k: int, gap: float, eps: float) -> int:
+    """Follow a chain of horizontal moves from ``k`` a window at a time; return where it stops.
+
+    ``np.add.accumulate`` adds ``gap`` one step after the other, as the scan does, so
+    every value is the scan's to the last bit.
+    """
+    width = len(row)
+    size = 4 * SHORT_CHAIN
+    while k < width:
+        end = min(width, k + size)
+        steps = np.full(end - k + 1, gap)
+        steps[0] = row[k - 1]
+        vals = np.add.accumulate(steps)[1:]
+        gains = vals > row[k:end] + eps
+        n = end - k if gains.all() else int(np.argmin(gains))
+        row[k:k + n] = vals[:n]
+        move[k:k + n] = 2
+        if k + n < end:  # a cell that does not gain ends the chain
+            return k + n
+        k = end
+        size *= 2
+    return k
 
 
 def align_banded(scorer: PairScorer, gap: float, max_cells: int) -> list[tuple[int | None, int | None]]:

@@ -35,6 +35,7 @@ no-break spaces (``1 000``); digits glued to letters (``python3``) or to CJK tex
 (``ポート8080で``) count, but not digits inside a Latin word (``i18n``, ``k8s``: a name)."""
 _INSIDE_WORD_RE = re.compile(r"(?<=[A-Za-z])\d+(?=[A-Za-z])")
 _URL_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_DIGIT_RE = re.compile(r"\d")
 _CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层文字名개명번장가지줄단계월년일시분초주"
 _CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
 _HAN_DIGITS = "一二三四五六七八九"
@@ -67,9 +68,12 @@ def find_numbers(text: str, cjk: bool = False) -> tuple[Counter, Counter]:
     """
     required: Counter = Counter()
     optional: Counter = Counter()
+    digits = _DIGIT_RE.search(text) is not None
+    if not digits and not cjk:
+        return required, optional  # no digit, no number (most prose)
     text = _URL_RE.sub(" ", text)
     text = _INSIDE_WORD_RE.sub(lambda m: " " * len(m.group()), text)
-    for m in NUMBER_TOKEN_RE.finditer(text):
+    for m in NUMBER_TOKEN_RE.finditer(text) if digits else ():
         token = m.group().strip()
         if " " in token and not re.fullmatch(r"\d{1,3}(?: \d{3})+", token):
             parts = token.split(" ")  # a space between unrelated numbers, not a thousands separator

@@ -129,6 +129,11 @@ def mask_technical(text: str) -> str:
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
+WIDE_FAMILIES = ("CJK", "Hangul", "Thai")
+"""Scripts whose letters count one word per two (no spaces between words)."""
+_MAYBE_WIDE_RE = re.compile(r"[^\x00-\u0dff]")
+"""A character past U+0DFF: every letter of :data:`WIDE_FAMILIES` is (Thai starts at U+0E00)."""
+
 
 def natural_words(text: str) -> list[str]:
     """Words of two letters or more left once technical tokens are masked."""
@@ -143,7 +148,9 @@ def has_translatable_text(text: str, min_words: int = 4, min_letters: int = 20) 
     """
     masked = mask_technical(text)
     words = _WORD_RE.findall(masked)
-    cjk = sum(n for ch, n in Counter(masked).items() if family(script_of(ch)) in ("CJK", "Hangul", "Thai"))
+    cjk = 0
+    if _MAYBE_WIDE_RE.search(masked):  # else no letter of these scripts: skip counting
+        cjk = sum(n for ch, n in Counter(masked).items() if family(script_of(ch)) in WIDE_FAMILIES)
     n_words = len(words) + cjk // 2
     letters = sum(len(w) for w in words) + 2 * cjk
     return n_words >= min_words and letters >= min_letters
