@@ -169,3 +169,35 @@ def test_component_props_over_many_lines_are_no_prose():
     for doc in page.documents.values():
         assert not any(s.kind == "paragraph" and "title:" in s.text for s in doc.segments)
     assert list(wrong_language.check(page, context(page))) == []
+
+
+# open-telemetry/opentelemetry.io content/{en,es}/docs/concepts/signals/logs.md:265-278 (CC-BY-4.0)
+FIELDS_EN = """| Field Name           | Description                                          |
+| -------------------- | ---------------------------------------------------- |
+| Timestamp            | Time when the event occurred.                        |
+| ObservedTimestamp    | Time when the event was observed.                    |
+| TraceId              | Request trace ID.                                    |
+| Body                 | The body of the log record.                          |
+| Resource             | Describes the source of the log.                     |
+| InstrumentationScope | Describes the scope that emitted the log.            |
+| Attributes           | Additional information about the event.              |
+| EventName            | Name that identifies the class or type of the event. |
+"""
+FIELDS_ES = """| Field Name           | Description                                                    |
+| -------------------- | -------------------------------------------------------------- |
+| Timestamp            | Momento en el que ocurrió el evento.                           |
+| ObservedTimestamp    | Momento en que se observó el evento.                           |
+| TraceId              | ID de la traza de la petición.                                 |
+| Body                 | El cuerpo del registro de log.                                 |
+| Resource             | Describe la fuente del log.                                    |
+| InstrumentationScope | Describe el ámbito que emitió el log.                          |
+| Attributes           | Información adicional sobre el evento.                         |
+"""
+
+
+def test_table_rows_pair_by_the_key_cell_both_locales_use():
+    """es lacks the last row (EventName): the row missing is the one whose key es does not
+    have, not ``Attributes`` (all rows looked alike: two cells, no code, no link)."""
+    page = aligned({"en": FIELDS_EN, "es": FIELDS_ES}, "en")
+    found = list(missing_block.check(page, context(page)))
+    assert [f.expected.split(" |")[0] for f in found] == ["EventName"]

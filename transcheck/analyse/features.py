@@ -27,6 +27,7 @@ the product of their lengths.
 from __future__ import annotations
 
 import re
+import zlib
 from bisect import bisect_left
 from collections import Counter
 from typing import Callable, Sequence
@@ -39,6 +40,9 @@ from .numbers import NUMBER_RE
 from .placeholders import is_plain_text
 from .segmemo import per_segment
 from .textdiff import ratio as text_ratio
+
+KEY_WEIGHT = 1.0
+"""Weight of a table row's key (first cell) in the anchor score, where both locales use that key."""
 
 WEIGHTS = (1.0, 1.2, 0.6)
 """Weights of the code-span, link-target and number overlaps in the anchor score."""
@@ -81,6 +85,13 @@ def anchors(seg: Segment) -> tuple[dict, dict, dict]:
             dict(Counter(NUMBER_RE.findall(seg.text))))
 
 
+def _key_id(seg: Segment) -> int:
+    """A nonzero checksum of a table row's first cell (2 characters or more), else 0 (a CRC
+    collision can only make two keys look alike, as a rare coincidence would)."""
+    key = seg.cells[0].strip() if seg.kind == "table_row" and len(seg.cells) > 1 else ""
+    return zlib.crc32(key.encode("utf-8")) + 1 if len(key) >= 2 else 0
+
+
 _WIDE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -107,6 +118,8 @@ class DocFeatures:
         self.level = np.fromiter((s.level for s in self.segments), dtype=np.int64, count=n)
         self.prose_len = np.fromiter((prose_length(s.prose) for s in self.segments), dtype=np.int64, count=n)
         self.ncells = np.fromiter((len(s.cells) for s in self.segments), dtype=np.int64, count=n)
+        self.keys = np.fromiter((_key_id(s) for s in self.segments), dtype=np.int64, count=n)
+        """Per table row, a checksum of its first cell (its key: ``Attributes``, ``--port``), else 0."""
         per_seg = [anchors(s) for s in self.segments]
         self.anchors = [[a[t] for a in per_seg] for t in range(3)]
         self.totals = [np.fromiter((sum(d.values()) for d in self.anchors[t]), dtype=np.int64, count=n)
@@ -140,6 +153,7 @@ class PairScorer:
                  ratios: dict | None = None):
         self.a, self.b, self.extra = a, b, extra
         self.ratios = ratios if ratios is not None else {}
+        self.shared_keys: np.ndarray | None = None
         size = max(len(_KIND_ID), 1)
         self._kinds = _kind_table(size)
 
@@ -197,6 +211,14 @@ class PairScorer:
         cells = (ca > 0) | (cb > 0)
         num = np.where(cells, num + np.where(ca == cb, 1.0, 0.3) * 0.8, num)
         den = np.where(cells, den + 0.8, den)
+        if self.shared_keys is None:
+            self.shared_keys = np.intersect1d(a.keys[a.keys != 0], b.keys[b.keys != 0])
+        if len(self.shared_keys):  # key cells both locales use are anchors; translated ones say nothing
+            ka_ = a.keys[i0:i1, None]
+            kb_ = b.keys[None, j0:j1]
+            held = np.isin(ka_, self.shared_keys) | np.isin(kb_, self.shared_keys)
+            num = np.where(held & (ka_ == kb_), num + KEY_WEIGHT, num)
+            den = np.where(held, den + KEY_WEIGHT, den)
         score = 0.35 * ks + 0.65 * (num / den)
         for kid, base, share in ((_CODE, 0.3, 0.7), (_HTML, 0.4, 0.6)):
             where = same & (ka == kid)
