@@ -105,12 +105,13 @@ _WORDS_ONLY_RE = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
 
 def _localized(a: str, b: str, codes: tuple[set[str], set[str]]) -> bool:
     """True when span ``b`` is ``a`` with a locale code switched to the page's own (``fr`` for
-    ``en``, ``/fr/about`` for ``/en/about``) or with the words around the code they share
-    translated (``:::tip[Le saviez-vous ?]``); not when a span of words only was translated."""
-    if a.lower() in codes[0] and b.lower() in codes[1]:
+    ``en``, ``/fr/about`` for ``/en/about``), with its example names translated (see
+    :func:`_example_name`) or with the words around the code they share translated
+    (``:::tip[Le saviez-vous ?]``); not when a span of words only was translated."""
+    if (a.lower() in codes[0] and b.lower() in codes[1]) or _example_name(a, b):
         return True
-    return _example_name(a, b) or not (_WORDS_ONLY_RE.fullmatch(a) or _WORDS_ONLY_RE.fullmatch(b)) \
-        and localized_text_only(a, b, codes)
+    words_only = _WORDS_ONLY_RE.fullmatch(a) or _WORDS_ONLY_RE.fullmatch(b)  # `fichier non trouvé`
+    return not words_only and localized_text_only(a, b, codes)
 
 
 _RUN_RE = re.compile(r"([^\W\d_]+(?:[_-][^\W\d_]+)*)")
