@@ -66,3 +66,34 @@ def test_a_clause_split_off_into_its_own_sentence_is_not_extra():
 def test_sentences_really_added_are_still_extra():
     """Without each added sentence the Chinese paragraph reads closer to the English one."""
     assert semantic(ANTD_UMI, reference="en") == [("extra-sentence", "zh", 1)] * 2
+
+
+# Node.js website, apps/site/pages/{en,zh-tw}/about/get-involved/index.md (MIT): the
+# Traditional Chinese paragraph says the last two English sentences as one.
+NODE_FORUMS = {
+    "en": "There are several unofficial discussion areas if you are looking for a more informal place "
+          "to discuss Node.js.\nPlease note that the Node.js project does not officially endorse these. "
+          "Please follow their respective codes of conduct/rules.\n",
+    "zh-TW": "如果您正尋找一些比較隨意的地方討論 Node.js，以下列出一些非官方的討論區。"
+             "請注意 Node.js 專案並未正式認可這些討論區，請遵循它們的行為準則/守則。\n",
+}
+
+# Pinia docs, packages/docs/{,zh/}cookbook/migration-vuex.md (MIT): the Chinese list item
+# lacks the English item's second sentence.
+PINIA_ID = {
+    "en": "1. Add a required `id` for the store, you may wish to keep this the same as the namespace "
+          "before. It is also recommended to make sure the `id` is in _camelCase_ as it makes it easier "
+          "to use with `mapStores()`.\n",
+    "zh": "1. 为 store 添加一个必要的 `id`，你可以让它与之前的命名保持相同。\n",
+}
+
+
+def test_two_sentences_said_as_one_are_not_missing():
+    """«Please follow their respective codes of conduct/rules.» is the second half of the
+    Chinese sentence that also says the one before it: joined, the two English sentences
+    read closer to that Chinese sentence than the first alone."""
+    assert semantic(NODE_FORUMS, reference="en") == []
+
+
+def test_a_sentence_really_dropped_is_still_missing():
+    assert semantic(PINIA_ID, reference="en") == [("missing-sentence", "zh", 1)]
