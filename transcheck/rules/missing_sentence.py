@@ -4,9 +4,10 @@ Partial omission: the paragraph is there, but a sentence or clause of it is not.
 Paragraphs are split into sentences, embedded, and aligned sentence by sentence to
 the same paragraph in every other locale. A sentence is missing here when it has no
 counterpart in this paragraph (no aligned sentence, best similarity under 0.45, and
-not merged into a neighbouring sentence) in the reference, or without a reference in
-a strict majority (at least two) of the other locales, whose copies of it agree with
-each other. A paragraph much longer than expected for its language (length ratio
+not merged into a neighbouring sentence, nor said inside the translated sentence of a
+sentence up to two away, as Chinese and Japanese translations often do) in the
+reference, or without a reference in a strict majority (at least two) of the other
+locales, whose copies of it agree with each other. A paragraph much longer than expected for its language (length ratio
 over 1.25, corrected for language expansion) is not reported: it was reworded, not
 cut. The finding quotes the sentence, the locales that have it, its best similarity
 here and the length ratio. Skipped with ``--no-semantic``.

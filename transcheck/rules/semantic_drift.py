@@ -21,6 +21,10 @@ translation is closer to its own row than to the rest of the page even when the 
 embeds its language poorly (short Traditional Chinese sentences score 0.33-0.5 against
 English where the other translations score 0.8, yet 2-7 standard deviations above
 their similarity to the other rows), while a paragraph that says something else is not.
+The few Traditional Chinese sentences the model scores about 0.25 against English stand
+out against the Simplified Chinese page instead: the test is also made against a sibling
+locale of the same language whose own segment stands out. Pages of 3-4 other rows need a
+larger deviation.
 A segment that reads like a block up to two rows away, whose own segment in this
 locale does not read like its row either, is aligned one row off (a block added or
 dropped nearby, for the structural rules), not drifting.
