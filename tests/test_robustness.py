@@ -191,6 +191,17 @@ def test_pathological_brackets_stay_within_the_time_budget():
             parse_markdown("[" * 200_000)
 
 
+def test_the_time_budget_counts_cpu_time_not_waiting():
+    # a busy machine makes a page wait for the CPU; waiting must not use up its budget
+    import time
+    with time_budget(0.1, "waiting"):
+        time.sleep(0.3)
+    with pytest.raises(TimeBudgetExceeded, match="working took longer than 0 s of CPU time"):
+        with time_budget(0.1, "working"):
+            while True:
+                pass
+
+
 # ---------------------------------------------------------------- Markdown that is odd but valid
 
 def test_unterminated_code_fence_runs_to_the_end(tmp_path):

@@ -1,4 +1,4 @@
-"""Backstops for untrusted input: a wall-clock budget for one stage of one file or page.
+"""Backstops for untrusted input: a CPU-time budget for one stage of one file or page.
 
 The algorithms are meant to be near-linear on any input, but the Markdown parser is a
 third-party library with super-linear corner cases (tens of thousands of nested ``[``),
@@ -6,8 +6,11 @@ so every parse and every page check also runs under a time budget. When the budg
 out, :class:`TimeBudgetExceeded` is raised inside the running code; the pipeline reports
 the file or page as an input error and goes on with the others.
 
-The budget uses ``SIGALRM`` and therefore works in the main thread of a POSIX process;
-elsewhere (other threads, Windows) the code runs without a budget.
+Budgets count the CPU time of the process (``ITIMER_PROF``), not the wall clock: a page
+gets the same budget, and so the same findings, on an idle machine and on a busy CI runner
+whose other jobs take the cores. The timer signals ``SIGPROF`` and therefore works in the
+main thread of a POSIX process; elsewhere (other threads, Windows) the code runs without
+a budget.
 """
 
 from __future__ import annotations
@@ -32,28 +35,33 @@ def _available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+def cpu_seconds() -> float:
+    """CPU seconds the process has used (what the budgets count)."""
+    return time.process_time()
+
+
 @contextmanager
 def time_budget(seconds: float | None, what: str) -> Iterator[None]:
-    """Run the block with a wall-clock budget; raise :class:`TimeBudgetExceeded` past it.
+    """Run the block with a CPU-time budget; raise :class:`TimeBudgetExceeded` past it.
 
     ``what`` names the work in the exception message. ``None`` or a non-positive budget,
-    a nested budget, or a context without ``SIGALRM`` runs the block unguarded.
+    a nested budget, or a context without ``setitimer`` runs the block unguarded.
     """
     if not seconds or seconds <= 0 or not _available() \
-            or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+            or signal.getitimer(signal.ITIMER_PROF)[0] > 0:
         yield
         return
 
     def on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
-        raise TimeBudgetExceeded(f"{what} took longer than {seconds:.0f} s; stopped")
+        raise TimeBudgetExceeded(f"{what} took longer than {seconds:.0f} s of CPU time; stopped")
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 PAGE_BASE = 60.0
@@ -86,13 +94,13 @@ class Stages:
     def __init__(self, budget: float, overrides: "dict[str, float] | None" = None):
         self.budget = budget
         self.overrides = overrides or {}
-        self.started = time.monotonic()
+        self.started = cpu_seconds()
         self.unfinished: str | None = None
         self.skipped: list[str] = []
 
     def left(self) -> float:
         """Seconds left before the deadline."""
-        return self.budget - (time.monotonic() - self.started)
+        return self.budget - (cpu_seconds() - self.started)
 
     def run(self, name: str, fn, *args, budget: float | None = None, **kwargs):
         """``fn(*args, **kwargs)`` within the time left, or within ``budget`` seconds for a
@@ -105,7 +113,7 @@ class Stages:
         if seconds <= 0:
             self.unfinished = name
             return None
-        start = time.monotonic()
+        start = cpu_seconds()
         try:
             with time_budget(seconds, name):
                 return fn(*args, **kwargs)
@@ -114,7 +122,7 @@ class Stages:
             return None
         finally:
             if budget is not None:  # a stage on its own clock does not use up the page's time
-                self.started += time.monotonic() - start
+                self.started += cpu_seconds() - start
 
     def message(self) -> str:
         """What to tell the user when a stage did not finish (empty when all did)."""
