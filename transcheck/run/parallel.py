@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from types import ModuleType
@@ -34,6 +35,20 @@ from .page import PageJob, PageResult, check_window
 CHUNK = 16
 """Page groups per task sent to a worker, and per window of pages whose texts are embedded
 in one call (:func:`~.page.check_window`): the same windows whatever ``--jobs``."""
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Run numpy's BLAS on one thread in this process while the block runs: the checks'
+    matrix products are small, a second OpenBLAS thread spun while it waited (2 of 27 CPU s
+    on a long page, the same report), and runs use one process per core instead (``--jobs``)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency
+        yield
+        return
+    with threadpool_limits(1, user_api="blas"):
+        yield
 
 
 def default_jobs() -> int:
@@ -63,21 +78,27 @@ def worker_main(conn) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
-        while True:
-            task = conn.recv()
-            if task is None:
-                return
-            indices, groups, job, rule_ids, page_ids = task
-            results = check_window(groups, job, _resolve(rule_ids), _resolve(page_ids))
-            for index in indices:
-                try:
-                    result = next(results)
-                except Exception as exc:  # an EmbeddingError: the whole run stops
-                    conn.send(("raise", index, _picklable(exc)))
-                    return
-                conn.send(("page", index, result))
+        with one_blas_thread():
+            _serve(conn)
     except (EOFError, OSError, KeyboardInterrupt):
         return
+
+
+def _serve(conn) -> None:
+    """Check the chunks sent over ``conn`` until ``None`` comes (see :func:`worker_main`)."""
+    while True:
+        task = conn.recv()
+        if task is None:
+            return
+        indices, groups, job, rule_ids, page_ids = task
+        results = check_window(groups, job, _resolve(rule_ids), _resolve(page_ids))
+        for index in indices:
+            try:
+                result = next(results)
+            except Exception as exc:  # an EmbeddingError: the whole run stops
+                conn.send(("raise", index, _picklable(exc)))
+                return
+            conn.send(("page", index, result))
 
 
 def _picklable(exc: Exception) -> Exception:
@@ -211,9 +232,10 @@ def check_groups(groups: list[PageGroup], job: PageJob, rules: tuple[ModuleType,
     registered = all(known.get(r.ID) is r for r in (*rules, *page_rules))
     chunks = -(-len(groups) // CHUNK)
     if min(max(1, jobs), chunks) <= 1 or not registered:
-        for k in range(0, len(groups), CHUNK):
-            chunk = groups[k:k + CHUNK]
-            yield from check_window(chunk, _chunk_job(job, chunk), rules, page_rules)
+        with one_blas_thread():
+            for k in range(0, len(groups), CHUNK):
+                chunk = groups[k:k + CHUNK]
+                yield from check_window(chunk, _chunk_job(job, chunk), rules, page_rules)
         return
     yield from _run_parallel(groups, job, tuple(r.ID for r in rules), tuple(r.ID for r in page_rules),
                              min(jobs, chunks))
