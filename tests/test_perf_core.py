@@ -86,6 +86,10 @@ def test_banded_scores_are_the_full_matrix_cells():
     scorer = PairScorer(DocFeatures(sa), DocFeatures(sb))
     full = scorer.block(0, len(sa), 0, len(sb))
     assert np.array_equal(scorer.block(5, 17, 3, 11), full[5:17, 3:11])
+    kept = PairScorer(DocFeatures(sa), DocFeatures(sb))
+    kept.kept_block(0, 10, 2, 9)
+    kept.kept_block(10, 12, 0, len(sb))
+    assert all(kept.cell(i, j) == full[i, j] for i in range(len(sa)) for j in range(len(sb)))
 
 
 def test_sketches_keep_every_copy():

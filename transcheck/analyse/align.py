@@ -86,7 +86,7 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
         extra_matrix = per_pair_extra(extra)
     scorer = PairScorer(fa, DocFeatures(b), extra_matrix, ratios)
     pairs = align_banded(scorer, gap, max_cells)
-    return pair_in_order(pairs, a, b, lambda i, j: float(scorer.block(i, i + 1, j, j + 1)[0, 0]), gap)
+    return pair_in_order(pairs, a, b, scorer.cell, gap)
 
 
 def pair_in_order(pairs: list[tuple[int | None, int | None]], a: Sequence[Segment], b: Sequence[Segment],

@@ -150,7 +150,7 @@ def align_banded(scorer: PairScorer, gap: float, max_cells: int) -> list[tuple[i
                 j_lo = max(0, band(i)[0] - 1)
                 j_hi = band(i1)[1]
                 sim_i0, sim_j0 = i - 1, j_lo
-                sim = scorer.block(i - 1, i1, j_lo, j_hi)
+                sim = scorer.kept_block(i - 1, i1, j_lo, j_hi)
                 sim_rows = sim.tolist() if narrow else None
             if narrow:  # a few cells a row: plain Python beats numpy's per-call cost
                 row, move = band_row(i, lo, hi, prev, lo_prev, hi_prev, sim_rows[i - 1 - sim_i0], sim_j0, gap)

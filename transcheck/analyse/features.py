@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Callable, Sequence
 
@@ -142,6 +142,10 @@ ExtraMatrix = Callable[[Sequence[Segment], Sequence[Segment]], np.ndarray]
 """``(segments a, segments b) -> len(a) x len(b)`` array of extra similarities, NaN for none."""
 
 
+KEEP_CELLS = 4_000_000
+"""Most cells a :class:`PairScorer` keeps for :meth:`PairScorer.cell` (32 MB of scores)."""
+
+
 class PairScorer:
     """Scores blocks of the similarity matrix of two documents (see the module docstring).
 
@@ -156,6 +160,9 @@ class PairScorer:
         self.shared_keys: np.ndarray | None = None
         size = max(len(_KIND_ID), 1)
         self._kinds = _kind_table(size)
+        self._kept: list[tuple[int, int, int, int, np.ndarray]] = []
+        """Blocks of :meth:`kept_block`, in row order: (i0, i1, j0, j1, scores)."""
+        self._kept_cells = 0
 
     def _inter(self, t: int, i0: int, i1: int, j0: int, j1: int) -> np.ndarray:
         """Multiset intersection sizes of anchor type ``t`` for the block."""
@@ -242,6 +249,24 @@ class PairScorer:
             e = self.extra(a.segments[i0:i1], b.segments[j0:j1])
             score = np.where(np.isnan(e), score, 0.5 * score + 0.5 * e)
         return np.maximum(0.0, np.minimum(1.0, score))
+
+    def kept_block(self, i0: int, i1: int, j0: int, j1: int) -> np.ndarray:
+        """:meth:`block`, kept for :meth:`cell` (blocks asked for in row order, rows not overlapping)."""
+        out = self.block(i0, i1, j0, j1)
+        self._kept_cells += out.size
+        if self._kept_cells <= KEEP_CELLS:
+            self._kept.append((i0, i1, j0, j1, out))
+        return out
+
+    def cell(self, i: int, j: int) -> float:
+        """Similarity of ``a[i]`` and ``b[j]``: read from a kept block that holds it (every
+        cell is computed on its own, so it is the same value), else a block of one cell."""
+        k = bisect_right(self._kept, i, key=lambda kb: kb[0]) - 1
+        if k >= 0:
+            i0, i1, j0, j1, scores = self._kept[k]
+            if i < i1 and j0 <= j < j1:
+                return float(scores[i - i0, j - j0])
+        return float(self.block(i, i + 1, j, j + 1)[0, 0])
 
     def text_ratio(self, x: str, y: str) -> float:
         """Bounded difflib ratio of two code/HTML texts, cached by text pair."""

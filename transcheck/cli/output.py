@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..model import Report, severity_rank
+from ..model.findings import FindingLog
 from ..reporters import REPORTERS
 from ..run.baseline import render_baseline
 from .safe_output import (OutputError, destination_problem, inert, inert_chunks, silence_stdout,
@@ -84,7 +85,9 @@ def say(message: str) -> None:
 def _checked_files(report: Report) -> set[str]:
     """Real paths of every file the run read or reported on."""
     names = {f for p in report.pages for f in p.files.values()}
-    names |= {f.file for f in report.findings} | {e.file for e in report.errors}
+    findings = report.findings
+    names |= findings.files() if isinstance(findings, FindingLog) else {f.file for f in findings}
+    names |= {e.file for e in report.errors}
     return {os.path.realpath(n) for n in names}
 
 

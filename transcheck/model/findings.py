@@ -43,6 +43,7 @@ class FindingLog:
         self._end = 0
         self._memory: list[Finding] | None = None
         """The findings, when no temporary file could take them (a full disk)."""
+        self._files: set[str] = set()
 
     def extend(self, findings: Iterable[Finding]) -> None:
         """Append findings (sorted among themselves for the log to stay in order)."""
@@ -53,6 +54,7 @@ class FindingLog:
             self._sorted = False
         self._last = batch[-1].sort_key()
         self._count += len(batch)
+        self._files.update(f.file for f in batch)
         if self._memory is not None:
             self._memory.extend(batch)
             return
@@ -88,6 +90,10 @@ class FindingLog:
             return
         for batch in self._batches():
             yield from batch
+
+    def files(self) -> frozenset[str]:
+        """The files the findings are in (known without reading the log back)."""
+        return frozenset(self._files)
 
     def __len__(self) -> int:
         return self._count
