@@ -8,6 +8,7 @@
 * masking technical tokens run by run gives the text of the whole-text regex;
 * pairing stretches in order scores only the pairs around gaps and returns what
   scoring every pair returns;
+* the compiled matcher core (``cydifflib``) gives difflib's blocks and ratios;
 * a page stage that runs out of time leaves the findings of the finished stages and
   an error naming it;
 * one page with many list items in five locales goes through the CLI with the
@@ -180,6 +181,30 @@ def test_no_wide_script_letter_before_thai():
 
     assert not [c for c in range(0xE00) if family(script_of(chr(c))) in WIDE_FAMILIES]
     assert family(script_of("\u0e01")) == "Thai"
+
+
+@pytest.mark.skipif(__import__("importlib").util.find_spec("cydifflib") is None, reason="needs cydifflib")
+def test_compiled_matcher_agrees_with_difflib():
+    """``cydifflib`` (the default matcher core of :mod:`transcheck.analyse.textdiff`) gives
+    difflib's matching blocks, opcodes and ratios on the corpus's code blocks and prose,
+    every pair of them, and on random strings."""
+    import difflib
+
+    import cydifflib
+
+    texts = [s.text for loc in LOCALES for s in corpus_segments(loc) if s.kind == "code"][:8]
+    texts += [s.prose for s in corpus_segments("de") if s.is_prose][:12]
+    rng = random.Random(7)
+    pairs = list(itertools.combinations(texts, 2))
+    pairs += [("".join(rng.choice("ab c\nd") for _ in range(rng.randint(0, 200))),
+               "".join(rng.choice("ab c\nd") for _ in range(rng.randint(0, 120)))) for _ in range(150)]
+    for a, b in pairs:
+        slow = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        fast = cydifflib.SequenceMatcher(None, a, b, autojunk=False)
+        assert [tuple(m) for m in fast.get_matching_blocks()] == [tuple(m) for m in slow.get_matching_blocks()]
+        assert fast.get_opcodes() == slow.get_opcodes()
+        assert (fast.ratio(), fast.quick_ratio(), fast.real_quick_ratio()) == \
+            (slow.ratio(), slow.quick_ratio(), slow.real_quick_ratio())
 
 
 def test_a_stage_out_of_time_keeps_the_finished_stages():

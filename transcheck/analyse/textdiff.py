@@ -9,13 +9,35 @@ when even that is large.
 
 from __future__ import annotations
 
-import difflib
+import importlib
+import os
 from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
 LIMIT = 4000
 """Items (characters, tokens) compared exactly with difflib; beyond, trimmed or estimated."""
+
+CORE_ENV = "TRANSCHECK_DIFFLIB"
+"""Environment variable naming the matcher core (``cydifflib`` or ``difflib``)."""
+
+
+def matcher_core() -> str:
+    """The module whose ``SequenceMatcher`` compares texts: ``cydifflib`` (difflib's
+    algorithm compiled, the same blocks and ratios, many times faster) when installed,
+    else ``difflib``; :data:`CORE_ENV` can force one."""
+    forced = os.environ.get(CORE_ENV, "").strip()
+    if forced in ("difflib", "cydifflib"):
+        return forced
+    try:
+        import cydifflib  # noqa: F401
+    except ImportError:
+        return "difflib"
+    return "cydifflib"
+
+
+SequenceMatcher = importlib.import_module(matcher_core()).SequenceMatcher
+"""difflib's ``SequenceMatcher`` from :func:`matcher_core` (chosen once, at import)."""
 
 
 def common_prefix(a: Sequence, b: Sequence) -> int:
@@ -50,13 +72,13 @@ def opcodes(a: Sequence, b: Sequence, limit: int = LIMIT) -> list[tuple[str, int
     prefix and suffix) is that small; otherwise the differing middle is one ``replace``.
     """
     if len(a) + len(b) <= limit:
-        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     p = common_prefix(a, b)
     s = common_suffix(a, b, p)
     ma, mb = a[p:len(a) - s], b[p:len(b) - s]
     ops: list[tuple[str, int, int, int, int]] = [("equal", 0, p, 0, p)] if p else []
     if len(ma) + len(mb) <= limit:
-        inner = difflib.SequenceMatcher(None, ma, mb, autojunk=False).get_opcodes() if ma or mb else []
+        inner = SequenceMatcher(None, ma, mb, autojunk=False).get_opcodes() if ma or mb else []
     else:
         inner = [("replace", 0, len(ma), 0, len(mb))]
     ops += [(op, i1 + p, i2 + p, j1 + p, j2 + p) for op, i1, i2, j1, j2 in inner]
@@ -80,12 +102,12 @@ def ratio(a: str, b: str, limit: int = LIMIT) -> float:
         return 1.0
     total = len(a) + len(b)
     if total <= limit:
-        return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+        return SequenceMatcher(None, a, b, autojunk=False).ratio()
     p = common_prefix(a, b)
     s = common_suffix(a, b, p)
     ma, mb = a[p:len(a) - s], b[p:len(b) - s]
     if len(ma) + len(mb) <= limit:
-        matched = sum(blk.size for blk in difflib.SequenceMatcher(None, ma, mb, autojunk=False)
+        matched = sum(blk.size for blk in SequenceMatcher(None, ma, mb, autojunk=False)
                       .get_matching_blocks())
     else:
         common = _lines(ma) & _lines(mb)

@@ -3,7 +3,6 @@ document, and how alike two prose strings are."""
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import os
 import re
@@ -12,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ...locales import base_language
+from ..textdiff import SequenceMatcher
 from .data import SCRIPT_CANDIDATES, SCRIPT_LANG, STOPWORDS, Detection
 from .scripts import chinese_score, family, language_scripts, mask_technical, natural_words, script_counts
 
@@ -293,7 +293,7 @@ def same_text_ratio(a: str, b: str, at_least: float = 0.0) -> float:
         return 1.0
     if at_least and 2 * min(len(na), len(nb)) / (len(na) + len(nb)) < at_least:
         return round(2 * min(len(na), len(nb)) / (len(na) + len(nb)), 4)  # lengths alone rule it out
-    sm = difflib.SequenceMatcher(None, na, nb, autojunk=False)
+    sm = SequenceMatcher(None, na, nb, autojunk=False)
     if at_least:
         bound = sm.real_quick_ratio()
         if bound < at_least:
