@@ -163,6 +163,10 @@ POSITIVE = [
     ("Chinese clause inside a Japanese sentence", "ja",
      "これは Dockerfile の起点です，这使我们能够避免重建原本可以缓存的层",
      "这使我们能够避免重建原本可以缓存的层", "zh"),
+    ("English clause left in a Hindi paragraph", "hi",
+     "अगर आपको बहुत सारा काम करना है, then you might benefit from using other bigger tools "
+     "like Celery, तो यह उपयोगी हो सकता है।",
+     "then you might benefit from using other bigger tools", "en"),
     ("Japanese paragraph in a Chinese page", "zh-CN",
      "これは、ローカル ディレクトリのファイルをイメージの新しいレイヤーにコピーします。",
      "ローカル ディレクトリ", "ja"),
@@ -226,6 +230,14 @@ NEGATIVE = [
     ("Chinese with Latin names", "zh", "要构建 Docker 镜像，请运行以下命令。"),
     ("English prose with code", "en",
      "Run docker image build -t python-hello-world . and then start the container."),
+    # FastAPI docs (MIT), docs/hi/docs/tutorial/background-tasks.md: the Hindi translation
+    # keeps English terms on purpose; runs of terms with no English function word
+    ("English terms kept in Hindi prose", "hi",
+     "अगर आपको heavy background computation perform करनी है और यह ज़रूरी नहीं है कि वह same "
+     "process द्वारा run हो (उदाहरण के लिए, आपको memory, variables, आदि share करने की ज़रूरत "
+     "नहीं है), तो आपको Celery जैसे दूसरे बड़े tools का उपयोग करने से लाभ हो सकता है।"),
+    ("English terms kept in Japanese prose", "ja",
+     "path operation explorer、path operation search、tests の CodeLens ナビゲーションなど、多くの機能を提供します。"),
     ("empty", "de", ""),
     ("only punctuation and numbers", "ja", "（1）、2. — 3!"),
 ]

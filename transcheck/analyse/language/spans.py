@@ -135,6 +135,8 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
         if not det.lang or det.lang == expected:
             return None
         if fam == "Latin":  # a real phrase, not product names: langdetect must agree
+            if det.lang in STOPWORDS and not stopword_counts(piece)[1][det.lang]:
+                return None  # terms kept in the source language ("path operation function"), not a clause
             return det if det.confidence >= MIN_CONFIDENCE else None
         # Script evidence: strong whatever the length (the run is not minor).
         return Detection(det.lang, max(det.confidence, 0.9))
