@@ -186,3 +186,31 @@ def test_docusaurus_blog_pages_versions_and_docs_instances(tmp_path):
     for path, page in cases.items():
         hit = place(sites, path)
         assert hit[:2] == (page, "en" if "i18n" not in path.parts else "ja"), path
+
+
+def test_vitepress_rewrites_serve_the_default_locale_from_a_subfolder(tmp_path):
+    # vuejs/vitepress docs (MIT): `rewrites: { 'en/:rest*': ':rest*' }` keeps the English pages
+    # in docs/en/ and serves them at the root; translations are docs/<locale>/
+    import json
+    from tests.helpers import transcheck
+    cfg = tmp_path / "docs" / ".vitepress" / "config.ts"
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text("export default defineConfig({\n  title: 'VitePress',\n\n  rewrites: {\n"
+                   "    'en/:rest*': ':rest*'\n  },\n  locales: {\n"
+                   "    root: { label: 'English', lang: 'en-US', dir: 'ltr' },\n"
+                   "    zh: { label: '简体中文', lang: 'zh-Hans', dir: 'ltr' },\n"
+                   "    ru: { label: 'Русский', lang: 'ru-RU', dir: 'ltr' },\n  }\n})\n")
+    pages = {"en": "# Routing\n\nSee [the config](./site-config#rewrites) and run `vitepress dev`.\n",
+             "zh": "# 路由\n\n参阅[配置](./site-config#rewrites)并运行 `vitepress dev`。\n",
+             "ru": "# Маршрутизация\n\nСм. [конфигурацию](./site-config#rewrites) и `vitepress build`.\n"}
+    for loc, text in pages.items():
+        (tmp_path / "docs" / loc / "guide").mkdir(parents=True)
+        (tmp_path / "docs" / loc / "guide" / "routing.md").write_text(text)
+    site = find_sites(tmp_path / "docs").sites[0]
+    assert site.default_locale == "en-US"
+    assert [(t.folder, t.locale) for t in site.trees if t.source] == [("en", "en-US")]
+    proc = transcheck("check", str(tmp_path / "docs"), "--no-semantic", "--format", "json")
+    data = json.loads(proc.stdout)
+    assert data["summary"]["pages"] == 1, data["summary"]
+    [finding] = [f for f in data["findings"] if f["rule"] == "inline-code"]
+    assert finding["locale"] == "ru" and "vitepress dev" in finding["expected"]

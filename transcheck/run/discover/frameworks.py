@@ -183,10 +183,11 @@ def with_trees(site: SiteConfig, trees: tuple[Tree, ...]) -> SiteConfig:
                       site.folders, trees)
 
 
-def _root_layout(site: SiteConfig, content: str, root_tag: Any) -> SiteConfig:
-    """Trees of the "default locale at the root, translations in subfolders" layout."""
+def _root_layout(site: SiteConfig, content: str, root_tag: Any, root_dir: str = "") -> SiteConfig:
+    """Trees of the "default locale at the root, translations in subfolders" layout
+    (``root_dir``: the subfolder the default locale's pages are served from the root)."""
     default = site.default_locale or norm_tag(root_tag)
-    trees = [Tree(content, default or "", content, source=True)]
+    trees = [Tree(f"{content}/{root_dir}".strip("/"), default or "", content, source=True)]
     trees += [Tree(f"{content}/{name}".lstrip("/"), loc, content) for name, loc in site.folders.items()
               if name != "root"]
     locs = tuple(sorted(set(site.locales) | ({default} if default else set())))
@@ -221,7 +222,19 @@ def read_vitepress(path: Path) -> SiteConfig:
     content = os.path.normpath(src).replace(os.sep, "/").strip("/")
     content = "" if content == "." else content
     site = make_site("vitepress", path, base, named, None)
-    return _root_layout(site, content, root_tag if isinstance(root_tag, str) else None)
+    return _root_layout(site, content, root_tag if isinstance(root_tag, str) else None, _rewritten_root(mod))
+
+
+def _rewritten_root(mod) -> str:
+    """The folder VitePress ``rewrites`` serve at the root (``'en/:rest*': ':rest*'`` -> ``en``),
+    where the default locale's pages then live; empty when there is none."""
+    for d in mod.dicts_with("rewrites"):
+        rules = d["rewrites"] if isinstance(d["rewrites"], dict) else {}
+        for src, dst in sorted(rules.items()):
+            if isinstance(dst, str) and dst.startswith(":") and src.endswith("/" + dst) \
+                    and ":" not in src[:-len(dst)]:
+                return src[:-len(dst) - 1].strip("/")
+    return ""
 
 
 def read_astro(path: Path) -> SiteConfig:
