@@ -160,6 +160,25 @@ export default withNextra({
 })
 """
 
+# The shape of web-infra-dev/rsbuild's website config (MIT), trimmed
+RSPRESS_CONFIG = """import * as path from 'node:path';
+import { defineConfig } from '@rspress/core';
+
+export default defineConfig({
+  root: 'website/docs',
+  lang: 'en',
+  title: 'Rsbuild',
+  themeConfig: {
+    editLink: { docRepoBaseUrl: 'https://github.com/web-infra-dev/rsbuild/tree/main/website/docs' },
+    locales: [
+      { lang: 'en', label: 'English', description },
+      { lang: 'fr', label: 'Français' },
+      { lang: 'de', label: 'Deutsch', description: 'Ein Build-Werkzeug' },
+    ],
+  },
+});
+"""
+
 LAYOUTS = {
     "docusaurus": ({"docusaurus.config.js": DOCUSAURUS_CONFIG},
                    {"en": "docs/install.md", "fr": "i18n/fr/docusaurus-plugin-content-docs/current/install.md",
@@ -176,6 +195,9 @@ LAYOUTS = {
               "de": "content/german/install.md"}),
     "nextra": ({"next.config.mjs": NEXTRA_CONFIG},
                {"en": "pages/install.en.mdx", "fr": "pages/install.fr.mdx", "de": "pages/install.de.mdx"}),
+    "rspress": ({"rspress.config.ts": RSPRESS_CONFIG},
+                {"en": "website/docs/en/install.md", "fr": "website/docs/fr/install.md",
+                 "de": "website/docs/de/install.md"}),
 }
 """framework -> (config files, locale -> path of the page's copy)."""
 

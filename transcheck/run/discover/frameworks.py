@@ -50,7 +50,7 @@ class SiteConfig:
     """What a site's own configuration says about its languages and layout."""
 
     framework: str
-    """docusaurus, vitepress, starlight, astro, mkdocs, hugo, nextra, next or custom."""
+    """docusaurus, vitepress, starlight, astro, mkdocs, hugo, nextra, next, rspress or custom."""
     path: str | None
     """The config file that was read (None: the layout was recognised from paths)."""
     root: str
@@ -285,3 +285,21 @@ def read_nextra(path: Path) -> SiteConfig:
     _, text, i18n, locales = _js_i18n(path)
     kind = "nextra" if "nextra" in text else "next"
     return make_site(kind, path, path.parent, {loc: loc for loc in locales}, i18n.get("defaultLocale"))
+
+
+def read_rspress(path: Path) -> SiteConfig:
+    """``rspress.config.*``: ``locales`` (a list of ``{ lang }``, at the top level or in
+    ``themeConfig``) and the site's ``lang`` (the default); every language's pages are in
+    ``<root>/<lang>/`` (``root`` defaults to ``docs``)."""
+    mod, _ = _js_module(path, "locales")
+    found = [d["locales"] for d in mod.dicts_with("locales") if isinstance(d["locales"], list) and d["locales"]]
+    langs = [item.get("lang") for item in found[0] if isinstance(item, dict)] if found else []
+    if not langs or not all(isinstance(lang, str) for lang in langs):
+        raise ConfigUnreadable("no literal 'locales' list of { lang } objects")
+    default = next((d["lang"] for d in mod.dicts_with("lang")
+                    if isinstance(d["lang"], str) and "label" not in d), None)
+    root = next((d["root"] for d in mod.dicts_with("root") if isinstance(d["root"], str)), "docs")
+    content = os.path.normpath(root).replace(os.sep, "/").strip("/")
+    site = make_site("rspress", path, path.parent, {lang: lang for lang in langs}, default)
+    return with_trees(site, tuple(Tree(f"{content}/{name}", loc, content, source=(loc == site.default_locale))
+                                  for name, loc in site.folders.items()))

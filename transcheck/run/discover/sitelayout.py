@@ -16,10 +16,10 @@ from pathlib import Path
 from ...locales import normalize_locale
 from .datafiles import read_hugo, read_mkdocs
 from .frameworks import (ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees, read_astro,
-                         read_docusaurus, read_nextra, read_vitepress)
+                         read_docusaurus, read_nextra, read_rspress, read_vitepress)
 
 READERS = {"docusaurus": read_docusaurus, "vitepress": read_vitepress, "starlight": read_astro,
-           "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra}
+           "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra, "rspress": read_rspress}
 """Framework name (as the ``layout`` setting names it) -> its config reader."""
 
 JS = ("js", "ts", "mjs", "mts", "cjs", "cts")
@@ -28,6 +28,7 @@ CONFIG_FILES: tuple[tuple[str, str], ...] = (
     *(("vitepress", f".vitepress/config.{e}") for e in JS),
     *(("vitepress", f".vitepress/config/index.{e}") for e in JS),
     *(("starlight", f"astro.config.{e}") for e in JS),
+    *(("rspress", f"rspress.config.{e}") for e in JS),
     ("mkdocs", "mkdocs.yml"), ("mkdocs", "mkdocs.yaml"),
     *(("hugo", f"hugo.{e}") for e in ("toml", "yaml", "yml", "json")),
     *(("hugo", f"config/_default/hugo.{e}") for e in ("toml", "yaml", "yml", "json")),
