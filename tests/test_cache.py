@@ -76,6 +76,18 @@ def test_hits_and_misses_across_two_runs(use, tmp_path):
     assert len(entry_files(tmp_path)) == UNIQUE + 1
 
 
+def test_a_window_is_embedded_once_then_forgotten(use):
+    """prefetch(): one call for a window's texts, counted there; later calls of the window
+    are served from memory uncounted; the next window starts with an empty memory."""
+    emb = CachedEmbedder(use, EmbeddingCache(None, disabled=True))
+    emb.prefetch(TEXTS)
+    assert emb.stats() == {"hits": 0, "misses": UNIQUE}
+    np.testing.assert_array_equal(emb.encode(TEXTS[:2]), emb.encode(TEXTS[:2]))
+    assert emb.stats() == {"hits": 0, "misses": UNIQUE}
+    emb.prefetch(TEXTS[1:3])  # a new window: nothing kept from the last one (no disk cache here)
+    assert emb.stats() == {"hits": 0, "misses": UNIQUE + 2} and len(emb._memo) == 2
+
+
 def test_model_key_separates_entries(use, tmp_path):
     cache = EmbeddingCache(tmp_path)
     CachedEmbedder(use, cache).encode(TEXTS[:2])
