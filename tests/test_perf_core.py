@@ -267,3 +267,14 @@ def test_move_estimates_keep_every_move_by_meaning():
                     accepted += 1
                     assert near[gi, ek], (loc, mi, ei)
     assert accepted >= len(rows)  # a row matches itself in every locale, at least
+
+
+def test_a_part_the_witness_lacks_is_no_join():
+    """A row of the run where the witness has no block either: not a split, no crash (it
+    dropped a whole 600-line page in 18 locales)."""
+    from transcheck.analyse.splits import joins
+    from transcheck.model import Segment
+
+    para = Segment(kind="paragraph", index=0, line=1, end_line=1, text="One two three four.",
+                   prose="One two three four.")
+    assert joins(para, para, [None], 1.0) is False

@@ -38,7 +38,7 @@ def joins(whole: Segment, kept: Segment, alone: list[Segment], ratio: float) -> 
     container) together are the paragraph ``whole`` of another locale; ``ratio`` is
     whole-locale length per part-locale length."""
     if not whole.kind == kept.kind == "paragraph" \
-            or any(s.kind != "paragraph" or s.container != kept.container for s in alone):
+            or any(s is None or s.kind != "paragraph" or s.container != kept.container for s in alone):
         return False
     expected = prose_length(whole.prose) / ratio
     before = prose_length(kept.prose) / expected
