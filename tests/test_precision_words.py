@@ -145,3 +145,28 @@ def test_an_added_word_the_reference_writes_here_is_info_even_if_it_is_code_else
           "назву шаблону, об'єкт `request` і словник «контекст».\n\n"
           "У попередніх версіях об'єкт `request` передавався як частина контексту.\n")
     assert severities(inline_code, en, "uk", uk) == ["info"]
+
+
+def test_a_single_value_on_one_side_only_is_info_two_values_or_a_version_are_not():
+    # vercel/swr-site content/docs/arguments{,.ja}.mdx:34 (MIT): the ja callout says `< 2` where
+    # en says `< 2.0.0` and also "2 arguments": 2.0.0 is missing, written shorter
+    en = ("In the previous versions (< 2.0.0), The `fetcher` function will receive the spreaded "
+          "arguments from original `key` when the `key` argument is array type. E.g., key "
+          "`[url, token]` will become 2 arguments `(url, token)` for `fetcher` function.\n")
+    it = "In older versions (< 2), The `fetcher` function accepts the `key` parameter as arguments separately\n"
+    found = run_rule(number, {"en": en, "ja": it}, reference="en")
+    assert [(f.severity, "one value on one side only" in f.message) for f in found] == [("info", True)]
+    # two values dropped with their sentence stay a warning (a stale passage), and so does a version
+    en = "Starting with Node.js 27, there is one major release a year; 26 is the last odd one.\n"
+    assert severities(number, en, "de", "Es gibt jedes Jahr eine Hauptversion.\n") == ["warning"]
+    assert severities(number, "It needs Python 3.12 or later.\n", "de", "Es braucht Python.\n") == ["warning"]
+
+
+def test_the_same_version_written_shorter_is_info():
+    # the same callout without its second sentence: `< 2` for `< 2.0.0`
+    en = ("In the previous versions (< 2.0.0), The `fetcher` function will receive the spreaded "
+          "arguments from original `key` when the `key` argument is array type.\n")
+    ja = "In older versions (< 2), The `fetcher` function accepts the `key` parameter as arguments separately\n"
+    found = run_rule(number, {"en": en, "ja": ja}, reference="en")
+    assert [(f.severity, "the same version" in f.message) for f in found] == [("info", True)]
+    assert severities(number, en, "ja", ja.replace("< 2", "< 3")) == ["warning"]

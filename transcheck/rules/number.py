@@ -14,6 +14,14 @@ A small count (0 to 10) in the prose of one side only, not a changed value, is i
 other side mostly writes it as a word (``zwei`` for ``2``, "a single command" for
 ``1コマンド``, "twice" for ``两次``). Not a number after a name inside a sentence or glued
 to letters (``in Vue 2``, ``v2``: a version), nor one in a code span.
+
+Any other single value on one side only (``missing number 2.0.0``, ``extra number 50``) is
+info as well: on real sites it was mostly the same value written another way (``< 2`` for
+``< 2.0.0``, a date in the locale's format, ``第二列`` for "second column") or a number in an
+example the translation added. So is a version written shorter (``2`` for ``2.0.0``). A
+changed value (``13 instead of 14``), two or more values on one side (a stale sentence:
+``missing number 26, 27``), a version after a name (``Vue 2``) and a number in a code
+span stay warnings.
 """
 
 from __future__ import annotations
@@ -55,6 +63,11 @@ _GLUED_RE = re.compile(r"[A-Za-z]\Z")  # v2, python3
 _NAME_RE = re.compile(r"(\S*)\s+[A-Z][\w.+-]*[ \u00a0]?\Z")  # Vue 2, Node.js 20, macOS 13
 
 
+def _version_key(number: str) -> str:
+    """A version without its trailing zero parts (``2.0.0`` and ``2`` are one value)."""
+    return re.sub(r"(?:\.0+)+\Z", "", number) if "." in number else number
+
+
 def _after_name(before: str) -> bool:
     """True when a number that follows ``before`` is glued to letters or follows a capitalised
     word inside a sentence (``v2``, ``in Vue 2``), not a sentence's first word (``These 2``)."""
@@ -62,6 +75,13 @@ def _after_name(before: str) -> bool:
         return True
     m = _NAME_RE.search(before)
     return bool(m) and bool(m.group(1)) and not m.group(1).endswith((".", "!", "?", ":", "。", "！", "？", "："))
+
+
+def _version_or_code(num: str, segs: list) -> bool:
+    """True when ``num`` follows a name in the prose of ``segs`` (``Vue 2``) or is in a code span."""
+    found = [(t, m.start()) for t in (g.prose for g in segs) for m in NUMBER_TOKEN_RE.finditer(t) if m.group() == num]
+    return any(_after_name(t[max(0, k - 40):k]) for t, k in found) \
+        or any(num in i.text for g in segs for i in g.inlines if i.kind == "code")
 
 
 def small_counts(numbers: Iterable[str], texts: list[str]) -> bool:
@@ -83,16 +103,23 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         seg = segs[loc]
         missing = sorted(d.missing.elements())
         extra = sorted(d.extra.elements())
+        shorter = bool(missing and extra) and sorted(map(_version_key, missing)) == sorted(map(_version_key, extra))
         if missing and extra:
-            msg = f"number {', '.join(extra)} instead of {', '.join(missing)}"
+            msg = f"number {', '.join(extra)} instead of {', '.join(missing)}" \
+                + (" (the same version written shorter?)" if shorter else "")
         elif missing:
             msg = f"missing number {', '.join(missing)}"
         else:
             msg = f"extra number {', '.join(extra)}"
         small = not (missing and extra) and small_counts(
             extra or missing, [seg.prose] if extra else [segs[o].prose for o in d.supporters])
+        holders = [seg] if extra else [segs[o] for o in d.supporters]
+        single = not (missing and extra) and len(set(extra or missing)) == 1 \
+            and not _version_or_code(next(iter(extra or missing)), holders)
         if small:
             msg += " (a small count: written as a word on the other side?)"
+        elif single:
+            msg += " (one value on one side only: written another way?)"
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg += f"; compared with {', '.join(d.supporters)}{note}"
         line = seg.line
@@ -102,5 +129,6 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             line = seg.line_of(pos)
         yield make_finding(rule, page, loc, seg, msg, expected=", ".join(missing) or "(none)",
                            actual=", ".join(extra) or "(none)",
-                           severity="info" if small else severity_for(SEVERITY, d.basis), basis=d.basis, row=row,
+                           severity="info" if small or single or shorter else severity_for(SEVERITY, d.basis),
+                           basis=d.basis, row=row,
                            key=(tuple(missing), tuple(extra)), line=line, end_line=line)
