@@ -345,3 +345,12 @@ def test_a_direction_mark_in_a_code_span_is_not_a_change():
     en = "Node.js is similar in design to Ruby's `EventMachine::run()` loop.\n"
     fa = "طراحی Node.js شبیه حلقهٔ `EventMachine::run()\u200e` در Ruby است.\n"
     assert run_rule(inline_code, {"en": en, "fa": fa}, reference="en") == []
+
+
+def test_the_message_names_the_reference_not_the_first_locale_that_agrees():
+    # withastro/starlight docs (MIT), guides/getting-started.mdx: the id copy still shows the
+    # older upgrade command; de (first in order) agrees with the reference en
+    new = "```sh\nnpx @astrojs/upgrade\n```\n"
+    found = run_rule(code_block, {"de": new, "en": new, "id": "```sh\nnpm install @astrojs/starlight@latest\n```\n"},
+                     reference="en")
+    assert [(f.locale, f.message.endswith("expected as in reference en")) for f in found] == [("id", True)]

@@ -29,8 +29,8 @@ def judge(
     if len(distinct) <= 1:
         return Verdict(next(iter(distinct), None), (), tuple(locales), "agree")
     if reference is not None and reference in values:
-        exp = values[reference]
-        return _verdict(values, exp, "reference")
+        v = _verdict(values, values[reference], "reference")  # the reference is named first
+        return Verdict(v.expected, v.deviants, (reference, *(x for x in v.supporters if x != reference)), v.basis)
     if valid is not None:
         ok = sorted((v for v in distinct if valid(v)), key=repr)
         if len(ok) == 1 and len(ok) < len(distinct):
