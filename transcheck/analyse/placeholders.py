@@ -181,7 +181,7 @@ def localized_text_only(expected: str, actual: str, codes: tuple[set[str], set[s
     outside quotes) or in locale codes swapped with the page's locales (``en: 'New'`` and
     ``ja: '新規'``): a localized example. Every differing stretch must be words on both
     sides, with a letter outside ASCII or two words or more on each side (``my-reset`` and
-    ``ma-reinitialisation`` are identifiers, still compared); ``codes`` are the locale
+    ``ma-reinitialisation`` are identifiers: see :func:`example_names_only`); ``codes`` are the locale
     codes expected on each side (lower-case).
     """
     a, b = _TOKEN_RE.findall(expected), _TOKEN_RE.findall(actual)
@@ -330,3 +330,19 @@ def code_lines(code: str, info: str = "") -> tuple[list[tuple[int, str]], tuple[
     while kept and not kept[-1][1]:
         kept.pop()
     return kept, tuple(c.strip() for c in comments)
+
+
+_RUN_RE = re.compile(r"([^\W\d_]+(?:[_-][^\W\d_]+)*)")
+_EXAMPLE_WORDS = frozenset("your my some something example foo bar baz".split())
+"""Words English documentation names its example identifiers with (``your_enum_member``)."""
+
+
+def example_names_only(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with example names translated: the same code around them, and
+    each name that differs is a run of words one of which names an example in ``a``
+    (``@something`` / ``@algo``, ``your_enum_member.value`` / ``votre_membre_d_enum.value``)."""
+    pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
+    if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
+        return False
+    changed = [(x, y) for x, y in zip(pa[1::2], pb[1::2]) if x != y]
+    return bool(changed) and all(_EXAMPLE_WORDS & set(re.split(r"[_-]", x.lower())) for x, _ in changed)

@@ -11,8 +11,9 @@ localize them: a block that differs only inside string literals (``label: 'Stern
 ``<div>chargement…</div>``, element text on a line of its own) or in blank lines; a
 JavaScript, Go, JSON... block that differs only in layout (indentation, spacing,
 trailing commas, ``"`` or ``'``: unlike in shell, Python or YAML they have no meaning),
-or in layout and localized text; a Markdown or plain-text example (fence ``md``,
-``mdx``, ``text``).
+or in layout and localized text; a block whose example names alone were translated
+(``@layer my-reset`` and ``@layer ma-reinitialisation``: names with *my*, *your*,
+*example*…); a Markdown or plain-text example (fence ``md``, ``mdx``, ``text``).
 
 Who drifted: the reference locale when there is one. Otherwise evidence beats the
 majority: for shell blocks, a variant that breaks the grammar of a known CLI (a
@@ -29,8 +30,8 @@ from collections import Counter
 from typing import Iterator
 
 from ..analyse import shell, textdiff
-from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, layout_key,
-                                    localized_text_only, mask, mask_strings, plain_text_changes)
+from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, example_names_only,
+                                    layout_key, localized_text_only, mask, mask_strings, plain_text_changes)
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, locale_codes, make_finding, severity_for, shorten
 
@@ -202,15 +203,16 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             spacing = free_form and layout_key(expected) == layout_key(actual)
             localized = mask_strings(expected) == mask_strings(actual)
             both = free_form and layout_key(mask_strings(expected)) == layout_key(mask_strings(actual))
-            words = not (localized or both) and localized_text_only(
+            words = not (localized or both) and (localized_text_only(
                 mask_strings(expected), mask_strings(actual), (locale_codes(page.documents), locale_codes([loc])))
+                or example_names_only(mask_strings(expected), mask_strings(actual)))  # my-reset -> ma-reinitialisation
             strings_only = prose_example or spacing or localized or both or words
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \
                 " only in layout (spacing, quotes, trailing commas)" if spacing else \
                 " only inside string literals, element text or blank lines" if localized else \
                 " only in layout and inside string literals or element text" if both else \
-                " only in natural-language text and locale codes (a localized example)" if words else ""
+                " only in natural-language text, locale codes or example names (a localized example)" if words else ""
             msg = f"code block differs{what}: {why}"
             if bad:
                 msg += f" ({'; '.join(bad)})"

@@ -43,7 +43,8 @@ from typing import Iterator
 from ..analyse import textdiff
 from ..locales import ISO_639_1
 from ..model import AlignedPage, Example, Finding
-from ..analyse.placeholders import compile_patterns, layout_key, localized_text_only, mask, mask_strings
+from ..analyse.placeholders import (compile_patterns, example_names_only, layout_key, localized_text_only, mask,
+                                    mask_strings)
 from .base import RuleContext, locale_codes, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
@@ -105,29 +106,16 @@ _WORDS_ONLY_RE = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
 
 def _localized(a: str, b: str, codes: tuple[set[str], set[str]]) -> bool:
     """True when span ``b`` is ``a`` with a locale code switched to the page's own (``fr`` for
-    ``en``, ``/fr/about`` for ``/en/about``), with its example names translated (see
-    :func:`_example_name`) or with the words around the code they share translated
+    ``en``, ``/fr/about`` for ``/en/about``), with its example names translated
+    (:func:`~transcheck.analyse.placeholders.example_names_only`) or with the words around
+    the code they share translated
     (``:::tip[Le saviez-vous ?]``); not when a span of words only was translated."""
-    if (a.lower() in codes[0] and b.lower() in codes[1]) or _example_name(a, b):
+    if (a.lower() in codes[0] and b.lower() in codes[1]) or example_names_only(a, b):
         return True
     words_only = _WORDS_ONLY_RE.fullmatch(a) or _WORDS_ONLY_RE.fullmatch(b)  # `fichier non trouvé`
     return not words_only and localized_text_only(a, b, codes)
 
 
-_RUN_RE = re.compile(r"([^\W\d_]+(?:[_-][^\W\d_]+)*)")
-_EXAMPLE_WORDS = frozenset("your my some something example foo bar baz".split())
-"""Words English documentation names its example identifiers with (``your_enum_member``)."""
-
-
-def _example_name(a: str, b: str) -> bool:
-    """True when ``b`` is ``a`` with example names translated: the same code around them, and
-    each name that differs is a run of words one of which names an example in ``a``
-    (``@something`` / ``@algo``, ``your_enum_member.value`` / ``votre_membre_d_enum.value``)."""
-    pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
-    if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
-        return False
-    changed = [(x, y) for x, y in zip(pa[1::2], pb[1::2]) if x != y]
-    return bool(changed) and all(_EXAMPLE_WORDS & set(re.split(r"[_-]", x.lower())) for x, _ in changed)
 
 
 def _paired(missing: Counter, extra: Counter, same) -> bool:
