@@ -362,3 +362,9 @@ def test_example_names_translated_in_a_code_block_are_info_other_identifiers_are
     assert [(f.severity, "example names" in f.message) for f in found] == [("info", True)]
     changed = "```css\n@layer my-reset, docs, my-overrides;\n```\n"
     assert [f.severity for f in run_rule(code_block, {"en": en, "fr": changed}, reference="en")] == ["error"]
+
+
+def test_a_typo_in_an_example_name_is_still_drift():
+    en = "```sh\nnpm install my-tool\n```\n"
+    found = run_rule(code_block, {"en": en, "de": "```sh\nnpm install my-tol\n```\n"}, reference="en")
+    assert [f.severity for f in found] == ["error"]

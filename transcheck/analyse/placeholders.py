@@ -339,10 +339,12 @@ _EXAMPLE_WORDS = frozenset("your my some something example foo bar baz".split())
 
 def example_names_only(a: str, b: str) -> bool:
     """True when ``b`` is ``a`` with example names translated: the same code around them, and
-    each name that differs is a run of words one of which names an example in ``a``
-    (``@something`` / ``@algo``, ``your_enum_member.value`` / ``votre_membre_d_enum.value``)."""
+    each name that differs is a run of words one of which names an example in ``a`` and is
+    gone from ``b`` (``@something`` / ``@algo``, ``your_enum_member.value`` /
+    ``votre_membre_d_enum.value``; not ``my-tool`` / ``my-tol``, a typo)."""
     pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
     if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
         return False
+    words = lambda name: set(re.split(r"[_-]", name.lower()))  # noqa: E731
     changed = [(x, y) for x, y in zip(pa[1::2], pb[1::2]) if x != y]
-    return bool(changed) and all(_EXAMPLE_WORDS & set(re.split(r"[_-]", x.lower())) for x, _ in changed)
+    return bool(changed) and all((_EXAMPLE_WORDS & words(x)) - words(y) for x, y in changed)
