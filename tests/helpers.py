@@ -115,6 +115,11 @@ def run_rule(rule: ModuleType, pages: dict[str, str], reference: str | None = No
     return sorted(rule.check(ap, ctx), key=Finding.sort_key)
 
 
+def severities(rule: ModuleType, en: str, loc: str, text: str) -> list[str]:
+    """The severities of ``rule``'s findings for ``text`` in ``loc`` against the reference ``en``."""
+    return [f.severity for f in run_rule(rule, {"en": en, loc: text}, reference="en")]
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``{relative path: content}`` under ``root``; return ``root``."""
     for rel, content in files.items():

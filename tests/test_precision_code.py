@@ -6,7 +6,7 @@ open-telemetry/opentelemetry.io content (CC-BY-4.0).
 
 from __future__ import annotations
 
-from tests.helpers import run_rule
+from tests.helpers import run_rule, severities
 from transcheck.rules import code_block, inline_code
 
 # vuejs/pinia packages/docs/cookbook/migration-vuex.md lines 257-267 and zh/... lines 257-267
@@ -125,16 +125,16 @@ def test_extra_blank_line_and_translated_text_block_are_info():
     # vercel/swr-site content/docs/middleware.mdx / middleware.pt.mdx lines 82-90 (plaintext output)
     en = "```plaintext\nenter a\n  enter b\n    enter c\n      useSWR()\n```\n"
     pt = "```plaintext\nentra a\n  entra b\n    entra c\n      useSWR()\n```\n"
-    assert [f.severity for f in run_rule(code_block, {"en": en, "pt": pt}, reference="en")] == ["info"]
+    assert severities(code_block, en, "pt", pt) == ["info"]
 
 
 def test_string_literal_in_a_code_span_is_info():
     # vercel/swr-site content/blog/swr-v2.mdx / swr-v2.fr.mdx line 149 (Apache-2.0)
     en = "The cache is updated to `[...data, 'New Item']` right away.\n"
     fr = "Le cache est mis à jour en `[...data, 'Nouvel Element']` immédiatement.\n"
-    assert [f.severity for f in run_rule(inline_code, {"en": en, "fr": fr}, reference="en")] == ["info"]
+    assert severities(inline_code, en, "fr", fr) == ["info"]
     fr = "Le cache est mis à jour en `[data, 'Nouvel Element']` immédiatement.\n"
-    assert [f.severity for f in run_rule(inline_code, {"en": en, "fr": fr}, reference="en")] == ["error"]
+    assert severities(inline_code, en, "fr", fr) == ["error"]
 
 
 def test_reindented_javascript_is_info():
@@ -153,7 +153,7 @@ def test_spacing_between_tokens_in_javascript_is_info():
     # vercel/swr-site content/docs/advanced/performance.es.mdx line 26: `useUser ()` for `useUser()`
     en = "```js\nfunction Avatar() {\n  const { data } = useUser()\n}\n```\n"
     es = "```js\nfunction Avatar () {\n  const { data } = useUser ()\n}\n```\n"
-    assert [f.severity for f in run_rule(code_block, {"en": en, "es": es}, reference="en")] == ["info"]
+    assert severities(code_block, en, "es", es) == ["info"]
 
 
 # vuejs/pinia packages/docs/cookbook/migration-vuex.md lines 201-219 and zh/... (same lines)
@@ -181,16 +181,16 @@ def test_trailing_commas_and_spacing_before_a_parenthesis_are_layout():
     found = run_rule(code_block, {"en": VUEX_EN, "zh": VUEX_ZH}, reference="en")
     assert [(f.severity, "only in layout (spacing, quotes, trailing commas)" in f.message) for f in found] == [("info", True)]
     changed = VUEX_ZH.replace("firstName,", "lastName,")
-    assert [f.severity for f in run_rule(code_block, {"en": VUEX_EN, "zh": changed}, reference="en")] == ["error"]
+    assert severities(code_block, VUEX_EN, "zh", changed) == ["error"]
 
 
 def test_spacing_around_equals_in_a_code_span_is_info():
     # vercel/swr-site content/docs/pagination.mdx line 196 and pagination.pt.mdx line 194
     en = "- `persistSize = false`: don't reset the page size to 1 (or `initialSize` if set)\n"
     pt = "- `persistSize=false`: não reseta o tamanho da página para 1 (ou `initialSize` se setado)\n"
-    assert [f.severity for f in run_rule(inline_code, {"en": en, "pt": pt}, reference="en")] == ["info"]
+    assert severities(inline_code, en, "pt", pt) == ["info"]
     pt = pt.replace("persistSize=false", "persistSize=true")
-    assert [f.severity for f in run_rule(inline_code, {"en": en, "pt": pt}, reference="en")] == ["error"]
+    assert severities(inline_code, en, "pt", pt) == ["error"]
 
 
 def test_a_shell_prompt_is_not_the_command():
@@ -201,7 +201,7 @@ def test_a_shell_prompt_is_not_the_command():
         other = en.replace("$ npx", prompt + "npx")
         assert run_rule(code_block, {"en": en, "pt": other}, reference="en") == [], prompt
     other = en.replace("$ npx tsx app.ts", "(main) $ npx tsx server.ts")
-    assert [f.severity for f in run_rule(code_block, {"en": en, "pt": other}, reference="en")] == ["error"]
+    assert severities(code_block, en, "pt", other) == ["error"]
 
 
 # vercel/swr-site content/docs/mutation.mdx lines 192-208 and mutation.pt.mdx (Apache-2.0)
@@ -231,8 +231,7 @@ def test_element_text_on_its_own_line_with_layout_is_a_localized_example():
     found = run_rule(code_block, {"en": SWR_MUTATION_EN, "pt": SWR_MUTATION_PT}, reference="en")
     assert [f.severity for f in found] == ["info"]
     changed = SWR_MUTATION_PT.replace("disabled={isMutating}", "disabled={isLoading}")
-    assert [f.severity for f in run_rule(code_block, {"en": SWR_MUTATION_EN, "pt": changed}, reference="en")] \
-        == ["error"]
+    assert severities(code_block, SWR_MUTATION_EN, "pt", changed) == ["error"]
 
 
 def test_quote_style_and_a_comment_after_an_ideographic_space():
@@ -253,7 +252,7 @@ def test_program_output_and_locale_codes_localized_identifiers_not():
     found = run_rule(code_block, {"en": en, "ja": ja, "es": es}, reference="en")
     assert [(f.locale, f.severity) for f in found] == [("es", "info"), ("ja", "info")]
     renamed = en.replace("long-process-plugin", "plugin-long-processus")
-    assert [f.severity for f in run_rule(code_block, {"en": en, "fr": renamed}, reference="en")] == ["error"]
+    assert severities(code_block, en, "fr", renamed) == ["error"]
     # guides/sidebar.mdx lines 590-606 and ja/... lines 580-596: the badge text keyed by the page's locale
     en = ("```js\nstarlight({\n\tsidebar: [\n\t\t{\n\t\t\tlabel: 'Constellations',\n\t\t\tbadge: {\n\t\t\t\ttext: {\n"
           "\t\t\t\t\ten: 'New',\n\t\t\t\t\t'pt-BR': 'Novo',\n\t\t\t\t},\n\t\t\t},\n\t\t},\n\t],\n})\n```\n")
@@ -261,7 +260,7 @@ def test_program_output_and_locale_codes_localized_identifiers_not():
     found = run_rule(code_block, {"en": en, "ja": ja}, reference="en")
     assert [(f.severity, "locale codes" in f.message) for f in found] == [("info", True)]
     ko = en.replace("en: 'New'", "fr: 'New'")  # another locale's code: changed
-    assert [f.severity for f in run_rule(code_block, {"en": en, "ko": ko}, reference="en")] == ["error"]
+    assert severities(code_block, en, "ko", ko) == ["error"]
     # (translated example layer names, guides/css-and-tailwind.mdx line 63: see the test below)
 
 
@@ -269,7 +268,7 @@ def test_a_code_span_written_as_a_capitalised_word_elsewhere_is_formatting():
     # fastapi/fastapi docs/{en,tr}/docs/advanced/websockets.md line 57 (MIT)
     en = "## Await for messages and send messages { #await-for-messages-and-send-messages }\n"
     tr = "## Mesajları `await` Edin ve Mesaj Gönderin { #await-for-messages-and-send-messages }\n"
-    assert [f.severity for f in run_rule(inline_code, {"en": en, "tr": tr}, reference="en")] == ["info"]
+    assert severities(inline_code, en, "tr", tr) == ["info"]
 
 
 # ant-design/ant-design docs/blog/issue-helper.{en-US,zh-CN}.md (MIT), shortened
@@ -321,8 +320,7 @@ def test_translated_sentences_in_unlabelled_fences_pair_and_are_info():
     found = run_rule(code_block, {"en": ANTD_EN, "zh-CN": ANTD_ZH}, reference="en")
     assert {f.severity for f in found} == {"info"} and len(found) == 3
     changed = ANTD_ZH.replace("import 'xxx.css';", "import 'yyy.css';")
-    assert [f.severity for f in run_rule(code_block, {"en": ANTD_EN, "zh-CN": changed}, reference="en")] \
-        == ["info", "info", "error"]  # the quoted code line is still compared
+    assert severities(code_block, ANTD_EN, "zh-CN", changed) == ["info", "info", "error"]  # quoted line compared
 
 
 def test_a_code_span_repeated_in_a_table_row_is_info():
@@ -334,7 +332,7 @@ def test_a_code_span_repeated_in_a_table_row_is_info():
     found = run_rule(inline_code, {"en": en, "zh-CN": zh}, reference="en")
     assert [(f.severity, "repeated" in f.message) for f in found] == [("info", True)]
     new = zh.replace("`small`", "`tiny`")  # a changed value; one only added is a word (info)
-    assert [f.severity for f in run_rule(inline_code, {"en": en, "zh-CN": new}, reference="en")] == ["error"]
+    assert severities(inline_code, en, "zh-CN", new) == ["error"]
 
 
 def test_a_direction_mark_in_a_code_span_is_not_a_change():
@@ -361,7 +359,7 @@ def test_example_names_translated_in_a_code_block_are_info_other_identifiers_are
     found = run_rule(code_block, {"en": en, "fr": fr}, reference="en")
     assert [(f.severity, "example names" in f.message) for f in found] == [("info", True)]
     changed = "```css\n@layer my-reset, docs, my-overrides;\n```\n"
-    assert [f.severity for f in run_rule(code_block, {"en": en, "fr": changed}, reference="en")] == ["error"]
+    assert severities(code_block, en, "fr", changed) == ["error"]
 
 
 def test_a_typo_in_an_example_name_is_still_drift():

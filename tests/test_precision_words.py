@@ -9,13 +9,8 @@ tauri-apps/tauri-docs (MIT), nodejs/nodejs.org apps/site/pages (MIT).
 
 from __future__ import annotations
 
-from tests.helpers import run_rule
+from tests.helpers import run_rule, severities
 from transcheck.rules import inline_code, number
-
-
-def severities(rule, en: str, loc: str, text: str) -> list[str]:
-    """The severities of ``rule``'s findings for ``text`` in ``loc`` against ``en``."""
-    return [f.severity for f in run_rule(rule, {"en": en, loc: text}, reference="en")]
 
 
 def test_a_term_only_the_translation_formats_as_code_is_info():
