@@ -29,8 +29,7 @@ def judge(
     if len(distinct) <= 1:
         return Verdict(next(iter(distinct), None), (), tuple(locales), "agree")
     if reference is not None and reference in values:
-        v = _verdict(values, values[reference], "reference")  # the reference is named first
-        return Verdict(v.expected, v.deviants, (reference, *(x for x in v.supporters if x != reference)), v.basis)
+        return _verdict(values, values[reference], "reference", first=reference)
     if valid is not None:
         ok = sorted((v for v in distinct if valid(v)), key=repr)
         if len(ok) == 1 and len(ok) < len(distinct):
@@ -76,7 +75,8 @@ def count_drift(values: Mapping[str, Counter], reference: str | None = None) -> 
     return out
 
 
-def _verdict(values: Mapping[str, Hashable], expected: Hashable, basis: str) -> Verdict:
+def _verdict(values: Mapping[str, Hashable], expected: Hashable, basis: str, first: str | None = None) -> Verdict:
+    """Deviants and supporters of ``expected`` in locale order (``first``, the reference, leads)."""
     dev = tuple(loc for loc in sorted(values) if values[loc] != expected)
-    sup = tuple(loc for loc in sorted(values) if values[loc] == expected)
+    sup = tuple(loc for loc in sorted(values, key=lambda loc: (loc != first, loc)) if values[loc] == expected)
     return Verdict(expected, dev, sup, basis)

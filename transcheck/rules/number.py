@@ -77,10 +77,15 @@ def _after_name(before: str) -> bool:
     return bool(m) and bool(m.group(1)) and not m.group(1).endswith((".", "!", "?", ":", "。", "！", "？", "："))
 
 
+def _before(num: str, texts: list[str]) -> list[str]:
+    """The 40 characters before each place ``texts`` hold ``num`` as a number."""
+    return [t[max(0, m.start() - 40):m.start()] for t in texts for m in NUMBER_TOKEN_RE.finditer(t)
+            if m.group() == num]
+
+
 def _version_or_code(num: str, segs: list) -> bool:
     """True when ``num`` follows a name in the prose of ``segs`` (``Vue 2``) or is in a code span."""
-    found = [(t, m.start()) for t in (g.prose for g in segs) for m in NUMBER_TOKEN_RE.finditer(t) if m.group() == num]
-    return any(_after_name(t[max(0, k - 40):k]) for t, k in found) \
+    return any(map(_after_name, _before(num, [g.prose for g in segs]))) \
         or any(num in i.text for g in segs for i in g.inlines if i.kind == "code")
 
 
@@ -88,10 +93,7 @@ def small_counts(numbers: Iterable[str], texts: list[str]) -> bool:
     """True when every number is a small integer (0 to 10) that ``texts`` (prose) hold
     as a count, never right after a name (``Vue 2``, ``v2``)."""
     for num in set(numbers):
-        if num not in _SMALL:
-            return False
-        found = [(t, m.start()) for t in texts for m in NUMBER_TOKEN_RE.finditer(t) if m.group() == num]
-        if not found or any(_after_name(t[max(0, k - 40):k]) for t, k in found):
+        if num not in _SMALL or not (before := _before(num, texts)) or any(map(_after_name, before)):
             return False
     return True
 
@@ -111,11 +113,10 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             msg = f"missing number {', '.join(missing)}"
         else:
             msg = f"extra number {', '.join(extra)}"
-        small = not (missing and extra) and small_counts(
-            extra or missing, [seg.prose] if extra else [segs[o].prose for o in d.supporters])
-        holders = [seg] if extra else [segs[o] for o in d.supporters]
-        single = not (missing and extra) and len(set(extra or missing)) == 1 \
-            and not _version_or_code(next(iter(extra or missing)), holders)
+        one_side = extra or missing if not (missing and extra) else []
+        holders = [seg] if extra else [segs[o] for o in d.supporters]  # where the unpaired values stand
+        small = bool(one_side) and small_counts(one_side, [g.prose for g in holders])
+        single = len(set(one_side)) == 1 and not _version_or_code(one_side[0], holders)
         if small:
             msg += " (a small count: written as a word on the other side?)"
         elif single:
