@@ -201,11 +201,12 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             prose_example = seg.info.lower() in PROSE_INFOS or not seg.info and plain_text_changes(expected, actual)
             free_form = seg.info.lower() in FREE_FORM_INFOS
             spacing = free_form and layout_key(expected) == layout_key(actual)
-            localized = mask_strings(expected) == mask_strings(actual)
-            both = free_form and layout_key(mask_strings(expected)) == layout_key(mask_strings(actual))
-            words = not (localized or both) and (localized_text_only(
-                mask_strings(expected), mask_strings(actual), (locale_codes(page.documents), locale_codes([loc])))
-                or example_names_only(mask_strings(expected), mask_strings(actual)))  # my-reset -> ma-reinitialisation
+            bare, bare_here = mask_strings(expected), mask_strings(actual)  # string literals masked
+            localized = bare == bare_here
+            both = free_form and layout_key(bare) == layout_key(bare_here)
+            words = not (localized or both) and (
+                localized_text_only(bare, bare_here, (locale_codes(page.documents), locale_codes([loc])))
+                or example_names_only(bare, bare_here))  # my-reset -> ma-reinitialisation
             strings_only = prose_example or spacing or localized or both or words
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \

@@ -129,6 +129,15 @@ def _paired(missing: Counter, extra: Counter, same) -> bool:
     return not left
 
 
+def _page_spans(page: AlignedPage) -> dict[str, set[str]]:
+    """Every locale's code spans on the whole page."""
+    coded: dict[str, set[str]] = {}
+    for r in page.rows:
+        for lc, sg in r.present().items():
+            coded.setdefault(lc, set()).update(i.text.translate(_BIDI).strip() for i in sg.inlines if i.kind == "code")
+    return coded
+
+
 def _plain_words_only(d, coded: dict[str, set[str]], prose: list[str]) -> bool:
     """True when the spans are on one side only and read as plain words: a missing one is one
     word without hyphens (``dict``; ``src-tauri`` is a name); an extra one is a word or a
@@ -156,11 +165,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     patterns = compile_patterns(tuple(ctx.settings.placeholders))
     key = lambda text: mask(text.translate(_BIDI).strip(), patterns)  # noqa: E731
     spans = lambda loc, s: Counter(key(i.text) for i in s.inlines if i.kind == "code")  # noqa: E731
-    coded: dict[str, set[str]] = {}  # every locale's code spans on the whole page
-    for r in page.rows:
-        for lc, sg in r.present().items():
-            coded.setdefault(lc, set()).update(i.text.translate(_BIDI).strip() for i in sg.inlines if i.kind == "code")
+    coded: dict[str, set[str]] = {}  # every locale's code spans on the whole page, gathered at the first drift
+    page_codes = locale_codes(page.documents) | ISO_639_1
     for row, segs, _, loc, masked_drift in prose_count_drift(page, spans):
+        if not coded:
+            coded.update(_page_spans(page))
         seg = segs[loc]
         raw = {key(i.text): i.text.strip() for lc in [*masked_drift.supporters, loc]
                for i in segs[lc].inlines if i.kind == "code"}
@@ -173,10 +182,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         missing_plain = all(k.lower() in seg.prose.lower() for k in d.missing)  # `await` = "Await for…"
         formatting_only = extra_plain and missing_plain
         here = spans(loc, seg)  # the same spans, only repeated more or less often (`large` in a table's
-        counts_only = all(all(spans(o, segs[o])[k] for o in d.supporters) for k in masked_drift.extra) \
-            and all(here[k] for k in masked_drift.missing)  # description and in its type column)
+        theirs = [spans(o, segs[o]) for o in d.supporters]  # description and in its type column)
+        counts_only = all(all(t[k] for t in theirs) for k in masked_drift.extra) \
+            and all(here[k] for k in masked_drift.missing)
         variants = bool(d.missing and d.extra) and _paired(d.missing, d.extra, _same_word)
-        codes = (locale_codes(page.documents) | ISO_639_1, locale_codes([loc]))  # `ar/` -> `ru/` in ru
+        codes = (page_codes, locale_codes([loc]))  # `ar/` -> `ru/` in ru
         words = bool(d.missing and d.extra) and not variants \
             and _paired(d.missing, d.extra, lambda a, b: _localized(a, b, codes))
         plain_words = _plain_words_only(d, coded, [o.prose for o in others])
