@@ -207,6 +207,12 @@ def _named_locales(locales: dict) -> dict[str, Any]:
     return out
 
 
+def _content_dir(folder: str) -> str:
+    """A config's content folder as a ``/``-separated path under the site root (``""`` for it)."""
+    content = os.path.normpath(folder).replace(os.sep, "/").strip("/")
+    return "" if content == "." else content
+
+
 def read_vitepress(path: Path) -> SiteConfig:
     """``.vitepress/config.*``: the ``locales`` object (``root`` is the default locale)."""
     mod, _ = _js_module(path, "locales")
@@ -219,8 +225,7 @@ def read_vitepress(path: Path) -> SiteConfig:
     named = {k: v for k, v in _named_locales(locales).items() if k != "root"}
     base = next(p for p in path.parents if p.name == ".vitepress").parent
     src = next((d["srcDir"] for d in mod.dicts_with("srcDir") if isinstance(d["srcDir"], str)), ".")
-    content = os.path.normpath(src).replace(os.sep, "/").strip("/")
-    content = "" if content == "." else content
+    content = _content_dir(src)
     site = make_site("vitepress", path, base, named, None)
     return _root_layout(site, content, root_tag if isinstance(root_tag, str) else None, _rewritten_root(mod))
 
@@ -299,7 +304,7 @@ def read_rspress(path: Path) -> SiteConfig:
     default = next((d["lang"] for d in mod.dicts_with("lang")
                     if isinstance(d["lang"], str) and "label" not in d), None)
     root = next((d["root"] for d in mod.dicts_with("root") if isinstance(d["root"], str)), "docs")
-    content = os.path.normpath(root).replace(os.sep, "/").strip("/")
+    content = _content_dir(root)
     site = make_site("rspress", path, path.parent, {lang: lang for lang in langs}, default)
-    return with_trees(site, tuple(Tree(f"{content}/{name}", loc, content, source=(loc == site.default_locale))
+    return with_trees(site, tuple(Tree(f"{content}/{name}".lstrip("/"), loc, content, source=(loc == site.default_locale))
                                   for name, loc in site.folders.items()))
