@@ -37,3 +37,14 @@ def test_hostile_renders(name, hostile):
 def test_empty_report(name, report):
     empty = replace(report, findings=(), errors=(), views=())
     assert get(name).render(empty)
+
+
+def test_text_report_lists_the_parity_of_the_lowest_scoring_pages_one_line_each(report):
+    from transcheck.model import PageSummary
+    from transcheck.reporters import text
+
+    pages = tuple(PageSummary(f"docs/p{i:02}.md", {"de": f"de/p{i:02}.md"}, None, 3, {"de": 0.5 + i / 100, "fr": 0.9})
+                  for i in range(25))
+    lines = [ln for ln in text.render(replace(report, pages=pages)).splitlines() if ln.startswith("parity:")]
+    assert lines[:-1] == [f"parity: docs/p{i:02}.md de={0.5 + i / 100:.2f} fr=0.90" for i in range(text.PARITY_PAGES)]
+    assert lines[-1].startswith(f"parity: {25 - text.PARITY_PAGES} more page(s) score higher")

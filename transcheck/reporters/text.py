@@ -46,6 +46,10 @@ def render(report: Report, color: bool = False, max_findings: int | None = None,
     return "".join(chunks(report, color, max_findings, summary_only, min_severity))
 
 
+PARITY_PAGES = 10
+"""Pages whose parity scores the text report lists (those with the lowest score)."""
+
+
 def chunks(report: Report, color: bool = False, max_findings: int | None = None,
            summary_only: bool = False, min_severity: str = "info") -> Iterator[str]:
     """:func:`render`'s text line by line, the findings streamed from the report (one
@@ -93,12 +97,12 @@ def chunks(report: Report, color: bool = False, max_findings: int | None = None,
         where = f"{e.file}:{e.line}" if e.line else e.file
         out.append(_style(_safe(f"error: {where}: {e.message}"), _COLORS["error"], color))
     out.extend(_style(_safe(line), _DIM, color) for line in site_lines(report.site))
-    parity = [
-        f"{p.page} " + " ".join(f"{loc}={score:.2f}" for loc, score in sorted(p.parity.items()))
-        for p in sorted(report.pages, key=lambda p: p.page) if p.parity
-    ]
-    if parity:
-        out.append("parity: " + "; ".join(parity))
+    scored = sorted((p for p in report.pages if p.parity), key=lambda p: (min(p.parity.values()), p.page))
+    for p in sorted(scored[:PARITY_PAGES], key=lambda p: p.page):
+        out.append(f"parity: {_safe(p.page)} " + " ".join(f"{loc}={score:.2f}" for loc, score in sorted(p.parity.items())))
+    if len(scored) > PARITY_PAGES:
+        out.append(f"parity: {len(scored) - PARITY_PAGES} more page(s) score higher (the {PARITY_PAGES} with the "
+                   "lowest score are shown); --format json and the HTML report list every score")
     files = sum(len(p.files) for p in report.pages)
     out.append(
         f"{len(report.pages)} page(s), {files} file(s): {counts['error']} error(s), "
