@@ -214,3 +214,21 @@ def test_vitepress_rewrites_serve_the_default_locale_from_a_subfolder(tmp_path):
     assert data["summary"]["pages"] == 1, data["summary"]
     [finding] = [f for f in data["findings"] if f["rule"] == "inline-code"]
     assert finding["locale"] == "ru" and "vitepress dev" in finding["expected"]
+
+
+def test_astro_locale_folders_match_their_keys_but_for_case(tmp_path):
+    # biomejs/website: locales 'zh-cn' (lang zh-CN) and 'pt-br' live in src/content/docs/zh-CN, pt-BR
+    (tmp_path / "astro.config.ts").write_text(
+        "export default defineConfig({ integrations: [starlight({ title: 'B', defaultLocale: 'root',\n"
+        "  locales: { root: { label: 'English', lang: 'en' }, 'zh-cn': { label: '简体中文', lang: 'zh-CN' },\n"
+        "  'pt-br': { label: 'Português', lang: 'pt-BR' } } })] })\n", encoding="utf-8")
+    for folder in ("", "zh-CN/", "pt-BR/"):
+        page = tmp_path / f"src/content/docs/{folder}guides/intro.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("# Intro\n", encoding="utf-8")
+    found = find_sites(tmp_path)
+    assert found.sites[0].folders == {"pt-BR": "pt-BR", "zh-CN": "zh-CN"}
+    placed = [place(found.sites, (tmp_path / f"src/content/docs/{f}guides/intro.md").resolve())
+              for f in ("", "zh-CN/", "pt-BR/")]
+    assert [(loc, src) for _, loc, src, _ in placed] == [("en", True), ("zh-CN", False), ("pt-BR", False)]
+    assert len({page for page, *_ in placed}) == 1  # one page in three locales

@@ -242,6 +242,14 @@ def _rewritten_root(mod) -> str:
     return ""
 
 
+def _astro_folders(content: Path, named: dict[str, Any]) -> dict[str, Any]:
+    """Astro lower-cases content paths, so locale ``zh-cn`` may live in ``zh-CN/``: each key
+    that is no folder becomes the folder that matches it but for case, where one does."""
+    on_disk = {name.lower(): name for name in _subdirs(content)}
+    return {(key if key == "root" or (content / key).is_dir() else on_disk.get(key.lower(), key)): tag
+            for key, tag in named.items()}
+
+
 def read_astro(path: Path) -> SiteConfig:
     """``astro.config.*``: Starlight's ``locales``/``defaultLocale``, else Astro's ``i18n``."""
     mod, _ = _js_module(path, "locales", "i18n")
@@ -252,7 +260,8 @@ def read_astro(path: Path) -> SiteConfig:
         star = mod.resolve(star)
         locales = star["locales"]
         default = star.get("defaultLocale", "root" if "root" in locales else next(iter(locales), None))
-        named = _named_locales(locales)
+        named = _astro_folders(path.parent / content, _named_locales(locales))
+        default = next((k for k in named if k.lower() == str(default).lower()), default)
         site = make_site("starlight", path, path.parent, named, None if default == "root" else default)
         if default == "root" or default is None:
             return _root_layout(site, content, named.get("root"))
@@ -272,6 +281,7 @@ def read_astro(path: Path) -> SiteConfig:
     if not named:
         raise ConfigUnreadable("'i18n.locales' is not a literal list")
     kind = "starlight" if star is not None else "astro"
+    named = _astro_folders(path.parent / content, named)
     site = make_site(kind, path, path.parent, named, i18n.get("defaultLocale"))
     routing = i18n.get("routing") if isinstance(i18n.get("routing"), dict) else {}
     if kind == "starlight" and not routing.get("prefixDefaultLocale"):
