@@ -12,6 +12,7 @@ from tests.test_semantic import brief, findings
 
 SEMANTIC = ("semantic-drift", "missing-sentence", "extra-sentence", "moved-block")
 HERE = Path(__file__).parent / "data" / "semantic"
+REAL = Path(__file__).parent / "data" / "real"
 
 
 def semantic(md: dict[str, str], reference: str | None = None) -> list[tuple[str, str, int]]:
@@ -97,3 +98,36 @@ def test_two_sentences_said_as_one_are_not_missing():
 
 def test_a_sentence_really_dropped_is_still_missing():
     assert semantic(PINIA_ID, reference="en") == [("missing-sentence", "zh", 1)]
+
+
+def real_excerpt(name: str) -> dict[str, str]:
+    """Locale -> Markdown of ``tests/data/real/<name>/<locale>.md`` (sources in its SOURCE.md)."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted((REAL / name).glob("*.md"))}
+
+
+def test_two_sentences_said_as_one_chinese_sentence_are_not_missing():
+    """Ant Design (tests/data/real/antd): the Chinese original says «The AutoComplete component
+    is essentially an extension of the Input form element.» as the first clause of a longer
+    sentence (a clause matches it 0.72), and «It is also a great way to demonstrate…» after a
+    semicolon; leaving either out of the English reads further from the Chinese, and the
+    Chinese is as long, in words, as the English with it."""
+    for name in ("antd/auto-complete-faq", "antd/sponsor"):
+        assert semantic(real_excerpt(name), reference="en-US") == [], name
+
+
+# OpenTelemetry docs, content/{en,es}/docs/concepts/signals/logs.md (CC BY 4.0): the Spanish
+# paragraph is an older version; it lacks the English second sentence, though it mentions JSON.
+OTEL_STRUCTURED = {
+    "en": "A structured log is a log with a defined, consistent schema or typed fields that downstream "
+          "systems can reliably parse and interpret. The textual encoding can be JSON, protobuf, or another "
+          "format, but what makes a log structured is the presence of a stable schema (field names, types, "
+          "and semantics), not merely that it is valid JSON. For example, a structured JSON log might look like:\n",
+    "es": "Un log estructurado es un log cuyo formato de texto sigue un formato consistente y que las "
+          "máquinas puedan leer. Para las aplicaciones, uno de los formatos más comunes es JSON:\n",
+}
+
+
+def test_a_dropped_sentence_whose_topic_remains_is_still_missing():
+    """Leaving the sentence out of the English reads further from the Spanish (which speaks of
+    text formats and JSON), but the Spanish is as short as the English without it."""
+    assert semantic(OTEL_STRUCTURED, reference="en") == [("missing-sentence", "es", 1)]

@@ -7,7 +7,9 @@ counterpart in this paragraph (no aligned sentence, best similarity under 0.45, 
 not merged into a neighbouring sentence, nor said inside the translated sentence of a
 sentence up to two away, as Chinese and Japanese translations often do) in the
 reference, or without a reference in a strict majority (at least two) of the other
-locales, whose copies of it agree with each other. A paragraph much longer than expected for its language (length ratio
+locales, whose copies of it agree with each other, and the paragraph does not carry it
+as a whole (leaving it out of the others reads further from this paragraph, and this
+paragraph's length in words, or one of its clauses, says it is there). A paragraph much longer than expected for its language (length ratio
 over 1.25, corrected for language expansion) is not reported: it was reworded, not
 cut. The finding quotes the sentence, the locales that have it, its best similarity
 here and the length ratio. Skipped with ``--no-semantic``.

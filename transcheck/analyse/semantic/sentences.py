@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ...model import AlignedPage, AlignedRow, SentenceGap
+from .coverage import carried, leave_out_gain
 from .similarity import align_by_similarity, normalised_length_ratio, text_length, weight
 
 if TYPE_CHECKING:
@@ -217,13 +218,6 @@ def _nearby(sem: PageSemantics, page: AlignedPage, row: AlignedRow, x: str, gap:
     return best >= min(SURE, gap.agreement - TAKEN)
 
 
-def _leave_out_gain(sem: PageSemantics, sents: list[str], i: int, other: list[str]) -> float:
-    """How much closer the paragraph ``sents`` without sentence ``i`` reads to the paragraph
-    ``other`` than the whole of ``sents`` does (cosines of the joined sentences)."""
-    rest, whole, there = " ".join(sents[:i] + sents[i + 1:]), " ".join(sents), " ".join(other)
-    return sem.sentence_cosine(rest, there) - sem.sentence_cosine(whole, there)
-
-
 def _needed(witnesses: list[str], ref: str | None) -> int:
     return 1 if ref is not None else max(2, len(witnesses) // 2 + 1)
 
@@ -255,6 +249,8 @@ def _missing_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
                 continue
             if len(support) < _needed(witnesses, ref):
                 continue
+            if carried(sem, sents[x], x, [(z, sents[z], k) for z, k in copies]):
+                continue  # said inside another sentence here (two sentences as one)
             used.update(copies)
             found.append(SentenceGap(row.index, x, sents[w][i], w, tuple(sorted(support)),
                                      round(max(gaps[w][i][0], 0.0), 4),
@@ -281,7 +277,7 @@ def _extra_in(sem, row, x, witnesses, sents, ref, ratio) -> list[SentenceGap]:
         without = ratio * (1 - share)
         if without < 0.8 or (ratio < 1.1 and abs(math.log(max(without, 1e-6))) >= abs(math.log(ratio))):
             continue
-        if statistics.median(_leave_out_gain(sem, sents[x], i, sents[w]) for w in lacking) < LEAVE_OUT:
+        if statistics.median(leave_out_gain(sem, sents[x], i, sents[w]) for w in lacking) < LEAVE_OUT:
             continue
         cov = max(gaps[w][i][0] for w in lacking)
         found.append(SentenceGap(row.index, x, s, x, tuple(lacking), round(max(cov, 0.0), 4),
