@@ -313,6 +313,22 @@ def test_document_language_majority_by_characters():
     assert document_language([]) == Detection("", 0.0)
 
 
+def test_foreign_document_gives_document_languages_verdict():
+    # it stops identifying once the expected language holds enough letters: same verdict
+    from transcheck.analyse.language.detect import foreign_document
+    docs = [[t for _, t in paragraphs(CORPUS / loc / "build-the-image.md")] for loc in LOCALES]
+    docs += [docs[0][:6] + docs[1][:3], docs[4][::2] + docs[2][::3], ["这使我们能够避免重建原本可以缓存的层。"] * 3, []]
+    seen = set()
+    for texts in docs:
+        det = document_language(texts)
+        for expected in ("ru", "de", "pt", "ja", "zh", "en"):
+            for share in (0.3, 0.6, det.confidence, 0.95):
+                want = det if det.lang and det.lang != expected and det.confidence >= share else None
+                assert foreign_document(texts, expected, share) == want
+                seen.add(want is None)
+    assert seen == {True, False}
+
+
 # ------------------------------------------------------------------- similarity
 
 @pytest.mark.parametrize("a, b, low, high", [

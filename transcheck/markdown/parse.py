@@ -22,12 +22,14 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Document, Inline, Segment
 from . import jsx, mdx
+from .frontmatter import blank_front_matter
 from .plainlists import numbered_paragraphs
 from .shortcodes import blank_shortcodes, fence_code_shortcodes
 from .suppress import is_directive_block
@@ -49,7 +51,11 @@ MAX_NESTING = 100
 
 
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
+    # link targets recur across the files of a site; their normalisation is a pure function
+    for name in ("normalizeLink", "normalizeLinkText", "validateLink"):
+        setattr(md, name, lru_cache(maxsize=16384)(getattr(md, name)))
+    return md
 
 
 _MD = _markdown()
@@ -152,34 +158,6 @@ def read_file(path: str) -> str:
     if len(data) > MAX_BYTES:
         raise InputFileError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not checked")
     return decode(data)
-
-
-_FM_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
-_FM_MAX_LINES = 1000
-_FM_KEY_RE = re.compile(r"[ \t]*[\w.-]{1,100}[ \t]*[:=]")
-
-
-def blank_front_matter(text: str, problems: list[tuple[int, str]] | None = None) -> str:
-    """Replace YAML (``---``) or TOML (``+++``) front matter by empty lines.
-
-    The line count does not change, so lines after it keep their numbers. Front matter
-    that is opened on line 1 but never closed (within 1000 lines) is left as Markdown;
-    when its next line looks like a ``key:`` or ``key =`` line it is reported in
-    ``problems`` as ``(line, message)`` (otherwise ``---`` is a thematic break).
-    """
-    first, nl, rest = text.partition("\n")
-    closers = _FM_OPEN.get(first.rstrip())
-    if not closers or not nl:
-        return text
-    lines = rest.split("\n", _FM_MAX_LINES)
-    for k, line in enumerate(lines[:_FM_MAX_LINES]):
-        if line.rstrip() in closers:
-            return "\n" * (k + 2) + "\n".join(lines[k + 1:])
-    if problems is not None and _FM_KEY_RE.match(lines[0]):
-        kind = "YAML" if first.startswith("-") else "TOML"
-        problems.append((1, f"{kind} front matter opened on line 1 is never closed "
-                            f"(no closing '{closers[0]}' line); checked as Markdown"))
-    return text
 
 
 def _nesting_problem(tokens: list[Token]) -> tuple[int, str] | None:

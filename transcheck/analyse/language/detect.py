@@ -272,6 +272,37 @@ def document_language(texts: Sequence[str]) -> Detection:
     return Detection(lang, round(letters[lang] / total, 3))
 
 
+def foreign_document(texts: Sequence[str], expected: str, min_share: float) -> Detection | None:
+    """:func:`document_language` of ``texts`` when it names another language than ``expected``
+    with a confidence of at least ``min_share``, else None. Identification stops as soon as
+    the letters already found in ``expected`` leave too few for any other language to reach
+    ``min_share`` (the same verdict, without identifying the rest of the document)."""
+    total = known = 0
+    later: list[tuple[str, int]] = []
+    for t in texts:
+        counts = script_counts(t)
+        n = sum(counts.values())
+        total += n
+        det = _function_word_language(t) if n else None
+        if det is not None:
+            known += n if det.lang == expected else 0
+        elif n and family(max(counts, key=lambda k: (counts[k], k))) not in ("Latin", "Cyrillic"):
+            later.append((t, n))  # detected one by one by document_language (Latin, Cyrillic: pooled)
+
+    def settled() -> bool:  # another language's share, rounded as the confidence is, is below min_share
+        return not total or round((total - known) / total, 3) < min_share
+
+    for t, n in later:
+        if settled():
+            return None
+        det = detect(t)
+        known += n if det.lang == expected and det.confidence > 0 else 0
+    if settled():
+        return None
+    det = document_language(texts)
+    return det if det.lang and det.lang != expected and det.confidence >= min_share else None
+
+
 _PUNCT_RE = re.compile(r"[^\w\s]+")
 
 

@@ -11,7 +11,7 @@ from ..autonyms import without_autonyms
 from ...model import AlignedPage, AlignedRow, Copy, Detection, PageGroup, Segment
 from ..sketch import copy_candidates, sketch
 from .data import is_language
-from .detect import detect, document_language, same_text_ratio
+from .detect import detect, foreign_document, same_text_ratio
 from .scripts import has_translatable_text, natural_words
 
 SAMPLE_SEGMENTS = 40
@@ -60,8 +60,8 @@ def misfiled(page: AlignedPage, group: PageGroup | None,
         prose = list(islice((p for p in texts if p.strip()), SAMPLE_SEGMENTS))
         if len(prose) < MIN_SEGMENTS or not _has_words(prose, MIN_WORDS):
             continue  # too little text to tell; segment rules (untranslated) judge short pages
-        det = document_language(prose)
-        if det.lang and det.lang != expected and det.confidence >= min_share:
+        det = foreign_document(prose, expected, min_share)
+        if det is not None:
             out[locale] = det
     return out
 

@@ -121,9 +121,11 @@ def _mask_run(run: str) -> str:
     return _TECH_RE.sub(_blank, run)
 
 
+@lru_cache(maxsize=8192)
 def mask_technical(text: str) -> str:
     """Blank out technical tokens (URLs, file names, identifiers, commands, CamelCase,
-    ALL-CAPS, words with digits), keeping every offset in place."""
+    ALL-CAPS, words with digits), keeping every offset in place (memoised by text: the
+    language checks of one page mask the same prose several times)."""
     return _SUSPECT_RUN_RE.sub(lambda m: _mask_run(m.group()), text)
 
 

@@ -92,9 +92,26 @@ def _candidates(start: Path) -> list[Path]:
     return out
 
 
-def _is_hugo_site(folder: Path, name: str) -> bool:
+def _entries(folder: Path) -> frozenset[str] | None:
+    """Casefolded names in ``folder`` (None when it cannot be listed): a config whose first
+    path part is not among them cannot exist, so it is not looked for (one listing instead
+    of a ``stat`` per config name; casefolded, so a case-insensitive file system loses nothing)."""
+    try:
+        with os.scandir(folder) as it:
+            return frozenset(e.name.casefold() for e in it)
+    except OSError:
+        return None
+
+
+def _may_exist(names: frozenset[str] | None, rel: str) -> bool:
+    """False when ``rel`` (relative to a folder listed as ``names``) surely does not exist."""
+    return names is None or rel.split("/", 1)[0].casefold() in names
+
+
+def _is_hugo_site(folder: Path, name: str, names: frozenset[str] | None = None) -> bool:
     """A generic ``config.*`` counts as Hugo's only beside a Hugo content or theme folder."""
-    return not name.startswith("config") or any((folder / d).is_dir() for d in _HUGO_DIRS)
+    return not name.startswith("config") or any((folder / d).is_dir() for d in _HUGO_DIRS
+                                                 if _may_exist(names, d))
 
 
 def find_sites(start: str | os.PathLike, layout: str = "auto") -> Sites:
@@ -109,9 +126,15 @@ def find_sites(start: str | os.PathLike, layout: str = "auto") -> Sites:
     seen_files: set[Path] = set()
     mkdocs_single: list[SiteConfig] = []
     for folder in _candidates(here):
+        names = _entries(folder)
+        hugo = None
         for framework, name in CONFIG_FILES:
-            if layout not in ("auto", framework) or not _is_hugo_site(folder, name):
+            if layout not in ("auto", framework) or not _may_exist(names, name):
                 continue
+            if name.startswith("config"):
+                hugo = _is_hugo_site(folder, name, names) if hugo is None else hugo
+                if not hugo:
+                    continue
             path = folder / name
             if not path.is_file() or (framework, str(folder)) in seen_roots or path.resolve() in seen_files:
                 continue
