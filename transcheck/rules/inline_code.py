@@ -31,6 +31,13 @@ were translated around the code they share (`` `:::tip[Did you know?]` `` and
 *your*, *my*, *something*, *example*…) or whose locale code became the page's own
 (`` `/en/about` `` and `` `/fr/about` ``, `` `ar/index.md` `` and `` `ru/index.md` `` on the ru page);
 a span of words only that was translated stays a finding.
+
+Spans a translation only adds are weaker evidence than a dropped or changed one: when the
+reference's sentence there says it with a pronoun and each added span names what the other
+locales name in the rows just before, back to the section's heading (the translation writes
+`` `Response` `` where the reference says "It accepts…"), the finding is info. An added span
+where the reference's sentence has no pronoun (a stale sentence naming a property the reference
+no longer names) stays an error.
 """
 
 from __future__ import annotations
@@ -41,6 +48,8 @@ from collections import Counter
 from typing import Iterator
 
 from ..analyse import textdiff
+from ..analyse.language import has_pronoun
+from ..analyse.semantic.sentences import split_sentences
 from ..locales import ISO_639_1
 from ..model import AlignedPage, Example, Finding
 from ..analyse.placeholders import (compile_patterns, example_names_only, layout_key, localized_text_only, mask,
@@ -155,6 +164,48 @@ def _plain_words_only(d, coded: dict[str, set[str]], prose: list[str]) -> bool:
                for k in d.extra)
 
 
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+
+ANTECEDENT_ROWS = 6
+"""How many rows before a segment, back to its section's heading, may name what it calls "it"."""
+
+
+def _named_before(page: AlignedPage, row, locales) -> set[str]:
+    """Code spans that every one of ``locales`` writes in the rows before ``row``, back to and
+    including its section's heading (at most :data:`ANTECEDENT_ROWS`): the names a pronoun
+    there may stand for (`` `Response` `` where the reference says "It accepts…")."""
+    at = next(i for i, r in enumerate(page.rows) if r is row)
+    named = None
+    for loc in locales:
+        spans: set[str] = set()
+        for r in reversed(page.rows[max(0, at - ANTECEDENT_ROWS):at]):
+            sg = r.cells.get(loc)
+            if sg is None:
+                continue
+            spans.update(i.text.translate(_BIDI).strip() for i in sg.inlines if i.kind == "code")
+            if sg.kind == "heading":
+                break
+        named = spans if named is None else named & spans
+    return named or set()
+
+
+def _added_name(page: AlignedPage, row, d, segs, loc: str) -> bool:
+    """True when spans were only added, each names what the others name just before, and the
+    reference's sentence in its place says it with a pronoun (the translation writes
+    `` `HeroCreate` `` where the reference says "It has the same fields…"). Sentences are paired
+    in order, so both sides must have as many. A span added where the reference sentence has no
+    pronoun (a stale sentence naming a property the reference no longer names), and a dropped or
+    changed span, are never this."""
+    if d.missing or not d.extra or not d.supporters:
+        return False
+    ref = page.reference if page.reference in d.supporters else d.supporters[0]
+    theirs, mine = split_sentences(segs[ref].text), split_sentences(segs[loc].text)
+    if len(theirs) != len(mine) or not set(d.extra) <= _named_before(page, row, d.supporters):
+        return False
+    return all(has_pronoun(_CODE_SPAN.sub(" ", t), ref)
+               for t, m in zip(theirs, mine) if any(k in m for k in d.extra))
+
+
 def _fmt(c: Counter) -> str:
     return ", ".join(f"`{shorten(k, 50)}`" + (f" ×{n}" if n > 1 else "") for k, n in sorted(c.items()))
 
@@ -190,6 +241,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         words = bool(d.missing and d.extra) and not variants \
             and _paired(d.missing, d.extra, lambda a, b: _localized(a, b, codes))
         plain_words = _plain_words_only(d, coded, [o.prose for o in others])
+        added_name = not plain_words and _added_name(page, row, d, segs, loc)
         parts = []
         if d.missing and d.extra:
             if variants or words:
@@ -208,7 +260,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         else:
             parts.append(f"extra code span {_fmt(d.extra)}"
                          + (" (plain text in the others)" if extra_plain else
-                            " (plain words: terms only this locale formats as code?)" if plain_words else ""))
+                            " (plain words: terms only this locale formats as code?)" if plain_words else
+                            " (a name the others write just before: named here where they say 'it'?)"
+                            if added_name else ""))
         who = ", ".join(d.supporters)
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg = f"{parts[0]}{' (each one is on both sides, repeated)' if counts_only else ''}; compared with {who}{note}"
@@ -217,7 +271,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             sorted(mask_strings(k) for k in d.extra.elements())
         spacing = sorted(layout_key(k, free_form=False) for k in d.missing.elements()) == \
             sorted(layout_key(k, free_form=False) for k in d.extra.elements())
-        if formatting_only or localized or spacing or counts_only or variants or words or plain_words:
+        if formatting_only or localized or spacing or counts_only or variants or words or plain_words \
+                or added_name:
             # formatting, a translated literal, spacing, the same word, a term formatted as code
             sev = lowered(SEVERITY, 2)
         line = seg.line

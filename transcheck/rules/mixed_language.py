@@ -4,8 +4,9 @@ Reports, in each prose segment of each locale, the sentences or parts of
 sentences that are not written in the locale's language: a paragraph left in
 another language, a sentence pasted from another locale, a sentence that
 switches language midway. Product names, identifiers, file names, commands and
-short Latin-script terms inside non-Latin prose (and longer runs of terms with no
-function word of their language: ``path operation function parameter``) are not foreign; short segments
+short Latin-script terms inside non-Latin prose (and longer runs of terms with fewer than two
+function words of a language: ``path operation function parameter``, ``Runtime, build, connections
+and security settings``) are not foreign; short segments
 are judged only on script evidence. Language names in a language switcher
 (``English · 简体中文 · Deutsch``) are not foreign text either. Whole segments that merely copy another
 locale are left to the ``untranslated`` rule.

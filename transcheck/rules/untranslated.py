@@ -9,6 +9,10 @@ as ``FROM python:3.8-alpine``, the language names of a language switcher) are ig
 When no reference locale is set, the copy is told from the original by the
 segment's own language: the locale whose text is not in its language is reported.
 
+A near-copy whose differing words are words of its own language (``Define un *path operation
+decorator*`` for ``Define a …``, ``Templates और static files``, Ukrainian ``Ми можемо`` beside
+Russian ``Мы можем``) was translated around the terms a style keeps: not a copy.
+
 Threshold ``untranslated_ratio`` (default 0.9): the minimum similarity (difflib
 ratio on case-, space- and punctuation-normalised prose) that counts as a copy.
 """

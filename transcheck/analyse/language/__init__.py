@@ -19,7 +19,7 @@ factory with a fixed seed, and every call builds a fresh detector.
 
 from ...locales import base_language
 from .data import Detection, Span, is_language, language_name
-from .detect import detect, document_language, same_text_ratio
+from .detect import detect, document_language, has_pronoun, same_text_ratio
 from .scripts import has_translatable_text, language_scripts, mask_technical, natural_words, script_counts, script_of
 from .spans import foreign_spans
 
@@ -39,4 +39,5 @@ __all__ = [
     "language_name",
     "is_language",
     "has_translatable_text",
+    "has_pronoun",
 ]

@@ -142,4 +142,18 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "uk": frozenset("і та в у не на що це як з із для по від який яка які яке ви ваш "
                     "ваша ваші ми наш наша можна також є його якщо щоб або до при "
                     "вже".split()),
+    "tr": frozenset("ve ile bir bu için veya gibi daha çok ama şu ki değil olan ise kadar sonra "
+                    "önce göre şekilde olarak ayrıca eğer nasıl bunu bunun şunu siz sizin biz "
+                    "bizim".split()),
+}
+
+# Pronouns that stand for a thing named before (a translation may name it instead).
+PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("it its it's they them their this these".split()),
+    "de": frozenset("es er sie ihn ihm ihr ihre dies diese dieser dieses".split()),
+    "fr": frozenset("il elle ils elles le la les lui leur celui celle ceci cela".split()),
+    "es": frozenset("él ella ellos ellas lo la los las le les su sus este esta esto".split()),
+    "pt": frozenset("ele ela eles elas o a os as lhe seu sua este esta isto isso".split()),
+    "ru": frozenset("он она оно они его её ее их ему ей им это этот эта эти".split()),
+    "zh": frozenset("它 它们 其 该 此 这".split()),
 }

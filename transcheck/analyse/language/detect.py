@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 
 from ...locales import base_language
 from ..textdiff import SequenceMatcher
-from .data import SCRIPT_CANDIDATES, SCRIPT_LANG, STOPWORDS, Detection
+from .data import PRONOUNS, SCRIPT_CANDIDATES, SCRIPT_LANG, STOPWORDS, Detection
 from .scripts import chinese_score, family, language_scripts, mask_technical, natural_words, script_counts
 
 
@@ -208,6 +208,18 @@ def stopword_counts(text: str) -> tuple[int, dict[str, int]]:
         for lang in _STOP_LANGS.get(w, ()):
             counts[lang] += 1
     return len(words), counts
+
+
+def has_pronoun(text: str, lang: str) -> bool:
+    """True when ``text`` holds a pronoun of ``lang`` (``it``, ``they``, ``это``, ``它``: see
+    :data:`.data.PRONOUNS`); always False for a language without a list."""
+    base = base_language(lang)
+    words = PRONOUNS.get(base)
+    if not words:
+        return False
+    if base == "zh":  # no spaces between words
+        return any(w in text for w in words)
+    return any(w in words for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.casefold()))
 
 
 @lru_cache(maxsize=16384)

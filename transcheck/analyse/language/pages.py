@@ -3,6 +3,7 @@ another language (misfiled), and prose segments copied instead of translated."""
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import islice
 from typing import Collection, Mapping
 
@@ -10,9 +11,9 @@ from ...locales import base_language
 from ..autonyms import without_autonyms
 from ...model import AlignedPage, AlignedRow, Copy, Detection, PageGroup, Segment
 from ..sketch import copy_candidates, sketch
-from .data import is_language
-from .detect import detect, foreign_document, same_text_ratio
-from .scripts import has_translatable_text, natural_words
+from .data import STOPWORDS, is_language
+from .detect import detect, foreign_document, langdetect_scores, normalise_prose, same_text_ratio
+from .scripts import has_translatable_text, language_scripts, natural_words, script_of
 
 SAMPLE_SEGMENTS = 40
 """How many prose segments of a file are read to identify its language."""
@@ -76,6 +77,34 @@ def _has_words(texts: list[str], least: int) -> bool:
     return False
 
 
+def translated_in_part(text: str, other: str, lang: str, other_lang: str) -> bool:
+    """True when the words ``text`` has and ``other`` lacks are words of ``lang``, not of
+    ``other_lang``: a heading or item translated around the terms a style keeps in the source
+    language (``Define un *path operation decorator*``, ``Templates और static files``) or
+    written in a neighbouring language (``Ми можемо **прочитати** одного героя`` beside the
+    Russian ``Мы можем``), not a copy; not when the words it keeps hold a function word of
+    ``other_lang`` only (``Revalidar on focus``: a phrase left untranslated). A word counts by
+    its script (one ``other_lang`` does not use), as a function word of ``lang`` only, or, for
+    the words together, by a seeded langdetect choosing between the two languages; at least one
+    word in ten of ``text`` must count."""
+    words = normalise_prose(text).split()
+    mine, shared = Counter(words), Counter(normalise_prose(other).split())
+    own = [w for w in (mine - shared).elements() if not any(c.isdigit() for c in w)]
+    theirs = STOPWORDS.get(other_lang, frozenset()) - STOPWORDS.get(lang, frozenset())
+    if not own or any(w in theirs for w in mine & shared):
+        return False  # what it keeps is a phrase ("Revalidar on focus"), not terms
+    least = max(1, len(words) // 10)
+    foreign_scripts = language_scripts(lang) - language_scripts(other_lang)
+    sure = sum(1 for w in own if any(script_of(c) in foreign_scripts for c in w)
+               or (w in STOPWORDS.get(lang, ()) and w not in STOPWORDS.get(other_lang, ())))
+    if sure >= least:
+        return True
+    if len(own) < least or sum(map(len, own)) < 8 or lang == other_lang:
+        return False
+    probs = langdetect_scores(" ".join(own), tuple(sorted((lang, other_lang))))
+    return bool(probs) and probs[0][0] == lang and probs[0][1] >= 0.9
+
+
 def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow, locale: str,
                 seg: Segment, ratio: float = COPY_RATIO, maybe: Collection[str] | None = None) -> Copy | None:
     """Why ``seg`` (in ``locale``) looks untranslated, or ``None`` when it looks translated.
@@ -99,7 +128,8 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
         olang = languages.get(other, "")
         if not olang or olang == lang or (maybe is not None and other not in maybe):
             continue
-        if same_text_ratio(prose, oseg.prose, at_least=ratio) >= ratio:
+        if same_text_ratio(prose, oseg.prose, at_least=ratio) >= ratio \
+                and not translated_in_part(prose, oseg.prose, lang, olang):
             copies.append(other)
     if copies:
         if short:  # a name every locale keeps (``Visual Studio Code``) is not untranslated
@@ -118,7 +148,9 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
         ref_lang = languages.get(page.reference, "")
         if ref_lang and ref_lang != lang:
             det = detect(prose)
-            if det.lang == ref_lang and det.confidence >= 0.9:
+            ref = row.cells.get(page.reference)
+            if det.lang == ref_lang and det.confidence >= 0.9 \
+                    and not translated_in_part(prose, ref.prose if ref is not None else "", lang, ref_lang):
                 return Copy(page.reference, "language")
     return None
 

@@ -28,6 +28,19 @@ MIN_SENTENCE_WORDS = 5
 MIN_CONFIDENCE = 0.7
 """Spans below this confidence are not reported."""
 
+MIN_CLAUSE_FUNCTION_WORDS = 2
+"""A Latin run inside non-Latin prose is a clause (not terms kept in the source language,
+``Runtime, build, connections and security settings``) only with this many function words."""
+
+
+def _function_words(piece: str, lang: str) -> int:
+    """Function words of ``lang`` in ``piece``; for a language without a list (a run of English
+    terms read as Catalan), those of the Latin-script language that has most of them."""
+    votes = stopword_counts(piece)[1]
+    if lang in STOPWORDS:
+        return votes[lang]
+    return max((n for k, n in votes.items() if "Latin" in language_scripts(k)), default=0)
+
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (Latin ``.!?`` before a space, CJK ``。！？``)."""
@@ -135,7 +148,7 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
         if not det.lang or det.lang == expected:
             return None
         if fam == "Latin":  # a real phrase, not product names: langdetect must agree
-            if det.lang in STOPWORDS and not stopword_counts(piece)[1][det.lang]:
+            if _function_words(piece, det.lang) < MIN_CLAUSE_FUNCTION_WORDS:
                 return None  # terms kept in the source language ("path operation function"), not a clause
             return det if det.confidence >= MIN_CONFIDENCE else None
         # Script evidence: strong whatever the length (the run is not minor).

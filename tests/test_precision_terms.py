@@ -1,0 +1,99 @@
+"""Terms a translation keeps in the source language, and names it writes where the source says
+"it", are not drift; text left untranslated and a changed code span still are.
+
+Sources: fastapi/fastapi docs (MIT) at c3f316b7: the files in tests/data/real/fastapi, and
+quoted lines of docs/{en,zh,ko,uk,ru,tr}/docs/... (named at each test).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import aligned, context, severities
+from transcheck.analyse.language import foreign_spans
+from transcheck.analyse.language.pages import translated_in_part
+from transcheck.rules import inline_code, mixed_language, untranslated
+
+REAL = Path(__file__).parent / "data" / "real" / "fastapi" / "docs"
+
+
+def _page(name: str, *locales: str):
+    texts = {loc: (REAL / loc / "docs" / "tutorial" / name).read_text(encoding="utf-8")
+             for loc in ("en", *locales)}
+    return aligned(texts, "en")
+
+
+def _lines(rule, page, locale: str) -> list[int]:
+    return sorted(f.line for f in rule.check(page, context(page)) if f.locale == locale)
+
+
+def test_a_heading_translated_around_kept_terms_is_not_untranslated():
+    """es path-operation-configuration.md:91 ``Deprecar una *path operation*``, es
+    first-steps.md:314 ``Define un *path operation decorator*`` and hi :51 ``Summary और
+    description``: the words that differ from the reference are Spanish or Hindi, the rest is
+    the terms the style keeps. hi's headings left wholly in English are still found."""
+    page = _page("path-operation-configuration.md", "es", "hi")
+    assert _lines(untranslated, page, "es") == []
+    assert _lines(untranslated, page, "hi") == [1, 11]  # Path Operation Configuration, Response Status Code
+    page = _page("first-steps.md", "es")
+    assert 314 not in _lines(untranslated, page, "es")
+
+
+def test_translated_in_part_needs_words_of_the_language():
+    assert translated_in_part("Define un path operation decorator", "Define a path operation decorator", "es", "en")
+    # uk docs/tutorial/sql-databases.md:311 beside ru :311: Ukrainian, not a copy of the Russian
+    assert translated_in_part("Ми можемо **прочитати** одного героя:", "Мы можем **прочитать** одного героя:",
+                              "uk", "ru")
+    # tr docs/editor-support.md:18: Turkish around English UI names
+    assert translated_in_part("**Route Search** - Ctrl + Shift + E ile path, method veya ada göre arama.",
+                              "**Route Search** - Search by path, method, or name with Ctrl + Shift + E.",
+                              "tr", "en")
+    assert foreign_spans("**Route Search** - <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>E</kbd> (macOS: <kbd>Cmd</kbd> "
+                         "+ <kbd>Shift</kbd> + <kbd>E</kbd>) ile path, method veya ada göre arama.", "tr") == []
+    # swr content/docs/revalidation.es.mdx:9 keeps a phrase, with an English function word
+    assert not translated_in_part("Revalidar on focus", "Revalidate on Focus", "es", "en")
+    # an English copy with a word or a name changed is still a copy
+    en = "This tutorial shows you how to use **FastAPI** with most of its features, step by step."
+    assert not translated_in_part(en.replace("most", "all"), en, "de", "en")
+    assert not translated_in_part("Install Podman", "Install Docker", "de", "en")
+
+
+def test_english_terms_with_one_function_word_in_hindi_prose_are_not_mixed_language():
+    """hi first-steps.md:412 ``FastAPI Cloud *FastAPI and friends* open source projects का …``:
+    one English function word among names and terms is no clause; hi's other term runs too."""
+    assert 412 not in _lines(mixed_language, _page("first-steps.md", "hi"), "hi")
+    # hi docs/advanced/openapi-callbacks.md:57: terms langdetect reads as Catalan
+    assert foreign_spans("लेकिन संभवतः callback का सबसे महत्वपूर्ण हिस्सा यह सुनिश्चित करना है कि आपका API "
+                         "user (external developer) *external API* को सही तरह से implement करे।", "hi") == []
+    # a clause left in English is still found
+    assert foreign_spans("अगर आपको बहुत सारा काम करना है, then you might benefit from using other bigger "
+                         "tools like Celery, तो यह उपयोगी हो सकता है।", "hi")
+
+
+def test_a_code_span_named_where_the_reference_says_it_is_info():
+    """zh docs/advanced/custom-response.md:114 names `Response` where en says "It accepts…"
+    (en's heading just before is `` ### `Response` ``); ko docs/tutorial/sql-databases.md:244
+    repeats `HeroCreate` as the subject. A span only added, which the reference names just
+    before and calls "it" here, is info; a changed or dropped one, or a name the reference does
+    not lead up to, stays an error."""
+    en = ("### `Response`\n\nThe main `Response` class.\n\nYou can return it directly.\n\n"
+          "It accepts the following parameters:\n")
+    zh = "### `Response`\n\n其他全部的响应都继承自主类 `Response`。\n\n你可以直接返回它。\n\n`Response` 类接受如下参数：\n"
+    assert severities(inline_code, en, "zh", zh) == ["info"]
+    assert severities(inline_code, en, "zh", zh.replace("`Response` 类接受", "`JSONResponse` 类接受")) == ["error"]
+    en = ("Now we create a `HeroCreate` model.\n\nIt has the same fields as `HeroBase`, and it also has "
+          "`secret_name`.\n")
+    ko = ("이제 `HeroCreate` 모델을 만듭니다.\n\n`HeroCreate`는 `HeroBase`와 동일한 필드를 가지며, "
+          "`secret_name`도 포함합니다.\n")
+    assert severities(inline_code, en, "ko", ko) == ["info"]
+    assert severities(inline_code, en, "ko", ko.replace("`secret_name`도", "secret_name도")) == ["error"]
+    # withastro/starlight docs/src/content/docs/{,es/}reference/configuration.mdx:150/151 (MIT): the es
+    # sentence is stale (subgroups now expand by default); en's pronoun is in the next sentence: still an error
+    en = ("Groups of links are expanded by default. You can change this behavior by setting a group’s "
+          "`collapsed` property to `true`.\n\nAutogenerated subgroups are also expanded by default. Set the "
+          "`autogenerate.collapsed` property to collapse them.\n")
+    es = ("Los grupos de enlaces se expanden de forma predeterminada. Puedes cambiar este comportamiento "
+          "estableciendo la propiedad `collapsed` de un grupo como `true`.\n\nLos subgrupos generados "
+          "automáticamente respetan por defecto la propiedad `collapsed` de su grupo padre. Puedes establecer "
+          "la propiedad `autogenerate.collapsed` para anular esto.\n")
+    assert severities(inline_code, en, "es", es) == ["error"]
