@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
-from ..model import AlignedPage, PageFacts, PageGroup, Settings
+from ..model import AlignedPage, PageFacts, PageGroup, Settings, SiteAddress
 from .language.pages import COPY_RATIO, MISFILED_SHARE, misfiled, page_languages, untranslated_copies
 from .coverage import STUB_COVERAGE, STUB_MIN_BLOCKS, block_shares, stubs
 from .moves import find_moves, presence
@@ -29,7 +29,8 @@ COSTLY = ("misfiled", "copies", "moves", "missing_sentences", "extra_sentences")
 def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None = None,
                expected_locales: tuple[str, ...] = (), semantics: "PageSemantics | None" = None,
                history: "History | None" = None, wanted: Iterable[str] = COSTLY,
-               site_reference: str | None = None, known: PageFacts | None = None) -> PageFacts:
+               site_reference: str | None = None, known: PageFacts | None = None,
+               site_address: SiteAddress | None = None) -> PageFacts:
     """Analyse one aligned page: everything the rules read, computed once.
 
     ``wanted`` names the costly facts to compute (default: all of :data:`COSTLY`).
@@ -70,4 +71,5 @@ def page_facts(page: AlignedPage, settings: Settings, *, group: PageGroup | None
     return PageFacts(group=group, expected_locales=tuple(expected_locales), languages=languages,
                      misfiled=wrong, copies=copies, presence=verdicts, moves=moves, semantics=semantics,
                      missing_sentences=missing, extra_sentences=extra, history=history,
-                     site_reference=site_reference, stubs=stub)
+                     site_reference=site_reference, stubs=stub,
+                     site_address=site_address or SiteAddress())

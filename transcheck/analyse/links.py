@@ -220,3 +220,18 @@ def resolves(anchor: str, anchors: frozenset[str]) -> bool:
     """True if ``anchor`` (without ``#``) names one of ``anchors`` or the top of the page."""
     a = _canon(anchor)
     return a in ("", "top") or a in anchors or _canon(_github(a)) in anchors
+
+
+def localized_edition(url: str, original: str, languages: Iterable[str]) -> bool:
+    """True when ``url`` is ``original`` on a host named for one of ``languages``: the same
+    path on another host that carries a locale the other lacks, as a label or a piece of
+    one (``vite-docs.ru/guide/env.html`` for ``vite.dev/guide/env.html`` on a Russian page)."""
+    try:
+        a, b = urlsplit(link_key(url, languages)), urlsplit(link_key(original, languages))
+    except ValueError:
+        return False
+    if not a.netloc or not b.netloc or a.netloc == b.netloc or a.path != b.path or not a.path.strip("/"):
+        return False
+    pieces = lambda host: set(re.split(r"[.-]", host.lower()))  # noqa: E731
+    langs = _languages(languages)
+    return any(_is_locale(p, langs, regions=True) for p in pieces(a.netloc) - pieces(b.netloc))

@@ -55,7 +55,7 @@ def severity_rank(severity: str) -> int:
 
 
 from .facts import (DEFAULT_PLACEHOLDERS, BlockShare, Copy, Detection, Move, PageFacts,  # noqa: E402
-                    SentenceGap, Settings, Verdict)
+                    SentenceGap, Settings, SiteAddress, Verdict)
 from .page import (ANY_ADMONITION, AlignedPage, AlignedRow, Document, Inline, PageFile, PageGroup,  # noqa: E402
                    Segment, admonition_family, same_component)
 from .report import (Example, Finding, InputError, Location, Option, PageSummary, PageView, Report,  # noqa: E402
@@ -66,5 +66,5 @@ __all__ = [
     "BlockShare", "Copy",
     "Detection", "Document", "Example", "Finding", "Inline", "InputError", "Location", "Move", "Option",
     "PageFacts", "PageFile", "PageGroup", "PageSummary", "PageView", "Report", "RuleInfo", "Segment",
-    "SentenceGap", "Settings", "Verdict", "ViewCell", "ViewRow", "severity_rank",
+    "SentenceGap", "Settings", "SiteAddress", "Verdict", "ViewCell", "ViewRow", "severity_rank",
 ]

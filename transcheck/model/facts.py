@@ -114,6 +114,18 @@ class SentenceGap:
 
 
 @dataclass(frozen=True)
+class SiteAddress:
+    """Where a site's pages are served, from its config: what its links resolve against."""
+
+    urls: tuple[str, ...] = ()
+    """The site's own addresses (``https://hexo.io``): links to them are links into the site."""
+    folders: bool | None = None
+    """True when pages are served as folders (``/docs/x/``: Hugo, Starlight, MkDocs), False
+    as files (``/docs/x``, ``/docs/x.html``: Docusaurus, VitePress, Nextra, Rspress), None
+    when unknown."""
+
+
+@dataclass(frozen=True)
 class PageFacts:
     """What the analysis stage learnt about one page, computed once; rules only read it.
 
@@ -146,3 +158,5 @@ class PageFacts:
     source's locale), or ``None`` when the site is judged N-way."""
     stubs: Mapping[str, BlockShare] = field(default_factory=dict)
     """locale -> its share of the page, for copies that hold only a fraction of it (stubs)."""
+    site_address: SiteAddress = field(default_factory=lambda: SiteAddress())
+    """Where the site's pages are served, from its config (for relative links)."""

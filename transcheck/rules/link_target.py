@@ -7,10 +7,15 @@ that differ only by localisation are the same target: a locale segment in the pa
 (``en.wikipedia.org`` vs ``ru.wikipedia.org``, also with translated article names),
 a locale suffix on a file (``README_ko.md``), a locale in the query (``?hl=de``), the
 fragment (anchors follow translated headings; ``broken-anchor`` checks them), letter
-case of scheme and host, a trailing slash. A link to an anchor of the page itself
+case of scheme and host, a trailing slash. A relative link is resolved against the
+page's path under its locale root first (``../docs/x`` in ``api/y.md`` is ``/docs/x``), and
+a link to the site's own address from its config is its path. A link to an anchor of the page itself
 written as its path (``/docs/x#a`` on page ``docs/x``) is the same as ``#a``. A link
 only a translation adds, to a page of the same site (a glossary term the translator
-linked), is info.
+linked), is info; so is a link repeated more or fewer times (a target that this locale,
+or for an extra link the locales compared with, link elsewhere in the same section), and
+a link to the same path on a host named for the locale's language (``vite-docs.ru`` for
+``vite.dev`` on a Russian page).
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from collections import Counter
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from ..analyse.links import link_key
+from ..analyse.links import link_key, localized_edition
+from ..analyse.sitepaths import locale_root, resolve_row
 from ..model import AlignedPage, Example, Finding
 from .base import RuleContext, count_drift, make_finding, prose_count_drift, severity_for, shorten
 
@@ -90,16 +96,73 @@ def _links(seg) -> list:
     return [i for i in seg.inlines if i.kind in ("link", "image", "autolink")]
 
 
+def _section(page: AlignedPage, row) -> tuple:
+    """The other rows of the section that holds ``row`` (from a heading to the next)."""
+    heading = lambda r: any(s.kind == "heading" for s in r.present().values())  # noqa: E731
+    rows = page.rows
+    at = next(k for k, r in enumerate(rows) if r is row)
+    start, end = at, at + 1
+    while start > 0 and not heading(rows[start]):
+        start -= 1
+    while end < len(rows) and not heading(rows[end]):
+        end += 1
+    return rows[start:at] + rows[at + 1:end]
+
+
+def _repeated(d, loc: str, here: dict, near: dict) -> bool:
+    """True when the difference is only how often a link is repeated: a missing target is
+    one those compared with link, with the same anchor, elsewhere in the section too, and
+    this locale links it there; an extra one the other way round. ``here``/``near``: locale
+    -> (key, resolved target) pairs of the row / the rest of its section."""
+    if d.missing and d.extra:
+        return False
+
+    def again(lc: str, k: str) -> bool:  # every link of lc to k in the row is repeated nearby
+        return all(t in {u for _, u in near.get(lc, ())} for key, t in here.get(lc, ()) if key == k)
+
+    def linked(lc: str, k: str) -> bool:
+        return any(key == k for key, _ in near.get(lc, ()))
+
+    if d.missing:
+        return all(linked(loc, k) and any(again(o, k) for o in d.supporters) for k in d.missing)
+    return all(again(loc, k) and any(linked(o, k) for o in d.supporters) for k in d.extra)
+
+
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose link targets differ."""
     rule = sys.modules[__name__]
     langs = sorted(set(page.documents) | {lang for lang in ctx.facts.languages.values() if lang})
     own = _own_path(page.page)
-    key = lambda url: _self_link(link_key(url, langs), url, own)  # noqa: E731
-    targets = lambda loc, s: Counter(key(i.target) for i in _links(s))  # noqa: E731
-    coarse = lambda s: Counter(link_key(i.target, langs, coarse=True) for i in _links(s))  # noqa: E731
-    for row, segs, _, loc, d in prose_count_drift(page, targets):
-        if loc not in count_drift({lc: coarse(sg) for lc, sg in segs.items()}, page.reference):
+    group = ctx.facts.group
+    root = locale_root(page.page, [f.path for f in group.files]) if group is not None else None
+    plain = lambda url: link_key(url, langs)  # noqa: E731
+    raw = lambda loc, s: [i.target for i in _links(s)]  # noqa: E731
+    address = ctx.facts.site_address
+    sited = lambda values: resolve_row(values, page.page, root, plain, address)  # noqa: E731
+
+    def keyed(values: dict) -> dict[str, list]:
+        """locale -> (key, resolved target) of each of its links in one row."""
+        where = sited(values)
+        return {lc: [(_self_link(plain(where.get(t, t)), where.get(t, t), own), where.get(t, t)) for t in ts]
+                for lc, ts in values.items()}
+
+    def targets(values: dict) -> dict:
+        return {lc: Counter(k for k, _ in ps) for lc, ps in keyed(values).items()}
+
+    def pairs(rows) -> dict[str, list]:
+        """locale -> (key, resolved target) of each of its links in ``rows``."""
+        out: dict[str, list] = {}
+        for r in rows:
+            for lc, ps in keyed({lc: raw(lc, s) for lc, s in r.present().items() if s.is_prose}).items():
+                out.setdefault(lc, []).extend(ps)
+        return out
+
+    for row, segs, _, loc, d in prose_count_drift(page, raw, targets):
+        where = sited({lc: raw(lc, sg) for lc, sg in segs.items()})
+        key = lambda url: _self_link(plain(where.get(url, url)), where.get(url, url), own)  # noqa: E731
+        coarse = {lc: Counter(link_key(where.get(i.target, i.target), langs, coarse=True) for i in _links(sg))
+                  for lc, sg in segs.items()}
+        if loc not in count_drift(coarse, page.reference):
             continue  # the same once translated article names on localized hosts are allowed
         links = {lc: _links(sg) for lc, sg in segs.items()}
         seg = segs[loc]
@@ -113,10 +176,19 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             msg = f"missing link to {', '.join(missing)}"
         else:
             msg = "extra link " + ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
+        repeat = _repeated(d, loc, pairs([row]), pairs(_section(page, row)))
+        lang = [ctx.facts.languages.get(loc) or loc]
+        edition = bool(missing and extra_items) and all(
+            any(localized_edition(i.target, m, lang) for m in missing) for i in extra_items)
+        if repeat:
+            msg += " (linked elsewhere in the section: a repeated link)"
+        elif edition:
+            msg += " (the same page of the site's edition in this locale's language)"
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
         msg += f"; compared with {', '.join(d.supporters)}{note}"
         line = extra_items[0].line if extra_items else seg.line
-        added = not missing and loc != page.reference and all(_same_site(i.target) for i in extra_items)
+        added = repeat or edition or (not missing and loc != page.reference
+                                      and all(_same_site(i.target) for i in extra_items))
         yield make_finding(rule, page, loc, seg, msg,
                            expected="\n".join(missing) or "(none)",
                            actual="\n".join(i.target for i in extra_items) or "(none)",

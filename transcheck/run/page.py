@@ -19,7 +19,8 @@ from ..analyse.semantic.embedders import EmbeddingError
 from ..analyse.semantic.engine import PageSemantics, SemanticOptions, align_and_score, embed_page, embed_texts, engine
 from ..markdown.parse import InputFileError, parse_markdown, read_file
 from ..markdown.suppress import Suppressions, parse_suppressions
-from ..model import AlignedPage, Document, Finding, InputError, PageGroup, PageSummary, PageView, Settings
+from ..model import (AlignedPage, Document, Finding, InputError, PageGroup, PageSummary, PageView, Settings,
+                     SiteAddress)
 from ..rules.base import RuleContext
 from .guard import PAGE_BASE, PER_TEXT, Stages, TimeBudgetExceeded, budget_for, page_budget, time_budget
 from .policy import apply_policy
@@ -46,6 +47,8 @@ class PageJob:
     """The locale every page should exist in (see :attr:`PageFacts.site_reference`)."""
     progress: bool = False
     """Show embedding progress on stderr (see :mod:`transcheck.run.progress`)."""
+    site_address: SiteAddress | None = None
+    """Where the site's pages are served (see :attr:`PageFacts.site_address`)."""
     stage_budgets: tuple[tuple[str, float], ...] = ()
     """(stage name, seconds): budgets for single stages in place of the page's (see
     :class:`~transcheck.run.guard.Stages`; for tuning and tests)."""
@@ -243,7 +246,7 @@ def check_page(group: PageGroup, docs: dict[str, Document], job: PageJob,
     run_rules = (rules if len(docs) >= 2 else ()) + page_rules
     facts = stages.run("analysis", page_facts, page, job.settings, group=group,
                        expected_locales=job.expected_locales, semantics=sem, history=job.history, wanted=(),
-                       site_reference=job.site_reference)
+                       site_reference=job.site_reference, site_address=job.site_address)
     findings: list[Finding] = []
     ready: set[str] = set()
     for k, rule in enumerate(run_rules if facts is not None else ()):
@@ -251,7 +254,8 @@ def check_page(group: PageGroup, docs: dict[str, Document], job: PageJob,
         if need:
             more = stages.run(f"analysis: {', '.join(need)}", page_facts, page, job.settings, group=group,
                               expected_locales=job.expected_locales, semantics=sem, history=job.history,
-                              wanted=need, site_reference=job.site_reference, known=facts)
+                              wanted=need, site_reference=job.site_reference, known=facts,
+                              site_address=job.site_address)
             if more is None:
                 stages.skipped.extend(f"rule {r.ID}" for r in run_rules[k:])
                 break

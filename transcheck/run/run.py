@@ -119,7 +119,7 @@ def run(options: RunOptions) -> Report:
     sources = {g.source_locale for g in found.groups if g.source_locale is not None}
     site_reference = options.settings.reference or (sources.pop() if len(sources) == 1 else None)
     job = PageJob(options.settings, found.locales, options.semantic, options.views, history, site_reference,
-                  progress=options.progress is not None)
+                  progress=options.progress is not None, site_address=found.address)
     for done, result in enumerate(check_groups(groups, job, rules, page_rules, jobs=options.jobs), start=1):
         totals.add(result)
         if options.progress:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from ...model import InputError, PageFile, PageGroup
+from ...model import InputError, PageFile, PageGroup, SiteAddress
 from .files import display_path, filter_globs, link_refusal, printable, resolve, walk_markdown
 from .identify import identify
 from .layouts import locale_folder, root_layouts, root_source, sibling_tree, suffix, with_aliases
@@ -54,6 +54,8 @@ class Discovery:
     site: Mapping[str, object] = field(default_factory=dict)
     """The site configs read, the layouts used and config warnings (empty when there is
     nothing to say: no config, only the path rules; see :meth:`SitePlan.describe`)."""
+    address: SiteAddress = field(default_factory=SiteAddress)
+    """Where the site's pages are served, from its configs (``https://hexo.io``, as folders)."""
 
 
 def discover(paths: list[str | Path], source_locale: str | None = None,
@@ -88,7 +90,7 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
         if found and not locales:
             locales = tuple(sorted({pf.locale for g in found for pf in g.files}))
     said = site.describe(display_path) if site.worth_saying() else {}
-    return Discovery(tuple(groups), tuple(errors), locales, said)
+    return Discovery(tuple(groups), tuple(errors), locales, said, site.address())
 
 
 def _place(paths, source_locale, aliases, include, exclude, base, errors: list[InputError],

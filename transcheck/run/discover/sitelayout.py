@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...locales import normalize_locale
+from ...model import SiteAddress
 from .datafiles import read_hugo, read_mkdocs
 from .frameworks import (ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees, read_astro,
                          read_docusaurus, read_nextra, read_rspress, read_vitepress)
+from .hosts import site_urls
 
 READERS = {"docusaurus": read_docusaurus, "vitepress": read_vitepress, "starlight": read_astro,
            "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra, "rspress": read_rspress}
@@ -43,6 +45,9 @@ _HUGO_DIRS = ("content", "archetypes", "layouts", "themes")
 _SKIP = frozenset({"node_modules", "__pycache__", "venv", "build", "dist", "public", "site", "_site"})
 _UP, _DOWN = 3, 2
 _PLUGIN = "docusaurus-plugin-content-"
+_FOLDERS = {"hugo": True, "starlight": True, "mkdocs": True,
+            "docusaurus": False, "vitepress": False, "nextra": False, "rspress": False}
+"""Framework -> whether it serves a page as a folder (``/docs/x/``) rather than a file."""
 
 
 @dataclass
@@ -232,6 +237,13 @@ class SitePlan:
     default_locale: str | None = None
     used: dict[str, int] = field(default_factory=dict)
     """How many files each layout placed (``docusaurus``, ``locale folders``, ...)."""
+    urls: tuple[str, ...] = ()
+    """The site's own addresses its configs declare (:func:`.hosts.site_urls`)."""
+
+    def address(self) -> SiteAddress:
+        """The site's addresses, and whether its frameworks serve pages as folders."""
+        kinds = {_FOLDERS.get(s.framework) for s in self.sites} - {None}
+        return SiteAddress(self.urls, kinds.pop() if len(kinds) == 1 else None)
 
     def read(self, start: str | os.PathLike, files: list[Path], locale_folders: dict[str, str],
              folders_base: str | os.PathLike | None = None, source_locale: str | None = None) -> None:
@@ -241,6 +253,8 @@ class SitePlan:
         ``files`` (resolved paths) let Docusaurus' i18n trees be recognised with no config.
         """
         found = find_sites(start, self.layout)
+        here = Path(start).resolve()
+        self.urls = site_urls([(f, _entries(f)) for f in _candidates(here if here.is_dir() else here.parent)])
         self.sites, self.warnings = list(found.sites), list(found.warnings)
         if self.layout in ("auto", "docusaurus") and not any(s.framework == "docusaurus" for s in self.sites):
             self.sites += docusaurus_from_paths(files)
