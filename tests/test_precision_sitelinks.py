@@ -173,3 +173,31 @@ El nombre del icono a mostrar establecido en [uno de los iconos integrados de St
 """
     found = run_rule(link_target, {"en": en, "es": es}, reference="en")
     assert [(f.locale, f.line, f.severity) for f in found] == [("es", 3, "error")]
+
+
+def test_a_link_repeated_in_one_paragraph_is_info():
+    # hexojs/site source/docs/helpers.md:578 and th/...:575: the Thai paragraph keeps the English
+    # sentence beside its translation, so it links Moment.js twice
+    from tests.helpers import run_rule
+    from transcheck.rules import link_target
+
+    en = ("Inserts formatted date and time. `date` can be unix time, ISO string, date object, or "
+          "[Moment.js](http://momentjs.com/) object. `format` is `date_format + time_format` setting by default.\n")
+    th = ("Inserts formatted date and time. `date` can be unix time, ISO string, date object, or "
+          "[Moment.js](http://momentjs.com/) object. `date` นั้นเป็น unix time, ISO string, date object, หรือ "
+          "[Moment.js](http://momentjs.com/) object ได้\n")
+    found = run_rule(link_target, {"en": en, "th": th}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("th", "info")]
+
+
+def test_two_anchors_of_one_page_are_both_named():
+    # vuejs/pinia packages/docs/core-concepts/state.md:39 and zh/...:39 (cut): zh lost both links
+    from tests.helpers import run_rule
+    from transcheck.rules import link_target
+
+    en = ("Make sure [`strict`](https://www.typescriptlang.org/tsconfig#strict), or at the very least, "
+          "[`noImplicitThis`](https://www.typescriptlang.org/tsconfig#noImplicitThis), is enabled.\n")
+    zh = "确保启用了 strict，或者至少启用了 noImplicitThis，Pinia 将自动推断您的状态类型！\n"
+    found = run_rule(link_target, {"en": en, "zh": zh}, reference="en")
+    assert [f.expected for f in found] == ["https://www.typescriptlang.org/tsconfig#noImplicitThis\n"
+                                           "https://www.typescriptlang.org/tsconfig#strict"]

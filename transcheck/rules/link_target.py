@@ -96,6 +96,20 @@ def _links(seg) -> list:
     return [i for i in seg.inlines if i.kind in ("link", "image", "autolink")]
 
 
+def _expected(d, theirs: list[str], key) -> list[str]:
+    """The missing targets as the locales compared with write them: for each missing key,
+    their last link to it, then (when it is missing more than once) their other links to it
+    (``tsconfig#strict``, ``tsconfig#noImplicitThis``), not one of them twice."""
+    raws: dict[str, list[str]] = {}
+    for t in theirs:
+        raws.setdefault(key(t), []).append(t)
+    out = []
+    for k in sorted(d.missing):
+        opts = list(dict.fromkeys([raws[k][-1], *raws[k]])) if k in raws else [k]
+        out += [opts[j % len(opts)] for j in range(d.missing[k])]
+    return out
+
+
 def _section(page: AlignedPage, row) -> tuple:
     """The other rows of the section that holds ``row`` (from a heading to the next)."""
     heading = lambda r: any(s.kind == "heading" for s in r.present().values())  # noqa: E731
@@ -111,17 +125,19 @@ def _section(page: AlignedPage, row) -> tuple:
 
 def _repeated(d, loc: str, here: dict, near: dict) -> bool:
     """True when the difference is only how often a link is repeated: a missing target is
-    one those compared with link, with the same anchor, elsewhere in the section too, and
-    this locale links it there; an extra one the other way round. ``here``/``near``: locale
-    -> (key, resolved target) pairs of the row / the rest of its section."""
+    one those compared with link twice or more, with the same anchor, in the row and the
+    rest of its section, and this locale links it there at least once; an extra one the
+    other way round. ``here``/``near``: locale -> (key, resolved target) pairs of the row /
+    the rest of its section."""
     if d.missing and d.extra:
         return False
 
-    def again(lc: str, k: str) -> bool:  # every link of lc to k in the row is repeated nearby
-        return all(t in {u for _, u in near.get(lc, ())} for key, t in here.get(lc, ()) if key == k)
+    def again(lc: str, k: str) -> bool:  # every link of lc to k in the row is linked again
+        around = Counter(u for _, u in [*here.get(lc, ()), *near.get(lc, ())])
+        return all(around[t] >= 2 for key, t in here.get(lc, ()) if key == k)
 
     def linked(lc: str, k: str) -> bool:
-        return any(key == k for key, _ in near.get(lc, ()))
+        return any(key == k for key, _ in [*here.get(lc, ()), *near.get(lc, ())])
 
     if d.missing:
         return all(linked(loc, k) and any(again(o, k) for o in d.supporters) for k in d.missing)
@@ -166,8 +182,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             continue  # the same once translated article names on localized hosts are allowed
         links = {lc: _links(sg) for lc, sg in segs.items()}
         seg = segs[loc]
-        ref_raw = {key(i.target): i.target for o in d.supporters for i in links[o]}
-        missing = [ref_raw.get(k, k) for k in sorted(d.missing.elements())]
+        missing = _expected(d, [i.target for o in d.supporters for i in links[o]], key)
         extra_items = _pick_extra(links[loc], d.extra, [links[o] for o in d.supporters], d.missing, key)
         if missing and extra_items:
             texts = ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
