@@ -151,6 +151,14 @@ def test_the_same_page_on_a_localized_edition_is_info():
     assert [f.severity for f in run_rule(link_target, {"en": en, "ru": other}, reference="en")] == ["error"]
     # another language's edition is not this page's
     assert [f.severity for f in run_rule(link_target, {"en": en, "fr": ru}, reference="en")] == ["error"]
+    # docs/en/guide/what-is-vitepress.md:17 and ru/...:17 (cut): the Russian editions' home pages
+    en = ("It powers this page you are reading right now, along with the documentation for "
+          "[Vite](https://vite.dev/), [Rollup](https://rollupjs.org/), [Pinia](https://pinia.vuejs.org/).\n")
+    ru = ("Именно она обеспечивает работу этой страницы, а также документации для [Vite](https://vite-docs.ru/), "
+          "[Rollup](https://rollupjs.org/), [Pinia](https://pinia-ru.netlify.app).\n")
+    assert [f.severity for f in run_rule(link_target, {"en": en, "ru": ru}, reference="en")] == ["info"]
+    other = ru.replace("https://vite-docs.ru/", "https://habr.ru/")
+    assert [f.severity for f in run_rule(link_target, {"en": en, "ru": other}, reference="en")] == ["error"]
 
 
 def test_a_link_to_another_anchor_of_a_page_linked_nearby_is_still_drift():

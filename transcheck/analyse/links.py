@@ -225,13 +225,18 @@ def resolves(anchor: str, anchors: frozenset[str]) -> bool:
 def localized_edition(url: str, original: str, languages: Iterable[str]) -> bool:
     """True when ``url`` is ``original`` on a host named for one of ``languages``: the same
     path on another host that carries a locale the other lacks, as a label or a piece of
-    one (``vite-docs.ru/guide/env.html`` for ``vite.dev/guide/env.html`` on a Russian page)."""
+    one (``vite-docs.ru/guide/env.html`` for ``vite.dev/guide/env.html`` on a Russian page).
+    A site's home page (no path) counts when both hosts share a name (``pinia-ru.netlify.app``
+    for ``pinia.vuejs.org``)."""
     try:
         a, b = urlsplit(link_key(url, languages)), urlsplit(link_key(original, languages))
     except ValueError:
         return False
-    if not a.netloc or not b.netloc or a.netloc == b.netloc or a.path != b.path or not a.path.strip("/"):
+    if not a.netloc or not b.netloc or a.netloc == b.netloc or a.path.strip("/") != b.path.strip("/"):
         return False
     pieces = lambda host: set(re.split(r"[.-]", host.lower()))  # noqa: E731
+    ours, theirs = pieces(a.netloc), pieces(b.netloc)
+    if not a.path.strip("/") and not any(len(p) >= 4 and p not in ("docs", "www") for p in ours & theirs):
+        return False
     langs = _languages(languages)
-    return any(_is_locale(p, langs, regions=True) for p in pieces(a.netloc) - pieces(b.netloc))
+    return any(_is_locale(p, langs, regions=True) for p in ours - theirs)
