@@ -82,3 +82,35 @@ def test_fallback_when_fast_core_missing(monkeypatch):
     assert core_name() == "langdetect"
     assert langdetect_scores_with(core_name(), "Das ist ein ganz normaler deutscher Satz über Bilder.",
                                   None)[0][0] == "de"
+
+
+def test_built_in_profiles_equal_the_json_files():
+    """The fast core's factory takes its built-in copy of the profiles (in sorted order):
+    the same languages and bit-identical probabilities as one loaded from langdetect's files."""
+    import importlib
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    from transcheck.analyse.language.detect import _factory
+
+    module = importlib.import_module("langdetect_rs.detector_factory")
+    names = sorted(n for n in os.listdir(PROFILES_DIRECTORY) if not n.startswith("."))
+    from_json = module.DetectorFactory()
+    from_json.load_json_profile([(Path(PROFILES_DIRECTORY) / n).read_text(encoding="utf-8") for n in names])
+    from_json.set_seed(0)
+    built_in = _factory("langdetect_rs")
+    assert built_in.get_lang_list() == from_json.get_lang_list()
+    for text in real_lines(200):
+        for prior in (None, {"de": 1.0, "en": 1.0, "fr": 1.0}):
+            got = []
+            for factory in (built_in, from_json):
+                det = factory.create()
+                if prior:
+                    det.set_prior_map(prior)
+                det.append(mask_technical(text))
+                try:
+                    got.append([(p.lang, p.prob) for p in det.get_probabilities()])
+                except Exception as exc:  # no features: both must say so
+                    got.append(str(exc))
+            assert got[0] == got[1], text

@@ -315,7 +315,7 @@ def test_document_language_majority_by_characters():
 
 def test_foreign_document_gives_document_languages_verdict():
     # it stops identifying once the expected language holds enough letters: same verdict
-    from transcheck.analyse.language.detect import foreign_document
+    from transcheck.analyse.language.documents import foreign_document
     docs = [[t for _, t in paragraphs(CORPUS / loc / "build-the-image.md")] for loc in LOCALES]
     docs += [docs[0][:6] + docs[1][:3], docs[4][::2] + docs[2][::3], ["这使我们能够避免重建原本可以缓存的层。"] * 3, []]
     seen = set()

@@ -61,7 +61,7 @@ def test_vectorised_alignment_equals_cell_by_cell(a, b, max_cells):
 
 
 def test_horizontal_moves_equal_the_sequential_scan():
-    """``_left_moves`` (short chains step by step, long ones a window at a time) leaves
+    """``_left_moves`` (chains of gains followed from where a cell beats its neighbour) leaves
     every cell and move of the left-to-right scan, to the last bit, on rows with long
     chains, ties within ``eps`` and short chains."""
     from transcheck.analyse.banded import _left_moves

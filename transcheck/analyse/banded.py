@@ -52,57 +52,30 @@ def _left_moves(row: np.ndarray, move: np.ndarray, gap: float, eps: float = 1e-1
 
     A cell can only gain when its left neighbour beats it, or when that neighbour just
     gained; so the cells that beat their right neighbour are found at once, and from
-    each a chain of gains is followed in Python until it stops. The result is that of
-    the sequential scan.
+    each a chain of gains is followed on Python floats (IEEE doubles, as numpy's) until
+    it stops, each cell at most once. The result is that of the sequential scan.
     """
     if len(row) < 2:
         return
     starts = np.nonzero(row[:-1] + gap > row[1:] + eps)[0] + 1
+    if not len(starts):
+        return
+    vals = row.tolist()
+    width = len(vals)
     done = 0
-    width = len(row)
     for k in starts.tolist():
         if k < done:
             continue
-        for _ in range(SHORT_CHAIN):  # most chains are short: plain steps
-            if k >= width:
-                break
-            left = row[k - 1] + gap
-            if not left > row[k] + eps:
-                break
-            row[k] = left
-            move[k] = 2
+        first = k
+        left = vals[k - 1] + gap
+        while k < width and left > vals[k] + eps:
+            vals[k] = left
             k += 1
-        else:
-            k = _long_chain(row, move, k, gap, eps)
+            left = left + gap
+        if k > first:
+            row[first:k] = vals[first:k]
+            move[first:k] = 2
         done = k
-
-
-SHORT_CHAIN = 8
-"""Steps of a chain of horizontal moves taken one by one before :func:`_long_chain`."""
-
-
-def _long_chain(row: np.ndarray, move: np.ndarray, k: int, gap: float, eps: float) -> int:
-    """Follow a chain of horizontal moves from ``k`` a window at a time; return where it stops.
-
-    ``np.add.accumulate`` adds ``gap`` one step after the other, as the scan does, so
-    every value is the scan's to the last bit.
-    """
-    width = len(row)
-    size = 4 * SHORT_CHAIN
-    while k < width:
-        end = min(width, k + size)
-        steps = np.full(end - k + 1, gap)
-        steps[0] = row[k - 1]
-        vals = np.add.accumulate(steps)[1:]
-        gains = vals > row[k:end] + eps
-        n = end - k if gains.all() else int(np.argmin(gains))
-        row[k:k + n] = vals[:n]
-        move[k:k + n] = 2
-        if k + n < end:  # a cell that does not gain ends the chain
-            return k + n
-        k = end
-        size *= 2
-    return k
 
 
 def align_banded(scorer: PairScorer, gap: float, max_cells: int) -> list[tuple[int | None, int | None]]:

@@ -15,12 +15,39 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from dataclasses import fields
+from operator import attrgetter
 from typing import Iterable, Iterator
 
-from .report import Finding
+from .report import Finding, Location
 
 _BATCH = 512
 """Findings per pickled batch (a page's findings may span several)."""
+
+_FIELDS = attrgetter(*(f.name for f in fields(Finding)))
+_REL = [f.name for f in fields(Finding)].index("related")
+_LOC = attrgetter(*(f.name for f in fields(Location)))
+
+
+def _pack(f: Finding) -> object:
+    """A finding as plain tuples (pickled and read back about twice as fast as the objects)."""
+    if type(f) is not Finding or any(type(r) is not Location for r in f.related):
+        return f
+    values = list(_FIELDS(f))
+    values[_REL] = tuple(_LOC(r) for r in f.related)
+    return tuple(values)
+
+
+def _unpack(items: list) -> list[Finding]:
+    """The findings of one batch from :func:`_pack` (equal related locations: one object)."""
+    places: dict[tuple, Location] = {}
+    out = []
+    for v in items:
+        if type(v) is tuple:
+            rel = tuple(places.get(r) or places.setdefault(r, Location(*r)) for r in v[_REL])
+            v = Finding(*v[:_REL], rel, *v[_REL + 1:])
+        out.append(v)
+    return out
 
 
 class FindingLog:
@@ -65,7 +92,7 @@ class FindingLog:
             offsets = []
             for k in range(0, len(batch), _BATCH):
                 offsets.append(self._file.tell())
-                pickle.dump(batch[k:k + _BATCH], self._file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump([_pack(f) for f in batch[k:k + _BATCH]], self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._file.flush()
             self._offsets += offsets
             self._end = self._file.tell()
@@ -82,7 +109,7 @@ class FindingLog:
         fd = self._file.fileno()
         ends = self._offsets[1:] + [self._end]
         for start, end in zip(self._offsets, ends):  # read what was flushed, not the buffer
-            yield pickle.loads(os.pread(fd, end - start, start))
+            yield _unpack(pickle.loads(os.pread(fd, end - start, start)))
 
     def __iter__(self) -> Iterator[Finding]:
         if not self._sorted:

@@ -1,7 +1,7 @@
 """Language identification for prose: scripts, languages, foreign spans.
 
 One package, split by concern: :mod:`.data` (tables), :mod:`.scripts`, :mod:`.detect`,
-:mod:`.spans`. Pure functions over strings; nothing here knows about Markdown or the parser.
+:mod:`.documents`, :mod:`.spans`. Pure functions over strings; nothing here knows about Markdown or the parser.
 
 * :func:`script_of` / :func:`script_counts`: Unicode script of letters.
 * :func:`detect`: the language of a text, from script evidence first and a seeded,
@@ -19,7 +19,8 @@ factory with a fixed seed, and every call builds a fresh detector.
 
 from ...locales import base_language
 from .data import Detection, Span, is_language, language_name
-from .detect import detect, document_language, has_pronoun, same_text_ratio
+from .detect import detect, has_pronoun, same_text_ratio
+from .documents import document_language
 from .scripts import has_translatable_text, language_scripts, mask_technical, natural_words, script_counts, script_of
 from .spans import foreign_spans
 

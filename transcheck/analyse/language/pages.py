@@ -12,7 +12,8 @@ from ..autonyms import without_autonyms
 from ...model import AlignedPage, AlignedRow, Copy, Detection, PageGroup, Segment
 from ..sketch import copy_candidates, sketch
 from .data import STOPWORDS, is_language
-from .detect import detect, foreign_document, langdetect_scores, normalise_prose, same_text_ratio
+from .detect import detect, langdetect_scores, normalise_prose, same_text_ratio
+from .documents import foreign_document
 from .scripts import has_translatable_text, language_scripts, natural_words, script_of
 
 SAMPLE_SEGMENTS = 40
