@@ -25,7 +25,7 @@ from transcheck import locales  # noqa: E402
 from transcheck.analyse import align, shell  # noqa: E402
 from transcheck.markdown import parse  # noqa: E402
 from transcheck.run import discover  # noqa: E402
-from transcheck.analyse import links, numbers, placeholders  # noqa: E402
+from transcheck.analyse import links, localized, numbers, placeholders  # noqa: E402
 from transcheck.rules import base  # noqa: E402
 
 
@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, Callable[[str], object]]] = [
     ("analyse/links.py _QUERY_LOCALE", _sub(links._QUERY_LOCALE)),
     ("analyse/links.py link_key", lambda s: links.link_key(s)),
     ("analyse/placeholders.py split_comments", lambda s: placeholders.split_comments(s, "bash")),
-    ("analyse/placeholders.py mask_strings", lambda s: placeholders.mask_strings(s)),
+    ("analyse/localized.py mask_strings", lambda s: localized.mask_strings(s)),
     ("rules/base.py _TAG_RE", _match(base._TAG_RE)),
     ("shell.py _PROMPT_RE", _sub(shell._PROMPT_RE)),
     ("shell.py _IMAGE_RE (no length guard)", _match(shell._IMAGE_RE)),

@@ -14,7 +14,8 @@ anchor score (weighted multiset Jaccard of code spans, link targets and numbers,
 prose-length ratio and, for table rows, the cell count), blended 35/65; code and HTML
 blocks compare their text instead (bounded difflib, :func:`.textdiff.ratio`, computed
 once per pair of texts and shared by every locale of the page; two unlabelled blocks of
-sentences, :func:`.placeholders.is_plain_text`, by their line counts), MDX components and
+sentences, :func:`.localized.is_plain_text`, and two Markdown or text examples (``md``,
+``text``: translated with the page) by their line counts), MDX components and
 admonitions their name (``info``). A kind mismatch
 damps the score, a distance between relative positions lowers it a little, and an
 optional extra similarity (embeddings) is averaged in.
@@ -37,7 +38,7 @@ import numpy as np
 from ..model import Segment, same_component
 from .links import link_key
 from .numbers import NUMBER_RE
-from .placeholders import is_plain_text
+from .localized import PROSE_INFOS, is_plain_text
 from .segmemo import per_segment
 from .textdiff import ratio as text_ratio
 
@@ -233,8 +234,8 @@ class PairScorer:
                 for ii, jj in zip(*np.nonzero(where)):
                     sa, sb = a.segments[i0 + ii], b.segments[j0 + jj]
                     r = self.text_ratio(sa.text, sb.text)
-                    if kid == _CODE and r < 0.6 and not sa.info and not sb.info \
-                            and is_plain_text(sa.text) and is_plain_text(sb.text):
+                    if kid == _CODE and r < 0.6 and (sa.info.lower() in PROSE_INFOS and sa.info == sb.info or (
+                            not sa.info and not sb.info and is_plain_text(sa.text) and is_plain_text(sb.text))):
                         r = max(r, 0.8 * min(sa.text.count("\n") + 1, sb.text.count("\n") + 1)
                                 / max(sa.text.count("\n") + 1, sb.text.count("\n") + 1))
                     score[ii, jj] = base + share * r

@@ -32,8 +32,10 @@ NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_TOKEN_RE = re.compile(r"(?<![\d_.])\d+(?:[.,\u00a0\u202f ]\d+)*")
 """A number as the ``number`` rule compares it: digit groups may be split by spaces or
 no-break spaces (``1 000``); digits glued to letters (``python3``) or to CJK text
-(``ポート8080で``) count, but not digits inside a Latin word (``i18n``, ``k8s``: a name)."""
+(``ポート8080で``) count, but not digits inside a Latin word (``i18n``, ``k8s``: a name) or an
+HTML tag's name (``<h1>``)."""
 _INSIDE_WORD_RE = re.compile(r"(?<=[A-Za-z])\d+(?=[A-Za-z])")
+_TAG_DIGITS_RE = re.compile(r"(?<=<)(/?[A-Za-z]+)(\d+)(?=[\s/>])")  # <h1>: a name, not a number
 _URL_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _DIGIT_RE = re.compile(r"\d")
 _CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层文字名개명번장가지줄단계월년일시분초주"
@@ -73,6 +75,7 @@ def find_numbers(text: str, cjk: bool = False) -> tuple[Counter, Counter]:
         return required, optional  # no digit, no number (most prose)
     text = _URL_RE.sub(" ", text)
     text = _INSIDE_WORD_RE.sub(lambda m: " " * len(m.group()), text)
+    text = _TAG_DIGITS_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     for m in NUMBER_TOKEN_RE.finditer(text) if digits else ():
         token = m.group().strip()
         if " " in token and not re.fullmatch(r"\d{1,3}(?: \d{3})+", token):

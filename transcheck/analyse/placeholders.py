@@ -26,8 +26,6 @@ from typing import Iterable
 
 from markdown_it.common.html_blocks import block_names
 
-from . import textdiff
-
 MARK = "\u27e8placeholder\u27e9"
 """What a masked placeholder becomes."""
 
@@ -95,110 +93,6 @@ def mask(code: str, patterns: Iterable[re.Pattern], info: str = "") -> str:
     for rx in patterns:
         code = rx.sub(sub, code)
     return code
-
-
-_STRING_RE = re.compile(r"""(["'`])((?:\\.|(?!\1)[^\\\n])*[^\W\d_](?:\\.|(?!\1)[^\\\n])*)\1""")
-
-
-_ELEMENT_TEXT_RE = re.compile(r">([^<>\n]*[^\W\d_][^<>\n]*|[^<>{};()=]*[^\W\d_][^<>{};()=]*)<")
-PROSE_INFOS = frozenset("md markdown mdx mdoc markdoc text txt plaintext plain".split())
-"""Fence info strings of Markdown examples and plain text: translated with the page."""
-
-
-def _mask_text_lines(lines: list[str]) -> list[str]:
-    """Mask element text on lines of its own (``<button>`` / ``Create User`` / ``</button>``):
-    a line of words between a line ending a tag and one starting a tag; ``{expressions}``
-    in it are kept."""
-    out = list(lines)
-    full = [k for k, line in enumerate(lines) if line.strip()]
-    for a, k, b in zip(full, full[1:], full[2:]):
-        text = lines[k].strip()
-        if lines[a].rstrip().endswith(">") and lines[b].lstrip().startswith(("<", "{")) \
-                and not _CODE_CHARS_RE.search(_EXPR_RE.sub("", text)) and _LETTER_RE.search(_EXPR_RE.sub("", text)):
-            out[k] = "".join(part if part.startswith("{") else (MARK if _LETTER_RE.search(part) else part)
-                             for part in _EXPR_SPLIT_RE.split(lines[k]))
-    return out
-
-
-_CODE_CHARS_RE = re.compile(r"[;(){}=<>\[\]`]")
-_EXPR_RE = re.compile(r"\{[^{}\n]*\}")
-_EXPR_SPLIT_RE = re.compile(r"(\{[^{}\n]*\})")
-_LETTER_RE = re.compile(r"[^\W\d_]")
-
-
-def mask_strings(code: str) -> str:
-    """``code`` with the text of one-line string literals and of elements masked, where it
-    holds a letter (``'Sterne'``, ``<div>chargement...</div>``, element text on a line of
-    its own), and without blank lines.
-
-    Tutorials localize example values and UI text; code that differs only there is a
-    weaker finding than a changed command.
-    """
-    code = _STRING_RE.sub(lambda m: m.group(1) + MARK + m.group(1), code)
-    code = _ELEMENT_TEXT_RE.sub(">" + MARK + "<", code)
-    return "\n".join(line for line in _mask_text_lines(code.split("\n")) if line.strip())
-
-
-_NOT_TEXT_RE = re.compile(r"[;{}=<>|$\\]|^\s*[-+*#/]|\w\(|\w\.\w+\(")
-
-
-@lru_cache(maxsize=4096)
-def is_plain_text(code: str) -> bool:
-    """True for an unlabelled code block that holds sentences, not code: every line has a
-    letter and no code syntax (``;{}=<>|$``, calls, options, comments), and most lines have
-    three words or letters outside ASCII (``This project sucks…`` / ``你：我的代码出错了。``):
-    an example dialogue or message, translated with the page."""
-    lines = [line for line in code.split("\n") if line.strip()]
-    if not lines or any(_NOT_TEXT_RE.search(line) or not _LETTER_RE.search(line) for line in lines):
-        return False
-    wordy = sum(1 for line in lines if len(_WORDY_RE.findall(line)) >= 3 or not line.isascii())
-    return wordy * 2 > len(lines)
-
-
-_MD_MARK_RE = re.compile(r"^\s*(?:[-*+]|#{1,6}|\d+[.)])\s+")
-
-
-def plain_text_changes(expected: str, actual: str) -> bool:
-    """True when the lines two unlabelled code blocks do not share are sentences on both
-    sides (:func:`is_plain_text`, list and heading marks aside): an issue template or
-    message translated around the code lines it quotes, which stay compared."""
-    a, b = expected.split("\n"), actual.split("\n")
-    here, there = [], []
-    for op, i1, i2, j1, j2 in textdiff.opcodes(a, b):
-        if op != "equal":
-            here += [_MD_MARK_RE.sub("", x) for x in a[i1:i2]]
-            there += [_MD_MARK_RE.sub("", x) for x in b[j1:j2]]
-    return all(is_plain_text("\n".join(side)) for side in (here, there))
-
-
-_TOKEN_RE = re.compile(r"[^\W_][\w'’.-]*|\S")
-_WORDY_RE = re.compile(r"[^\W\d_][\w'’.-]*|[.…!?¿¡？！。]")
-
-
-def localized_text_only(expected: str, actual: str, codes: tuple[set[str], set[str]] = (set(), set())) -> bool:
-    """True when two code texts differ only in natural-language words (``[plugin] Starting
-    long process…`` and ``[plugin] 時間が掛かる処理を開始します…``: program output, text
-    outside quotes) or in locale codes swapped with the page's locales (``en: 'New'`` and
-    ``ja: '新規'``): a localized example. Every differing stretch must be words on both
-    sides, with a letter outside ASCII or two words or more on each side (``my-reset`` and
-    ``ma-reinitialisation`` are identifiers: see :func:`example_names_only`); ``codes`` are the locale
-    codes expected on each side (lower-case).
-    """
-    a, b = _TOKEN_RE.findall(expected), _TOKEN_RE.findall(actual)
-    found = False
-    for op, i1, i2, j1, j2 in textdiff.opcodes(a, b):
-        if op == "equal":
-            continue
-        here, there = a[i1:i2], b[j1:j2]
-        if len(here) == len(there) == 1 and here[0].lower() in codes[0] and there[0].lower() in codes[1]:
-            found = True
-            continue
-        words = here + there
-        phrase = min(sum(1 for w in side if w[0].isalpha()) for side in (here, there)) >= 2
-        if not all(_WORDY_RE.fullmatch(w) for w in words) or not (phrase or not all(w.isascii() for w in words)):
-            return False
-        found = True
-    return found
 
 
 _TRAILING_COMMA_RE = re.compile(r",[ \t]*(?=\n|$)|,(?=\s*[)\]}])")
@@ -330,21 +224,3 @@ def code_lines(code: str, info: str = "") -> tuple[list[tuple[int, str]], tuple[
     while kept and not kept[-1][1]:
         kept.pop()
     return kept, tuple(c.strip() for c in comments)
-
-
-_RUN_RE = re.compile(r"([^\W\d_]+(?:[_-][^\W\d_]+)*)")
-_EXAMPLE_WORDS = frozenset("your my some something example foo bar baz".split())
-"""Words English documentation names its example identifiers with (``your_enum_member``)."""
-
-
-def example_names_only(a: str, b: str) -> bool:
-    """True when ``b`` is ``a`` with example names translated: the same code around them, and
-    each name that differs is a run of words one of which names an example in ``a`` and is
-    gone from ``b`` (``@something`` / ``@algo``, ``your_enum_member.value`` /
-    ``votre_membre_d_enum.value``; not ``my-tool`` / ``my-tol``, a typo)."""
-    pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
-    if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
-        return False
-    words = lambda name: set(re.split(r"[_-]", name.lower()))  # noqa: E731
-    changed = [(x, y) for x, y in zip(pa[1::2], pb[1::2]) if x != y]
-    return bool(changed) and all((_EXAMPLE_WORDS & words(x)) - words(y) for x, y in changed)

@@ -29,6 +29,7 @@ from markdown_it.token import Token
 
 from ..model import Document, Inline, Segment
 from . import jsx, mdx
+from .fences import fence_language
 from .frontmatter import blank_front_matter
 from .plainlists import numbered_paragraphs
 from .shortcodes import blank_shortcodes, fence_code_shortcodes
@@ -318,7 +319,7 @@ def parse_markdown(text: str, page: str = "", locale: str = "", path: str = "",
             i = j + 1
             continue
         elif t in ("fence", "code_block"):
-            info = tok.info.strip().split()[0] if tok.info.strip() else ""
+            info = fence_language(tok.info)
             body = (tok.map[0] + 2) if (t == "fence" and tok.map) else 0
             starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(tok.content, 0, max(0, len(tok.content) - 1))]
             add("code", tok.map, tok.content, info=info, level=list_depth, body_line=body,

@@ -25,13 +25,15 @@ variants does the majority decide, at a lower severity.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from typing import Iterator
 
 from ..analyse import shell, textdiff
-from ..analyse.placeholders import (FREE_FORM_INFOS, PROSE_INFOS, code_lines, compile_patterns, example_names_only,
-                                    layout_key, localized_text_only, mask, mask_strings, plain_text_changes)
+from ..analyse.localized import (PROSE_INFOS, example_names_only, localized_text_only, mask_locale_codes, mask_strings,
+                                 plain_text_changes)
+from ..analyse.placeholders import FREE_FORM_INFOS, code_lines, compile_patterns, layout_key, mask
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, locale_codes, make_finding, severity_for, shorten
 
@@ -142,6 +144,15 @@ def _describe(expected: str, actual: str) -> str:
         if notes else "lines differ"
 
 
+_DIFF_MARK_RE = re.compile(r"^[+-](?=[ \t]|$)", re.M)
+
+
+def _unmarked(code: str) -> str:
+    """``code`` without diff markers opening its lines (``+  title: 'x'``): an Expressive
+    Code ``diff lang="js"`` block marks changed lines so, a translation may leave them out."""
+    return _DIFF_MARK_RE.sub("", code)
+
+
 def _first_diff_line(seg: Segment, kept: list[tuple[int, str]], expected: str, actual: str) -> int:
     """The file line of the first code line that differs (``kept``: this block's code lines)."""
     first = seg.body_line or seg.line
@@ -200,19 +211,21 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             bad = grammar.get(actual) or []
             prose_example = seg.info.lower() in PROSE_INFOS or not seg.info and plain_text_changes(expected, actual)
             free_form = seg.info.lower() in FREE_FORM_INFOS
-            spacing = free_form and layout_key(expected) == layout_key(actual)
-            bare, bare_here = mask_strings(expected), mask_strings(actual)  # string literals masked
+            spacing = free_form and layout_key(_unmarked(expected)) == layout_key(_unmarked(actual))
+            codes = (locale_codes(page.documents), locale_codes([loc]))
+            # string literals and locale codes masked (``en: 'My Docs'`` / ``ru: 'Моя документация'``)
+            bare, bare_here = (mask_strings(c) for c in mask_locale_codes(expected, actual, *codes))
             localized = bare == bare_here
-            both = free_form and layout_key(bare) == layout_key(bare_here)
+            both = free_form and layout_key(_unmarked(bare)) == layout_key(_unmarked(bare_here))
             words = not (localized or both) and (
-                localized_text_only(bare, bare_here, (locale_codes(page.documents), locale_codes([loc])))
+                localized_text_only(bare, bare_here, codes)
                 or example_names_only(bare, bare_here))  # my-reset -> ma-reinitialisation
             strings_only = prose_example or spacing or localized or both or words
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \
                 " only in layout (spacing, quotes, trailing commas)" if spacing else \
-                " only inside string literals, element text or blank lines" if localized else \
-                " only in layout and inside string literals or element text" if both else \
+                " only inside string literals, element text, locale codes or blank lines" if localized else \
+                " only in layout and inside string literals, element text or locale codes" if both else \
                 " only in natural-language text, locale codes or example names (a localized example)" if words else ""
             msg = f"code block differs{what}: {why}"
             if bad:

@@ -30,7 +30,9 @@ were translated around the code they share (`` `:::tip[Did you know?]` `` and
 `` `@algo` ``, `` `your_enum_member.value` `` and `` `votre_membre_d_enum.value` ``: names with
 *your*, *my*, *something*, *example*…) or whose locale code became the page's own
 (`` `/en/about` `` and `` `/fr/about` ``, `` `ar/index.md` `` and `` `ru/index.md` `` on the ru page);
-a span of words only that was translated stays a finding.
+a span of words only that was translated stays a finding, unless it quotes the page's own
+example translated the same way (`` `内联代码` `` for `` `inline code` `` where the
+translation's Markdown example, otherwise the same, says `` `内联代码` ``).
 
 Spans a translation only adds are weaker evidence than a dropped or changed one: when the
 reference's sentence there says it with a pronoun and each added span names what the other
@@ -52,8 +54,8 @@ from ..analyse.language import has_pronoun
 from ..analyse.semantic.sentences import split_sentences
 from ..locales import ISO_639_1
 from ..model import AlignedPage, Example, Finding
-from ..analyse.placeholders import (compile_patterns, example_names_only, layout_key, localized_text_only, mask,
-                                    mask_strings)
+from ..analyse.localized import PROSE_INFOS, example_names_only, localized_text_only, mask_strings
+from ..analyse.placeholders import compile_patterns, layout_key, mask
 from .base import RuleContext, locale_codes, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
@@ -116,7 +118,7 @@ _WORDS_ONLY_RE = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
 def _localized(a: str, b: str, codes: tuple[set[str], set[str]]) -> bool:
     """True when span ``b`` is ``a`` with a locale code switched to the page's own (``fr`` for
     ``en``, ``/fr/about`` for ``/en/about``), with its example names translated
-    (:func:`~transcheck.analyse.placeholders.example_names_only`) or with the words around
+    (:func:`~transcheck.analyse.localized.example_names_only`) or with the words around
     the code they share translated
     (``:::tip[Le saviez-vous ?]``); not when a span of words only was translated."""
     if (a.lower() in codes[0] and b.lower() in codes[1]) or example_names_only(a, b):
@@ -125,6 +127,29 @@ def _localized(a: str, b: str, codes: tuple[set[str], set[str]]) -> bool:
     return not words_only and localized_text_only(a, b, codes)
 
 
+
+
+def _example_pairs(page: AlignedPage, loc: str, supporters: list[str]) -> list[tuple[str, str]]:
+    """``(supporter's code, this locale's code)`` of every aligned pair of code blocks that
+    differ only in localized text (a Markdown or text example, or string literals)."""
+    pairs = []
+    for row in page.rows:
+        mine = row.cells.get(loc)
+        if mine is None or mine.kind != "code":
+            continue
+        for o in supporters:
+            theirs = row.cells.get(o)
+            if theirs is not None and theirs.kind == "code" and theirs.text != mine.text and (
+                    mine.info.lower() in PROSE_INFOS or mask_strings(theirs.text) == mask_strings(mine.text)):
+                pairs.append((theirs.text, mine.text))
+    return pairs
+
+
+def _quotes_example(a: str, b: str, pairs: list[tuple[str, str]]) -> bool:
+    """True when span ``b`` is ``a`` translated as the page's own example translates it: a
+    code block of the others holds ``a`` where this locale's (otherwise the same) holds ``b``
+    (`` `内联代码` `` for `` `inline code` `` quoting a translated Markdown example)."""
+    return any(a in theirs and b in mine and a not in mine for theirs, mine in pairs)
 
 
 def _paired(missing: Counter, extra: Counter, same) -> bool:
@@ -240,6 +265,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         codes = (page_codes, locale_codes([loc]))  # `ar/` -> `ru/` in ru
         words = bool(d.missing and d.extra) and not variants \
             and _paired(d.missing, d.extra, lambda a, b: _localized(a, b, codes))
+        if d.missing and d.extra and not (variants or words):
+            pairs = _example_pairs(page, loc, d.supporters)
+            words = _paired(d.missing, d.extra, lambda a, b: _quotes_example(a, b, pairs))
         plain_words = _plain_words_only(d, coded, [o.prose for o in others])
         added_name = not plain_words and _added_name(page, row, d, segs, loc)
         parts = []

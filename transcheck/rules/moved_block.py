@@ -7,12 +7,16 @@ matches the missing block's in the other locales: consensus cosine at least 0.7)
 is reported once, as moved, instead of as missing plus extra. So two paragraphs
 swapped in one locale are one moved paragraph, even without code, links or numbers.
 The moved block is then compared where the others have it, so the move changes no
-other finding and no vote: only the locale that moved it is reported.
+other finding and no vote: only the locale that moved it is reported. On a page where
+the locale also lacks blocks the others have (:data:`STALE_MISSING` or more), a move is
+info: the translation keeps an older version of the page, with its old order, and the
+missing blocks say so.
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from typing import Iterator
 
 from ..model import AlignedPage, Example, Finding
@@ -24,6 +28,8 @@ SEVERITY = "warning"
 WHY = ("A block at another place changes the order of steps for the readers of one locale.")
 """Why it matters (shown by ``transcheck explain``)."""
 FACTS = ("moves",)
+STALE_MISSING = 3
+"""Missing blocks from which a locale's page is taken for an older version of the page."""
 
 EXAMPLES = (  # structural examples: also found without embeddings
     Example("same order", {
@@ -41,6 +47,7 @@ EXAMPLES = (  # structural examples: also found without embeddings
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per block that one locale has at another place."""
     rule = sys.modules[__name__]
+    lacking = Counter(loc for v in ctx.facts.presence.values() if v.expected is True for loc in v.deviants)
     for move in ctx.facts.moves:
         loc, mi, ei = move.locale, move.missing_row, move.extra_row
         seg = page.rows[ei].cells[loc]
@@ -51,6 +58,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         after_txt = f"after line {before.end_line}" if before else "at the top"
         msg = (f"{seg.kind.replace('_', ' ')} \"{shorten(seg.text, 50)}\" moved: the others "
                f"({where}) have it {after_txt} of this file")
+        stale = lacking[loc] >= STALE_MISSING
+        if stale:
+            msg += f" (this page lacks {lacking[loc]} blocks the others have: an older order?)"
         yield make_finding(rule, page, loc, seg, msg, expected=f"{after_txt}", actual=f"line {seg.line}",
-                           severity=SEVERITY, basis="majority" if not page.reference else "reference",
+                           severity="info" if stale else SEVERITY, basis="majority" if not page.reference else "reference",
                            row=page.rows[mi], key=(seg.kind, seg.text.strip()[:200]))

@@ -21,7 +21,8 @@ info as well: on real sites it was mostly the same value written another way (``
 example the translation added. So is a version written shorter (``2`` for ``2.0.0``). A
 changed value (``13 instead of 14``), two or more values on one side (a stale sentence:
 ``missing number 26, 27``), a version after a name (``Vue 2``) and a number in a code
-span stay warnings.
+span stay warnings, unless the span only one side has quotes the page's own code example
+(`` `2rem` `` where the example sets ``size="2rem"``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,15 @@ def _version_or_code(num: str, segs: list) -> bool:
         or any(num in i.text for g in segs for i in g.inlines if i.kind == "code")
 
 
+def _quotes_example(num: str, seg, page: AlignedPage, supporters: list[str]) -> bool:
+    """True when every code span of ``seg`` holding ``num`` is more than the number and is
+    written in a code block of a supporter's page (`` `2rem` `` where the example says
+    ``size="2rem"``): a translation quoting the page's own example."""
+    spans = [i.text.strip() for i in seg.inlines if i.kind == "code" and num in i.text]
+    code = [g.text for o in supporters for g in page.documents[o].segments if g.kind == "code"]
+    return bool(spans) and all(t != num and any(t in c for c in code) for t in spans)
+
+
 def small_counts(numbers: Iterable[str], texts: list[str]) -> bool:
     """True when every number is a small integer (0 to 10) that ``texts`` (prose) hold
     as a count, never right after a name (``Vue 2``, ``v2``)."""
@@ -116,7 +126,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         one_side = extra or missing if not (missing and extra) else []
         holders = [seg] if extra else [segs[o] for o in d.supporters]  # where the unpaired values stand
         small = bool(one_side) and small_counts(one_side, [g.prose for g in holders])
-        single = len(set(one_side)) == 1 and not _version_or_code(one_side[0], holders)
+        single = len(set(one_side)) == 1 and (not _version_or_code(one_side[0], holders) or bool(extra) and _quotes_example(
+            extra[0], seg, page, d.supporters))
         if small:
             msg += " (a small count: written as a word on the other side?)"
         elif single:

@@ -5,7 +5,9 @@ a heading stays a heading of the same level, a list item stays in the same kind 
 list at the same depth, a block quote stays quoted, a table row keeps its number of
 cells, an admonition (``:::tip``) or MDX component (``<Tabs>``, ``<Aside type="tip">``)
 keeps its kind, and one that the reference (or most locales) has is not lost.
-Wording is free; shape is not.
+Wording is free; shape is not. A code block indented into a list step or out of it
+(the same code, nested otherwise) is info: translators re-indent examples, and the
+code itself is compared by ``code-block``.
 """
 
 from __future__ import annotations
@@ -74,6 +76,15 @@ def _shape(seg: Segment) -> tuple[str, str]:
         f"{kind}{depth}{where}"
 
 
+_LISTS = ("bullet_list", "ordered_list")
+
+
+def _list_nesting_only(seg: Segment, other: Segment) -> bool:
+    """True when two code blocks differ only in the lists around them."""
+    outside = lambda s: tuple(c for c in s.container if c not in _LISTS)  # noqa: E731
+    return seg.kind == other.kind == "code" and outside(seg) == outside(other)
+
+
 def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """MDX components and admonitions of a kind that a locale has fewer of than the
     reference (or most locales): counted per kind, so a misaligned row cannot hide or fake
@@ -140,6 +151,10 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             seg = segs[loc]
             note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
             msg = (f"{shapes[loc][1]} where {', '.join(verdict.supporters)}{note} have a {readable}")
+            nesting = _list_nesting_only(seg, segs[verdict.supporters[0]])
+            if nesting:
+                msg += " (the same code block, indented into or out of a list step)"
             yield make_finding(rule, page, loc, seg, msg, expected=readable, actual=shapes[loc][1],
-                               severity=severity_for(SEVERITY, verdict.basis), basis=verdict.basis,
+                               severity="info" if nesting else severity_for(SEVERITY, verdict.basis),
+                               basis=verdict.basis,
                                row=row, key=(readable, shapes[loc][1]))

@@ -1,0 +1,183 @@
+"""Localized code examples on real sites: human-language text, locale codes and layout are
+info; a changed key, identifier, option, number or path stays a finding.
+
+Sources (quoted excerpts, unchanged unless said): withastro/starlight docs @ 3999be7c (MIT),
+vuejs/vitepress docs @ ed2bfb26 (MIT).
+"""
+
+from __future__ import annotations
+
+from tests.helpers import run_rule, severities
+from transcheck.analyse.localized import localized_text_only, mask_locale_codes
+from transcheck.rules import code_block, inline_code, missing_block, moved_block, number, structure
+
+
+def _found(en: str, loc: str, text: str) -> list[tuple[str, str]]:
+    return [(f.severity, f.message) for f in run_rule(code_block, {"en": en, loc: text}, reference="en")]
+
+
+def test_an_example_heading_id_and_text_translated_after_a_quoted_number_is_info():
+    # starlight guides/pages.mdx lines 204-210, fr/guides/pages.mdx line 215: the quote closing
+    # level="2" opened no string literal
+    en = ("```astro\n---\nimport AnchorHeading from '@astrojs/starlight/components/AnchorHeading.astro';\n---\n\n"
+          '<AnchorHeading level="2" id="sub-heading">Sub heading</AnchorHeading>\n```\n')
+    fr = en.replace('id="sub-heading">Sub heading', 'id="sous-rubrique">Sous rubrique')
+    assert severities(code_block, en, "fr", fr) == ["info"]
+    assert severities(code_block, en, "fr", fr.replace('level="2"', 'level="3"')) == ["error"]
+
+
+# starlight guides/i18n.mdx (en, tabs) and ru/guides/i18n.mdx lines 153-171 (spaces, `ru` for `en`)
+_EN_DIFF = """```diff lang="js"
+// astro.config.mjs
+export default defineConfig({
+\tintegrations: [
+\t\tstarlight({
+-\t\t\ttitle: 'My Docs',
++\t\t\ttitle: {
++\t\t\t\ten: 'My Docs',
++\t\t\t\t'zh-CN': '我的文档',
++\t\t\t},
+\t\t\tdefaultLocale: 'en',
+\t\t\tlocales: {
+\t\t\t\ten: { label: 'English' },
+\t\t\t\t'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+\t\t\t},
+\t\t}),
+\t],
+});
+```
+"""
+_RU_DIFF = """```diff lang="js"
+// astro.config.mjs
+export default defineConfig({
+  integrations: [
+    starlight({
+-     title: 'Моя документация',
++     title: {
++       ru: "Моя документация",
++       'zh-CN': '我的文档',
++     },
+      defaultLocale: 'ru',
+      locales: {
+        ru: { label: 'Русский' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+    }),
+  ],
+});
+```
+"""
+
+
+def test_an_i18n_config_written_for_the_translation_s_locale_is_info():
+    found = run_rule(code_block, {"en": _EN_DIFF, "ru": _RU_DIFF, "zh-cn": _EN_DIFF}, reference="en")
+    assert [(f.locale, f.severity, "locale codes" in f.message) for f in found] == [("ru", "info", True)]
+    renamed = _RU_DIFF.replace("defaultLocale", "defaultLang")
+    assert severities(code_block, _EN_DIFF, "ru", renamed) == ["error"]
+
+
+def test_diff_markers_left_out_of_a_translated_block_are_layout():
+    # starlight guides/css-and-tailwind.mdx lines 31-47 and ru/... lines 31-46: ru leaves out the `+`
+    en = ("```diff lang=\"js\"\nstarlight({\n\ttitle: 'Docs With Custom CSS',\n\tcustomCss: [\n"
+          "+\t\t// Relative path to your custom CSS file\n+\t\t'./src/styles/custom.css',\n\t],\n})\n```\n")
+    ru = ("```diff lang=\"js\"\nstarlight({\n\ttitle: 'Документация с изменёнными CSS-стилями',\n\tcustomCss: [\n"
+          "\t\t// Относительный путь к вашему CSS файлу\n\t\t'./src/styles/custom.css',\n\t],\n})\n```\n")
+    assert severities(code_block, en, "ru", ru) == ["info"]
+    assert severities(code_block, en, "ru", ru.replace("customCss", "css")) == ["error"]
+
+
+def test_a_locale_code_of_the_example_written_as_the_page_s_own():
+    # vitepress docs/en/guide/i18n.md lines 107-111 and ru/... : /ru/ and Language=ru for fr
+    en = "```\n/*  /es/:splat  302  Language=es\n/*  /fr/:splat  302  Language=fr\n/*  /en/:splat  302\n```\n"
+    ru = en.replace("/fr/:splat  302  Language=fr", "/ru/:splat  302  Language=ru")
+    assert severities(code_block, en, "ru", ru) == ["info"]
+    assert severities(code_block, en, "ru", ru.replace("302  Language=ru", "301  Language=ru")) == ["error"]
+    assert severities(code_block, en, "ru", en.replace("/fr/", "/de/")) == ["error"]  # not the page's own
+    # starlight reference/configuration.mdx: a sidebar example keyed 'pt-BR', zh-cn keys it 'zh-CN'
+    exp, act = mask_locale_codes("{ 'pt-BR': 'Comece Aqui' }", "{ 'zh-CN': '从这里开始' }", {"en", "zh-cn", "zh"},
+                                 {"zh-cn", "zh"})
+    assert exp.replace("Comece Aqui", "从这里开始") == act
+
+
+def test_localized_values_in_yaml_and_highlighted_js_examples():
+    # vitepress docs/en/reference/frontmatter-config.md lines 43-48 and pt/..., fa/...: an
+    # unquoted YAML value reworded around the names it keeps, a product name in Persian (ZWNJ)
+    en = "```yaml\n---\ntitle: VitePress\ntitleTemplate: Vite & Vue powered static site generator\n---\n```\n"
+    pt = en.replace("Vite & Vue powered static site generator", "Gerador de site estático com Vite & Vue")
+    assert severities(code_block, en, "pt", pt) == ["info"]
+    assert severities(code_block, en, "pt", pt.replace("titleTemplate:", "template:")) == ["error"]
+    fa = "```yaml\n---\ndescription: \u0648\u06cc\u062a\u200c\u067e\u0631\u0633\n---\n```\n"
+    assert severities(code_block, "```yaml\n---\ndescription: VitePress\n---\n```\n", "fa", fa) == ["info"]
+    # a reworded phrase only loses words: not localized
+    assert not localized_text_only("run: npm run docs build", "run: npm run")
+    # docs/en/guide/markdown.md line 501 (```js{4}) and ja/...: spacing and a translated string
+    en = "```js{4}\nexport default {\n  data () {\n    return {\n      msg: 'Highlighted!'\n    }\n  }\n}\n```\n"
+    ja = en.replace("data ()", "data()").replace("Highlighted!", "ハイライト！")
+    assert severities(code_block, en, "ja", ja) == ["info"]
+    assert severities(code_block, en, "ja", ja.replace("msg:", "message:")) == ["error"]
+
+
+def test_a_code_span_quoting_the_page_s_translated_example_is_info():
+    # starlight guides/authoring-content.mdx lines 40-44 and zh-cn/... lines 40-44
+    en = "You can highlight `inline code` with backticks.\n\n```md\nYou can highlight `inline code` with backticks.\n```\n"
+    zh = "你可以使用反引号高亮 `内联代码`。\n\n```md\n你可以使用反引号高亮 `内联代码`。\n```\n"
+    assert severities(inline_code, en, "zh-cn", zh) == ["info"]
+    alone = "你可以使用反引号高亮 `内联代码`。\n\n```md\nYou can highlight `inline code` with backticks.\n```\n"
+    assert severities(inline_code, en, "zh-cn", alone) == ["error"]  # the example keeps the English words
+    # a changed value that code elsewhere on the page also holds is no quote (starlight fr
+    # reference/configuration.mdx line 495: `false` for `true`)
+    code = "\n\n```js\nstarlight({ pagefind: true, credits: false })\n```\n"
+    assert severities(inline_code, "Default: `true`." + code, "fr", "Par défaut : `false`." + code) == ["error"]
+
+
+def test_translated_markdown_examples_pair_with_their_original():
+    # starlight guides/authoring-content.mdx lines 30-44 and ru/... lines 30-44: each example
+    # repeats the paragraph before it, translated; only backticks are left to compare
+    en = ("Text can be **bold**, _italic_, or ~~strikethrough~~.\n\n```md\nText can be **bold**, _italic_, or "
+          "~~strikethrough~~.\n```\n\nYou can highlight `inline code` with backticks.\n\n```md\n"
+          "You can highlight `inline code` with backticks.\n```\n\n## Images\n")
+    ru = ("Текст может быть **жирным**, _курсивом_ или ~~зачёркнутым~~.\n\n```md\nТекст может быть **жирным**, "
+          "_курсивом_ или ~~зачёркнутым~~.\n```\n\nВы можете выделить `код` обратными кавычками.\n\n```md\n"
+          "Вы можете выделить `код` обратными кавычками.\n```\n\n## Изображения\n")
+    found = run_rule(code_block, {"en": en, "ru": ru}, reference="en")
+    assert [(f.severity, f.line) for f in found] == [("info", 4), ("info", 10)]
+    assert severities(missing_block, en, "ru", ru) == []
+
+
+def test_the_digit_of_a_heading_tag_and_an_example_value_quoted_from_the_page():
+    # starlight reference/overrides.md line 199 and ko/... line 197: `<h1>` names an element
+    en = "Component containing the `<h1>` element for the current page.\n"
+    assert severities(number, "Component for the current page.\n", "ko", "현재 페이지의 `<h1>` 요소를 포함하는 컴포넌트입니다.\n") == []
+    changed = "현재 페이지의 `<h2>` 요소를 포함하는 컴포넌트입니다.\n"  # a changed tag is a changed code span
+    assert (severities(number, en, "ko", changed), severities(inline_code, en, "ko", changed)) == ([], ["error"])
+    # components/icons.mdx lines 69 and 116, ru/...: ru adds "for example `2rem`", the size
+    # the page's example sets
+    example = '\n\n```mdx\n<Icon name="star" color="goldenrod" size="2rem" />\n```\n'
+    en = "The size of the icon using CSS units." + example
+    ru = "Размер иконки, заданный с помощью единиц CSS. Например, `2rem`." + example
+    assert severities(number, en, "ru", ru) == ["info"]
+    assert severities(number, en, "ru", ru.replace("`2rem`", "`3rem`")) == ["warning"]
+
+
+# vuejs/pinia packages/docs/ssr/nuxt.md lines 40-78 and zh/ssr/nuxt.md lines 42-65 (MIT): zh keeps
+# an older version of the section, in its old order
+_PINIA_EN = "And that's it, use your store as usual!\n\n## Awaiting for actions in pages\n\nAs with `onServerPrefetch()`, you can call a store action within `asyncData()`. Given how `useAsyncData()` works, **make sure to return a value**. This will allow Nuxt to skip running the action on the client side and reuse the value from the server.\n\n```vue{3-4}\n<script setup>\nconst store = useStore()\n// we could also extract the data, but it's already present in the store\nawait useAsyncData('user', () => store.fetchUser())\n</script>\n```\n\nIf your action doesn't resolve a value, you can add any non nullish value:\n\n```vue{3}\n<script setup>\nconst store = useStore()\nawait useAsyncData('user', () => store.fetchUser().then(() => true))\n</script>\n```\n\n::: tip\n\nIf you want to use a store outside of `setup()`, remember to pass the `pinia` object to `useStore()`. We added it to [the context](https://nuxtjs.org/docs/2.x/internals-glossary/context) so you have access to it in `asyncData()` and `fetch()`:\n\n```js\nimport { useStore } from '~/stores/myStore'\n\nexport default {\n  asyncData({ $pinia }) {\n    const store = useStore($pinia)\n  },\n}\n```\n\n:::\n\n"
+_PINIA_ZH = "这样配置就完成了，正常使用 store 就好啦!\n\n## 在 `setup()` 外部使用 store %{#using-the-store-outside-of-setup}%\n\n如果你想在 `setup()` 外部使用一个 store，记得把 `pinia` 对象传给 `useStore()`。我们会把它添加到[上下文](https://nuxtjs.org/docs/2.x/internals-glossary/context)中，然后你就可以在 `asyncData()` 和 `fetch()` 中访问它了：\n\n```js\nimport { useStore } from '~/stores/myStore'\n\nexport default {\n  asyncData({ $pinia }) {\n    const store = useStore($pinia)\n  },\n}\n```\n\n与 `onServerPrefetch()` 一样，如果你想在 `asyncData()` 中调用一个存储动作，你不需要做任何特别的事情。\n\n```vue\n<script setup>\nconst store = useStore()\nconst { data } = await useAsyncData('user', () => store.fetchUser())\n</script>\n```\n"
+
+
+def test_a_move_on_a_page_that_lacks_blocks_is_the_older_order():
+    found = run_rule(moved_block, {"en": _PINIA_EN, "zh": _PINIA_ZH}, reference="en")
+    assert found and all(f.severity == "info" and "older order" in f.message for f in found)
+
+
+# vuejs/vitepress docs/en/guide/deploy.md lines 8-21 and ja/... lines 8-21: ja writes the
+# package.json block after the list instead of inside its last item
+_DEPLOY_EN = 'The following guides are based on some shared assumptions:\n\n- The VitePress site is inside the `docs` directory of your project.\n- You are using the default build output directory (`.vitepress/dist`).\n- VitePress is installed as a local dependency in your project, and you have set up the following scripts in your `package.json`:\n\n  ```json [package.json]\n  {\n    "scripts": {\n      "docs:build": "vitepress build docs",\n      "docs:preview": "vitepress preview docs"\n    }\n  }\n  ```\n'
+_DEPLOY_JA = '以下のガイドは、次の前提に基づいています。\n\n- VitePress のサイトはプロジェクトの `docs` ディレクトリ内にある。\n- デフォルトのビルド出力ディレクトリ（`.vitepress/dist`）を使用している。\n- VitePress はプロジェクトのローカル依存としてインストールされており、`package.json` に次のスクリプトが設定されている。\n\n```json [package.json]\n{\n  "scripts": {\n    "docs:build": "vitepress build docs",\n    "docs:preview": "vitepress preview docs"\n  }\n}\n```\n'
+
+
+def test_a_code_block_outdented_out_of_its_list_step_is_info():
+    found = run_rule(structure, {"en": _DEPLOY_EN, "ja": _DEPLOY_JA}, reference="en")
+    assert [(f.severity, f.line) for f in found] == [("info", 7)]
+    changed = _DEPLOY_JA.replace("```json [package.json]", "::: tip\n\n```json [package.json]") + "\n:::\n"
+    assert "warning" in [f.severity for f in run_rule(structure, {"en": _DEPLOY_EN, "ja": changed}, reference="en")]
