@@ -7,13 +7,16 @@ vuejs/vitepress docs @ ed2bfb26 (MIT).
 
 from __future__ import annotations
 
-from tests.helpers import run_rule, severities
+from tests.helpers import aligned, context, run_rule, severities
 from transcheck.analyse.localized import localized_text_only, mask_locale_codes
-from transcheck.rules import code_block, inline_code, missing_block, moved_block, number, structure
+from transcheck.rules import code_block, extra_block, inline_code, missing_block, moved_block, number, structure
 
 
-def _found(en: str, loc: str, text: str) -> list[tuple[str, str]]:
-    return [(f.severity, f.message) for f in run_rule(code_block, {"en": en, loc: text}, reference="en")]
+def run_rules(pages: dict[str, str]) -> list:
+    """The structural findings (missing, extra, moved blocks, structure) against en."""
+    page = aligned(pages, "en")
+    ctx = context(page)
+    return [f for rule in (missing_block, extra_block, moved_block, structure) for f in rule.check(page, ctx)]
 
 
 def test_an_example_heading_id_and_text_translated_after_a_quoted_number_is_info():
@@ -181,3 +184,19 @@ def test_a_code_block_outdented_out_of_its_list_step_is_info():
     assert [(f.severity, f.line) for f in found] == [("info", 7)]
     changed = _DEPLOY_JA.replace("```json [package.json]", "::: tip\n\n```json [package.json]") + "\n:::\n"
     assert "warning" in [f.severity for f in run_rule(structure, {"en": _DEPLOY_EN, "ja": changed}, reference="en")]
+
+
+# vuejs/vitepress docs/en/reference/frontmatter-config.md lines 141-156 and fa/... lines
+# 141-156: three lines joined by backslash breaks written as three list items
+_ASIDE_EN = "### aside\n\n- Type: `boolean | 'left'`\n- Default: `true`\n\nDefines the location of the aside component in the `doc` layout.\n\nSetting this value to `false` prevents rendering of aside container.\\\nSetting this value to `true` renders the aside to the right.\\\nSetting this value to `'left'` renders the aside to the left.\n\n```yaml\n---\naside: false\n---\n```\n"
+_ASIDE_FA = "### aside\n\n- نوع: `boolean | 'left'`\n- پیش\u200cفرض: `true`\n\nتعیین مکان کامپوننت aside در چیدمان `doc`.\n\n- اگر این مقدار را به `false` تنظیم کنید، اجرای کانتینر aside جلوگیری می\u200cکند.\n- اگر این مقدار را به `true` تنظیم کنید، aside به راست اجرا می\u200cشود.\n- اگر این مقدار را به `'left'` تنظیم کنید، aside به چپ اجرا می\u200cشود.\n\n```yaml\n---\naside: false\n---\n```\n"
+# docs/en/guide/deploy.md lines 299-306 and zh/... lines 293-300: a step written as a list item
+_SURGE_EN = '### Surge\n\nAfter running `npm run docs:build`, run this command to deploy to [Surge](https://surge.sh):\n\n```sh\nnpx surge docs/.vitepress/dist\n```\n\n'
+_SURGE_ZH = '\n### Surge\n\n1. 运行 `npm run docs:build` 后，运行此命令进行部署：\n\n   ```sh\n   npx surge docs/.vitepress/dist\n   ```\n'
+
+
+def test_the_same_text_in_another_shape_is_neither_missing_nor_extra():
+    for en, loc, text in ((_ASIDE_EN, "fa", _ASIDE_FA), (_SURGE_EN, "zh", _SURGE_ZH)):
+        assert [f.rule for f in run_rules({"en": en, loc: text})] in ([], ["structure"]), loc
+    other = _SURGE_ZH.replace("`npm run docs:build`", "`npm run docs:preview`")  # another command: extra
+    assert "extra-block" in [f.rule for f in run_rules({"en": _SURGE_EN, "zh": other})]

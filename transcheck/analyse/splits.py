@@ -9,12 +9,19 @@ paired with the whole; that block alone is clearly shorter than the whole should
 this locale, both parts together fit it, and every code span and link of the alone part
 is in the whole (or, where a link was localized, the parts hold as many as the whole). "Should be" uses the page's own length ratio between the two locales
 (the median over the prose blocks they pair).
+
+The same text in another shape is neither either: next to the blocks a locale lacks, its
+extra blocks hold the same code spans (at least one) in paragraphs where the others have
+list items, or the other way round (a step written as a numbered item where the others
+have a paragraph; lines joined by ``\\`` breaks written as list items), and fit their length.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from statistics import median
+
+from collections import Counter
 
 from ..model import AlignedPage, Segment, Verdict
 from .features import anchors, prose_length
@@ -93,9 +100,55 @@ def split_blocks(page: AlignedPage, verdicts: dict[int, Verdict]) -> dict[int, V
                 if split:
                     parts.update((k, loc) for k in run)
                     break
+    parts |= _reshaped(page, verdicts, ratio)
     out = dict(verdicts)
     for index, v in verdicts.items():
         keep = tuple(loc for loc in v.deviants if (index, loc) not in parts)
         if len(keep) < len(v.deviants):
             out[index] = replace(v, deviants=keep)
+    return out
+
+
+_PROSE = ("paragraph", "list_item")
+
+
+def same_text_other_shape(theirs: list[Segment], mine: list[Segment], ratio: float) -> bool:
+    """True when the blocks ``mine`` hold the text of the blocks ``theirs`` of another
+    locale in another shape: paragraphs and list items only, not the same kinds on both
+    sides, the same code spans (at least one) and, at the page's length ``ratio`` (theirs
+    per mine), a length that fits."""
+    if any(s is None or s.kind not in _PROSE for s in [*theirs, *mine]) \
+            or {s.kind for s in theirs} == {s.kind for s in mine}:
+        return False
+    spans = [sum((Counter(anchors(s)[0]) for s in side), Counter()) for side in (theirs, mine)]
+    expected = sum(prose_length(s.prose) for s in theirs) / ratio
+    return bool(spans[0]) and spans[0] == spans[1] and expected > 0 \
+        and FIT[0] <= sum(prose_length(s.prose) for s in mine) / expected <= FIT[1]
+
+
+def _reshaped(page: AlignedPage, verdicts: dict[int, Verdict], ratio) -> set[tuple[int, str]]:
+    """``(row, locale)`` of the extra blocks of a locale and the missing blocks next to them
+    that are the same text in another shape (:func:`same_text_other_shape`)."""
+    out: set[tuple[int, str]] = set()
+    rows = len(page.rows)
+    for index, v in sorted(verdicts.items()):
+        if v.expected is not False:
+            continue
+        for loc in v.deviants:
+            if (index, loc) in out:
+                continue
+            extra = sorted([index, *_run(verdicts, loc, index, False, rows)])
+            for side in (extra[0] - 1, extra[-1] + 1):
+                if side not in verdicts or verdicts[side].expected is not True or loc not in verdicts[side].deviants:
+                    continue
+                run = sorted([side, *_run(verdicts, loc, side, True, rows)])
+                holders = verdicts[side].supporters
+                witness = page.reference if page.reference in holders else min(holders, default=None)
+                # the missing block next to the extra ones, or the whole run of missing blocks
+                found = next((m for m in ([side], run) if witness is not None and same_text_other_shape(
+                    [page.rows[k].cells.get(witness) for k in m], [page.rows[k].cells[loc] for k in extra],
+                    ratio(witness, loc))), None)
+                if found:
+                    out.update((k, loc) for k in extra + found)
+                    break
     return out
