@@ -7,6 +7,8 @@ vuejs/vitepress docs @ ed2bfb26 (MIT).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.helpers import aligned, context, run_rule, severities
 from transcheck.analyse.localized import localized_text_only, mask_locale_codes
 from transcheck.rules import code_block, extra_block, inline_code, missing_block, moved_block, number, structure
@@ -200,3 +202,18 @@ def test_the_same_text_in_another_shape_is_neither_missing_nor_extra():
         assert [f.rule for f in run_rules({"en": en, loc: text})] in ([], ["structure"]), loc
     other = _SURGE_ZH.replace("`npm run docs:build`", "`npm run docs:preview`")  # another command: extra
     assert "extra-block" in [f.rule for f in run_rules({"en": _SURGE_EN, "zh": other})]
+
+
+def test_a_stale_page_s_example_paired_with_another_one_is_info():
+    # starlight reference/plugins.md and es/reference/plugins.md (tests/data/real/starlight):
+    # es keeps an older page; its `UIStrings` examples, which en has elsewhere, pair with
+    # en's config example and example output
+    folder = Path(__file__).parent / "data" / "real" / "starlight" / "docs" / "src" / "content" / "docs"
+    pages = {loc: (folder / sub / "reference" / "plugins.md").read_text(encoding="utf-8")
+             for loc, sub in (("en", ""), ("es", "es"))}
+    found = run_rule(code_block, pages, reference="en")
+    lines = {f.line: f.severity for f in found if "UIStrings" in f.actual}
+    assert lines and set(lines.values()) == {"info"}
+    assert "error" in [f.severity for f in found]  # the stale `setup` examples are still errors
+    moves = run_rule(moved_block, pages, reference="en")
+    assert moves and {f.severity for f in moves} == {"info"}

@@ -164,10 +164,17 @@ def _first_diff_line(seg: Segment, kept: list[tuple[int, str]], expected: str, a
     return first
 
 
+def _unpaired_code(page: AlignedPage, loc: str, holder: str) -> set[str]:
+    """The code blocks of ``holder`` (whitespace-free) in the rows where ``loc`` has no block."""
+    return {"".join(seg.text.split()) for row in page.rows if row.cells.get(loc) is None
+            for lc, seg in row.present().items() if lc == holder and seg.kind == "code"}
+
+
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per locale whose code block differs from the expected one."""
     patterns = compile_patterns(tuple(ctx.settings.placeholders))
     page_words: Counter | None = None
+    unpaired: dict[tuple[str, str], set[str]] = {}
     for row in page.rows:
         blocks = {loc: seg for loc, seg in row.present().items() if seg.kind == "code"}
         if len(blocks) < 2:
@@ -208,6 +215,12 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             seg = blocks[loc]
             actual = masked[loc]
             why = _describe(expected, actual)
+            # this block is one the others have where this locale has none: a stale page's
+            # example paired with another one (its absence there is a missing block)
+            holder = page.reference if page.reference in verdict.supporters else verdict.supporters[0]
+            if (loc, holder) not in unpaired:
+                unpaired[loc, holder] = _unpaired_code(page, loc, holder)
+            elsewhere = "".join(seg.text.split()) in unpaired[loc, holder]
             bad = grammar.get(actual) or []
             prose_example = seg.info.lower() in PROSE_INFOS or not seg.info and plain_text_changes(expected, actual)
             free_form = seg.info.lower() in FREE_FORM_INFOS
@@ -227,6 +240,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 " only inside string literals, element text, locale codes or blank lines" if localized else \
                 " only in layout and inside string literals, element text or locale codes" if both else \
                 " only in natural-language text, locale codes or example names (a localized example)" if words else ""
+            if elsewhere:
+                what = " (it is the block the others have elsewhere, where this locale lacks one)"
             msg = f"code block differs{what}: {why}"
             if bad:
                 msg += f" ({'; '.join(bad)})"
@@ -236,5 +251,5 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 sys.modules[__name__], page, loc, seg, msg,
                 expected=_normalise(next(s.text for lc, s in blocks.items() if masked[lc] == expected)),
                 actual=_normalise(seg.text),
-                severity="info" if strings_only else severity_for(SEVERITY, verdict.basis),
+                severity="info" if strings_only or elsewhere else severity_for(SEVERITY, verdict.basis),
                 basis=verdict.basis, row=row, key=(expected, actual), line=line, end_line=line)
