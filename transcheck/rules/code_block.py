@@ -13,7 +13,11 @@ JavaScript, Go, JSON... block that differs only in layout (indentation, spacing,
 trailing commas, ``"`` or ``'``: unlike in shell, Python or YAML they have no meaning),
 or in layout and localized text; a block whose example names alone were translated
 (``@layer my-reset`` and ``@layer ma-reinitialisation``: names with *my*, *your*,
-*example*…); a Markdown or plain-text example (fence ``md``, ``mdx``, ``text``).
+*example*…); a Markdown or plain-text example (fence ``md``, ``mdx``, ``text``); an
+i18n example written for the translation's locale (``en: 'My Docs'`` / ``ru: 'Моя
+документация'``, ``/fr/:splat`` / ``/ru/:splat``); the diff markers of a ``diff lang="js"``
+block left out; a block that is the one the others have at another place, where this
+locale has none (a stale page's example paired with another one).
 
 Who drifted: the reference locale when there is one. Otherwise evidence beats the
 majority: for shell blocks, a variant that breaks the grammar of a known CLI (a
