@@ -162,6 +162,9 @@ def test_the_digit_of_a_heading_tag_and_an_example_value_quoted_from_the_page():
     ru = "Размер иконки, заданный с помощью единиц CSS. Например, `2rem`." + example
     assert severities(number, en, "ru", ru) == ["info"]
     assert severities(number, en, "ru", ru.replace("`2rem`", "`3rem`")) == ["warning"]
+    # ja guides/i18n.mdx line 184: `18n` for `i18n` is no quote of `i18n` in the code
+    en = "The `i18n` data collection.\n\n```js\nexport const collections = { i18n: defineCollection() };\n```\n"
+    assert severities(number, en, "ja", en.replace("The `i18n`", "`18n`データ")) == ["warning"]
 
 
 # vuejs/pinia packages/docs/ssr/nuxt.md lines 40-78 and zh/ssr/nuxt.md lines 42-65 (MIT): zh keeps

@@ -96,7 +96,8 @@ def _quotes_example(num: str, seg, page: AlignedPage, supporters: list[str]) -> 
     ``size="2rem"``): a translation quoting the page's own example."""
     spans = [i.text.strip() for i in seg.inlines if i.kind == "code" and num in i.text]
     code = [g.text for o in supporters for g in page.documents[o].segments if g.kind == "code"]
-    return bool(spans) and all(t != num and any(t in c for c in code) for t in spans)
+    return bool(spans) and all(t != num and any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", c) for c in code)
+                               for t in spans)
 
 
 def small_counts(numbers: Iterable[str], texts: list[str]) -> bool:
