@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.helpers import aligned, context, severities
 from transcheck.analyse.language import foreign_spans
 from transcheck.analyse.language.pages import translated_in_part
-from transcheck.rules import inline_code, mixed_language, untranslated
+from transcheck.rules import inline_code, markup, mixed_language, number, untranslated
 
 REAL = Path(__file__).parent / "data" / "real" / "fastapi" / "docs"
 
@@ -97,3 +97,31 @@ def test_a_code_span_named_where_the_reference_says_it_is_info():
           "automáticamente respetan por defecto la propiedad `collapsed` de su grupo padre. Puedes establecer "
           "la propiedad `autogenerate.collapsed` para anular esto.\n")
     assert severities(inline_code, en, "es", es) == ["error"]
+
+
+def test_a_value_said_fewer_times_is_info_a_dropped_value_is_not():
+    """ja docs/how-to/migrate-from-pydantic-v1-to-pydantic-v2.md:69 names v2 once where en says
+    "from inside of Pydantic v2, to facilitate the migration to v2"."""
+    en = ("Since FastAPI 0.119.0, there's also partial support for Pydantic v1 from inside of Pydantic v2, "
+          "to facilitate the migration to v2.\n")
+    ja = "FastAPI 0.119.0 以降では、移行を容易にするため、Pydantic v2 内の Pydantic v1 に対する部分的サポートもあります。\n"
+    assert severities(number, en, "ja", ja) == ["info"]
+    assert severities(number, en, "ja", ja.replace("Pydantic v2 内", "Pydantic 内")) == ["warning"]
+
+
+def test_bold_a_translation_adds_in_html_is_info():
+    """uk docs/tutorial/metadata.md:16, inside the `contact` fields table: ``<strong>МАЄ</strong>``
+    where en writes "MUST" plain; a lost ``<kbd>`` stays a warning."""
+    en = "<td>The URL pointing to the contact information. MUST be in the format of a URL.</td>\n"
+    uk = "<td>URL, що вказує на контактну інформацію. <strong>МАЄ</strong> бути у форматі URL.</td>\n"
+    assert severities(markup, "Text: " + en, "uk", "Текст: " + uk) == ["info"]
+    assert severities(markup, "Press <kbd>Ctrl</kbd> to build.\n", "uk", "Натисніть Ctrl.\n") == ["warning"]
+
+
+def test_a_url_glued_to_japanese_text_holds_no_numbers():
+    """ja docs/tutorial/first-steps.md:67 ``ブラウザで[http://127.0.0.1:8000](http://127.0.0.1:8000)を開きます``:
+    the link text is a URL with no space before or after it."""
+    en = "Open your browser at [http://127.0.0.1:8000](http://127.0.0.1:8000).\n"
+    ja = "ブラウザで[http://127.0.0.1:8000](http://127.0.0.1:8000)を開きます。\n"
+    assert severities(number, en, "ja", ja) == []
+    assert severities(number, "Port 8000 is free.\n", "ja", "ポート8080は空いています。\n") == ["warning"]

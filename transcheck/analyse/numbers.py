@@ -36,7 +36,9 @@ no-break spaces (``1 000``); digits glued to letters (``python3``) or to CJK tex
 HTML tag's name (``<h1>``)."""
 _INSIDE_WORD_RE = re.compile(r"(?<=[A-Za-z])\d+(?=[A-Za-z])")
 _TAG_DIGITS_RE = re.compile(r"(?<=<)(/?[A-Za-z]+)(\d+)(?=[\s/>])")  # <h1>: a name, not a number
-_URL_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_URL_RE = re.compile(r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)[!-~]+")
+"""A URL, also glued to CJK text (``で http://127.0.0.1:8000を開きます`` has no space around it):
+ASCII letters may not precede it, and it ends at the first non-ASCII character or space."""
 _DIGIT_RE = re.compile(r"\d")
 _CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层文字名개명번장가지줄단계월년일시분초주"
 _CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")

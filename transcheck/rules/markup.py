@@ -4,7 +4,8 @@ Formatting carries meaning in documentation (a ``<kbd>`` key, a ``<br>``, a stru
 option). Each aligned prose block must keep the same number of each kind of markup;
 its position in the sentence may move. Bold and italics follow each language's
 conventions and are checked by the ``emphasis`` rule (info by default). An ``<abbr>`` or
-``<dfn>`` that only a translation adds (explaining a term) is info.
+``<dfn>`` that only a translation adds (explaining a term) is info, and so is bold or italics
+it adds in HTML (``<strong>МАЄ</strong>`` for "MUST" inside an HTML table).
 """
 
 from __future__ import annotations
@@ -39,11 +40,12 @@ _NAMES = {"strike": "strikethrough"}
 
 
 _EXPLANATORY = frozenset({"<abbr>", "<dfn>"})
+_EMPHASIS = frozenset({"<strong>", "<b>", "<em>", "<i>"})
 
 
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per prose block and locale whose markup counts differ."""
     for f in markup_findings(sys.modules[__name__], page, lambda loc, s: markup_counts(s, _NAMES)):
-        if f.expected == "(none)" and set(f.actual.split(", ")) <= _EXPLANATORY:
-            f = replace(f, severity="info")  # a translator explaining a term
+        if f.expected == "(none)" and set(f.actual.split(", ")) <= _EXPLANATORY | _EMPHASIS:
+            f = replace(f, severity="info")  # a translator explaining a term, or stressing a word in HTML
         yield f

@@ -22,7 +22,9 @@ example the translation added. So is a version written shorter (``2`` for ``2.0.
 changed value (``13 instead of 14``), two or more values on one side (a stale sentence:
 ``missing number 26, 27``), a version after a name (``Vue 2``) and a number in a code
 span stay warnings, unless the span only one side has quotes the page's own code example
-(`` `2rem` `` where the example sets ``size="2rem"``).
+(`` `2rem` `` where the example sets ``size="2rem"``). A value said more or fewer times, present
+on both sides (en "from Pydantic v1 to Pydantic v2 … the migration to v2", ja naming v2 once),
+is info.
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def small_counts(numbers: Iterable[str], texts: list[str]) -> bool:
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per segment and locale whose numbers differ."""
     rule = sys.modules[__name__]
-    for row, segs, _, loc, d in prose_count_drift(page, lambda loc, s: segment_numbers(s, loc), reconcile):
+    for row, segs, values, loc, d in prose_count_drift(page, lambda loc, s: segment_numbers(s, loc), reconcile):
         seg = segs[loc]
         missing = sorted(d.missing.elements())
         extra = sorted(d.extra.elements())
@@ -129,7 +131,12 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         small = bool(one_side) and small_counts(one_side, [g.prose for g in holders])
         single = len(set(one_side)) == 1 and (not _version_or_code(one_side[0], holders) or bool(extra) and _quotes_example(
             extra[0], seg, page, d.supporters))
-        if small:
+        # every value is on both sides, only said more or fewer times ("from v1 to v2 … migration to v2")
+        repeated = bool(one_side) and all(values[loc][k] for k in d.missing) \
+            and all(values[o][k] for k in d.extra for o in d.supporters)
+        if repeated:
+            msg += " (each value is on both sides, repeated more or fewer times)"
+        elif small:
             msg += " (a small count: written as a word on the other side?)"
         elif single:
             msg += " (one value on one side only: written another way?)"
@@ -142,6 +149,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             line = seg.line_of(pos)
         yield make_finding(rule, page, loc, seg, msg, expected=", ".join(missing) or "(none)",
                            actual=", ".join(extra) or "(none)",
-                           severity="info" if small or single or shorter else severity_for(SEVERITY, d.basis),
+                           severity="info" if small or single or shorter or repeated
+                           else severity_for(SEVERITY, d.basis),
                            basis=d.basis, row=row,
                            key=(tuple(missing), tuple(extra)), line=line, end_line=line)

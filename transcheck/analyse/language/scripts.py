@@ -14,16 +14,19 @@ from .data import LANG_SCRIPTS, SCRIPT_PREFIXES, ZH_PUNCT, ZH_WEAK
 def script_of(ch: str) -> str:
     """Unicode script of one character: ``Latin``, ``Han``, ... or ``Common``.
 
-    Only letters (and marks/ideographic iteration marks) get a script; digits,
-    punctuation, spaces and symbols are ``Common``.
+    Only letters, ideographic iteration marks and the marks of a script (Devanagari vowel
+    signs ``ि े ं``, which make up a third of a Hindi word's characters) get a script; digits,
+    punctuation, spaces, symbols and combining accents are ``Common``.
     """
     cat = unicodedata.category(ch)
-    if not cat.startswith("L"):
+    if not cat.startswith(("L", "M")):
         return "Common"
     name = unicodedata.name(ch, "")
     for prefix, script in SCRIPT_PREFIXES:
         if name.startswith(prefix):
             return script
+    if cat.startswith("M"):  # a combining accent of no one script (COMBINING ACUTE ACCENT)
+        return "Common"
     if ch in "々〆〇":
         return "Han"
     return "Other"
