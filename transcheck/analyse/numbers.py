@@ -43,6 +43,8 @@ _DIGIT_RE = re.compile(r"\d")
 _CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层文字名개명번장가지줄단계월년일시분초주"
 _CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
 _HAN_DIGITS = "一二三四五六七八九"
+_WORD_NUMBER_HINT_RE = re.compile(rf"[{_HAN_DIGITS}十两兩한두세네다여일아열]")
+"""A character every counted match of :data:`_WORD_NUMBER_RE` holds (a digit or a Korean numeral's first)."""
 _WORD_NUMBER_RE = re.compile(
     rf"(?<![{_HAN_DIGITS}十])(?P<han>[{_HAN_DIGITS}]?十?[{_HAN_DIGITS}]?)(?=[{_CJK_COUNTERS}])"
     rf"|(?<=第)(?P<ordinal>[{_HAN_DIGITS}]?十?[{_HAN_DIGITS}]?)"
@@ -88,7 +90,7 @@ def find_numbers(text: str, cjk: bool = False) -> tuple[Counter, Counter]:
             last = k == len(parts) - 1
             counted = cjk and last and len(part) <= 2 and _CJK_COUNTER_RE.match(text, m.end())
             (optional if counted else required)[normalize_number(part)] += 1
-    if cjk:
+    if cjk and _WORD_NUMBER_HINT_RE.search(text):  # else only empty matches, which count nothing
         for m in _WORD_NUMBER_RE.finditer(text.replace("两", "二").replace("兩", "二")):
             if m["ordinal"]:  # 第一步: step 1
                 value = _han_value(m["ordinal"])

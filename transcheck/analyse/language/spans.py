@@ -172,6 +172,8 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
         ours = votes[expected]
         if ours >= 3 and all(votes[k] <= ours for k in STOPWORDS):
             return None
+        if len(words) < 2 * MIN_SENTENCE_WORDS and all(votes[k] < max(2, 2 * ours + 1) for k in STOPWORDS):
+            return None  # whatever langdetect names, the checks below would not confirm it
     probs = langdetect_scores(mask_technical(piece), None)
     if not probs:
         return None
