@@ -209,3 +209,16 @@ def test_two_anchors_of_one_page_are_both_named():
     found = run_rule(link_target, {"en": en, "zh": zh}, reference="en")
     assert [f.expected for f in found] == ["https://www.typescriptlang.org/tsconfig#noImplicitThis\n"
                                            "https://www.typescriptlang.org/tsconfig#strict"]
+
+
+def test_a_link_in_one_more_table_cell_is_drift():
+    # open-telemetry/opentelemetry.io content/en/docs/demo/_index.md:32 and bn/...:30: en lists the
+    # payment service under automatic instrumentation too; the Bengali table is older
+    from tests.helpers import run_rule
+    from transcheck.rules import link_target
+
+    head = "| Language | Automatic | Libraries | Manual |\n| --- | --- | --- | --- |\n"
+    en = head + "| JavaScript | [Payment Service](services/payment/) | | [Payment Service](services/payment/) |\n"
+    bn = head + "| JavaScript | | | [পেমেন্ট সার্ভিস](services/payment/) |\n"
+    found = run_rule(link_target, {"en": en, "bn": bn}, reference="en")
+    assert [(f.locale, f.severity) for f in found] == [("bn", "error")]

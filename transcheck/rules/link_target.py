@@ -191,7 +191,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             msg = f"missing link to {', '.join(missing)}"
         else:
             msg = "extra link " + ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
-        repeat = _repeated(d, loc, pairs([row]), pairs(_section(page, row)))
+        # a table's cells are data: a link in one more cell is a difference, not a repeat
+        repeat = seg.kind != "table_row" and _repeated(d, loc, pairs([row]), pairs(_section(page, row)))
         lang = [ctx.facts.languages.get(loc) or loc]
         edition = bool(missing and extra_items) and all(
             any(localized_edition(i.target, m, lang) for m in missing) for i in extra_items)
