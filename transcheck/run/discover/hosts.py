@@ -28,6 +28,11 @@ _URL = re.compile(r"https?://[^\s'\"#?]+")
 _MAX = 1_000_000
 
 
+def may_exist(names: frozenset[str] | None, rel: str) -> bool:
+    """False when ``rel`` (relative to a folder listed as ``names``) surely does not exist."""
+    return names is None or rel.split("/", 1)[0].casefold() in names
+
+
 def _text_value(text: str, key: str) -> str | None:
     m = re.search(rf"(?m)^{key}\s*[:=]\s*['\"]?({_URL.pattern})", text)
     return m.group(1) if m else None
@@ -49,7 +54,7 @@ def site_urls(folders: list[tuple[Path, frozenset[str] | None]]) -> tuple[str, .
     out: list[str] = []
     for folder, names in folders:
         for name, key in (*_TEXT_KEYS.items(), *_JS_KEYS.items()):
-            if names is not None and name.split("/", 1)[0].casefold() not in names:
+            if not may_exist(names, name):
                 continue
             path = folder / name
             try:

@@ -18,7 +18,7 @@ from ...model import SiteAddress
 from .datafiles import read_hugo, read_mkdocs
 from .frameworks import (ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees, read_astro,
                          read_docusaurus, read_nextra, read_rspress, read_vitepress)
-from .hosts import site_urls
+from .hosts import may_exist, site_urls
 
 READERS = {"docusaurus": read_docusaurus, "vitepress": read_vitepress, "starlight": read_astro,
            "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra, "rspress": read_rspress}
@@ -108,15 +108,10 @@ def _entries(folder: Path) -> frozenset[str] | None:
         return None
 
 
-def _may_exist(names: frozenset[str] | None, rel: str) -> bool:
-    """False when ``rel`` (relative to a folder listed as ``names``) surely does not exist."""
-    return names is None or rel.split("/", 1)[0].casefold() in names
-
-
 def _is_hugo_site(folder: Path, name: str, names: frozenset[str] | None = None) -> bool:
     """A generic ``config.*`` counts as Hugo's only beside a Hugo content or theme folder."""
     return not name.startswith("config") or any((folder / d).is_dir() for d in _HUGO_DIRS
-                                                 if _may_exist(names, d))
+                                                 if may_exist(names, d))
 
 
 def find_sites(start: str | os.PathLike, layout: str = "auto") -> Sites:
@@ -134,7 +129,7 @@ def find_sites(start: str | os.PathLike, layout: str = "auto") -> Sites:
         names = _entries(folder)
         hugo = None
         for framework, name in CONFIG_FILES:
-            if layout not in ("auto", framework) or not _may_exist(names, name):
+            if layout not in ("auto", framework) or not may_exist(names, name):
                 continue
             if name.startswith("config"):
                 hugo = _is_hugo_site(folder, name, names) if hugo is None else hugo
