@@ -207,8 +207,21 @@ def test_two_anchors_of_one_page_are_both_named():
           "[`noImplicitThis`](https://www.typescriptlang.org/tsconfig#noImplicitThis), is enabled.\n")
     zh = "确保启用了 strict，或者至少启用了 noImplicitThis，Pinia 将自动推断您的状态类型！\n"
     found = run_rule(link_target, {"en": en, "zh": zh}, reference="en")
-    assert [f.expected for f in found] == ["https://www.typescriptlang.org/tsconfig#noImplicitThis\n"
-                                           "https://www.typescriptlang.org/tsconfig#strict"]
+    assert [f.expected for f in found] == ["https://www.typescriptlang.org/tsconfig#strict\n"
+                                           "https://www.typescriptlang.org/tsconfig#noImplicitThis"]
+
+
+def test_the_expected_link_is_written_as_the_reference_writes_it():
+    # hexojs/site source/docs/helpers.md: en and zh-tw link the page, ja lost the link; the
+    # expected value is en's URL, not the last other locale's /zh-tw/ one
+    from tests.helpers import run_rule
+    from transcheck.rules import link_target
+
+    en = "See [tag plugins](/docs/tag-plugins) for more.\n"
+    zh_tw = "請參閱[標籤外掛](/zh-tw/docs/tag-plugins)。\n"
+    ja = "詳しくはタグプラグインを参照してください。\n"
+    found = run_rule(link_target, {"en": en, "ja": ja, "zh-TW": zh_tw}, reference="en")
+    assert [(f.locale, f.expected) for f in found] == [("ja", "/docs/tag-plugins")]
 
 
 def test_a_link_in_one_more_table_cell_is_drift():

@@ -97,15 +97,16 @@ def _links(seg) -> list:
 
 
 def _expected(d, theirs: list[str], key) -> list[str]:
-    """The missing targets as the locales compared with write them: for each missing key,
-    their last link to it, then (when it is missing more than once) their other links to it
-    (``tsconfig#strict``, ``tsconfig#noImplicitThis``), not one of them twice."""
+    """The missing targets as the locales compared with write them (``theirs``: their links,
+    the reference's or first supporter's first): for each missing key, that locale's link to
+    it, then (when it is missing more than once) the other links to it (``tsconfig#strict``,
+    ``tsconfig#noImplicitThis``), not one of them twice."""
     raws: dict[str, list[str]] = {}
     for t in theirs:
         raws.setdefault(key(t), []).append(t)
     out = []
     for k in sorted(d.missing):
-        opts = list(dict.fromkeys([raws[k][-1], *raws[k]])) if k in raws else [k]
+        opts = list(dict.fromkeys(raws[k])) if k in raws else [k]
         out += [opts[j % len(opts)] for j in range(d.missing[k])]
     return out
 
