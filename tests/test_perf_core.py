@@ -116,6 +116,19 @@ def test_sketches_keep_every_copy():
     assert len(kept) < 3 * copies  # at 0.9, nearly every pair kept is a copy
 
 
+def test_batched_sketches_equal_one_text_at_a_time():
+    """A row's sketches, histograms computed in one pass, are those of each text alone."""
+    from transcheck.analyse.language.detect import normalise_prose
+    from transcheck.analyse.sketch import BUCKETS, sketches
+
+    texts = [s.prose for loc in LOCALES for s in corpus_segments(loc)[:30]] + ["", "  ", "Ünïcødé 文字 ✓"]
+    for text, got in zip(texts, sketches(texts)):
+        codes = np.frombuffer(got.norm.encode("utf-32-le"), dtype=np.uint32)
+        hist = np.bincount((codes * 2654435761 >> 7) % BUCKETS, minlength=BUCKETS)
+        assert got.norm == normalise_prose(text) and got.length == len(got.norm)
+        assert got.hist.dtype == np.int64 and np.array_equal(got.hist, hist)
+
+
 def test_masking_run_by_run_equals_the_whole_text_regex():
     """``mask_technical`` masks each run of non-space characters on its own and skips
     runs that cannot match; on every corpus line and on random strings made of the

@@ -10,7 +10,7 @@ from typing import Collection, Mapping
 from ...locales import base_language
 from ..autonyms import without_autonyms
 from ...model import AlignedPage, AlignedRow, Copy, Detection, PageGroup, Segment
-from ..sketch import copy_candidates, sketch
+from ..sketch import copy_candidates, sketches
 from .data import STOPWORDS, is_language
 from .detect import detect, langdetect_scores, normalise_prose, same_text_ratio
 from .documents import foreign_document
@@ -168,8 +168,9 @@ def untranslated_copies(page: AlignedPage, languages: Mapping[str, str], skip: M
     for row in page.rows:
         prose = [(loc, seg) for loc, seg in row.present().items() if seg.is_prose]
         maybe: dict[str, set[str]] = {loc: set() for loc, _ in prose}
-        judged = [sketch(without_autonyms(seg)) for _, seg in prose]  # what copied_from compares
-        for i, j in copy_candidates(judged, [sketch(seg.prose) for _, seg in prose], ratio):
+        both = sketches([without_autonyms(seg) for _, seg in prose] + [seg.prose for _, seg in prose])
+        # the text copied_from compares, and the text it is compared with
+        for i, j in copy_candidates(both[:len(prose)], both[len(prose):], ratio):
             maybe[prose[i][0]].add(prose[j][0])
         for locale, seg in row.present().items():
             if locale in skip:

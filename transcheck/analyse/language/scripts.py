@@ -32,8 +32,10 @@ def script_of(ch: str) -> str:
     return "Other"
 
 
+@lru_cache(maxsize=8192)
 def script_counts(text: str) -> dict[str, int]:
-    """Letters per script in ``text`` (``Common`` excluded), sorted by script name."""
+    """Letters per script in ``text`` (``Common`` excluded), sorted by script name
+    (memoised by text: callers must not change the dict)."""
     counts: dict[str, int] = {}
     for ch, n in Counter(text).items():  # each distinct character once
         s = script_of(ch)
