@@ -220,3 +220,34 @@ def test_a_stale_page_s_example_paired_with_another_one_is_info():
     assert "error" in [f.severity for f in found]  # the stale `setup` examples are still errors
     moves = run_rule(moved_block, pages, reference="en")
     assert moves and {f.severity for f in moves} == {"info"}
+
+
+def test_example_output_naming_what_the_page_s_example_renamed_and_dotted_example_names():
+    # starlight reference/plugins.md lines 310-326 and fr/...: fr names the example plugin
+    # 'plugin-utilisant-traductions' in its config example and in the output
+    en = ("```ts {6}\n// plugin.ts\nexport default {\n  name: 'plugin-use-translations',\n  hooks: {\n"
+          "    'config:setup'({ useTranslations, logger }) {\n      const t = useTranslations('zh-CN');\n"
+          "      logger.info(t('builtWithStarlight.label'));\n    },\n  },\n};\n```\n\nThe example above will log:\n\n"
+          "```shell\n[plugin-use-translations] 基于 Starlight 构建\n```\n")
+    fr = en.replace("plugin-use-translations", "plugin-utilisant-traductions").replace(
+        "The example above will log:", "L'exemple ci-dessus affichera :")
+    assert severities(code_block, en, "fr", fr) == ["info", "info"]
+    other = fr.replace("] 基于", "] sur").replace("[plugin-utilisant-traductions]", "[plugin-x]")
+    assert "error" in severities(code_block, en, "fr", other)  # a name no example of the page uses
+    # reference/configuration.mdx lines 747-748 and fr/... 748-749: example file names translated
+    en = "By default, `Example.File.md` would be served at `/examplefile`.\n"
+    fr = "Par défaut, `Exemple.Fichier.md` serait diponible à l'URL `/exemplefichier`.\n"
+    assert severities(inline_code, en, "fr", fr) == ["info"]
+    assert severities(inline_code, en, "fr", fr.replace("Exemple.Fichier.md", "Example.Fichier.md")) == ["error"]
+
+
+def test_a_semicolon_before_a_closing_brace_is_layout():
+    # starlight reference/configuration.mdx line 75 and zh-cn/...: the type with a last `;`
+    en = "**type:** `false | { minHeadingLevel?: number; maxHeadingLevel?: number }`\n"
+    zh = "**类型：** `false | { minHeadingLevel?: number; maxHeadingLevel?: number; }`\n"
+    assert severities(inline_code, en, "zh-cn", zh) == ["info"]
+    assert severities(inline_code, en, "zh-cn", zh.replace("number; }", "string; }")) == ["error"]
+    # reference/plugins.md line 33 and ru/...: a type a formatter wrote over lines
+    en = "```ts\nconst x: (config: { entrypoint: string; order?: 'pre' | 'post' }) => void;\n```\n"
+    ru = "```ts\nconst x: (config: {\n  entrypoint: string;\n  order?: 'pre' | 'post';\n}) => void;\n```\n"
+    assert severities(code_block, en, "ru", ru) == ["info"]

@@ -11,6 +11,7 @@ number, path or command stays a finding.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -163,13 +164,24 @@ def example_names_only(a: str, b: str) -> bool:
     """True when ``b`` is ``a`` with example names translated: the same code around them, and
     each name that differs is a run of words one of which names an example in ``a`` and is
     gone from ``b`` (``@something`` / ``@algo``, ``your_enum_member.value`` /
-    ``votre_membre_d_enum.value``; not ``my-tool`` / ``my-tol``, a typo)."""
+    ``votre_membre_d_enum.value``; not ``my-tool`` / ``my-tol``, a typo). Runs joined by a dot
+    are one name (``Example.File.md`` / ``Exemple.Fichier.md``), and a run may start with
+    *example* (``/examplefile`` / ``/exemplefichier``)."""
     pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
     if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
         return False
-    words = lambda name: set(re.split(r"[_-]", name.lower()))  # noqa: E731
-    changed = [(x, y) for x, y in zip(pa[1::2], pb[1::2]) if x != y]
-    return bool(changed) and all((_EXAMPLE_WORDS & words(x)) - words(y) for x, y in changed)
+
+    def example(x: str, y: str) -> bool:
+        words = lambda name: set(re.split(r"[_-]", name.lower()))  # noqa: E731
+        return bool((_EXAMPLE_WORDS & words(x)) - words(y)) \
+            or x.lower().startswith("example") and "example" not in y.lower()
+
+    names: list[list[tuple[str, str]]] = []  # changed runs, those joined by a dot together
+    for k, (x, y) in enumerate(zip(pa[1::2], pb[1::2])):
+        if x != y:
+            joined = names and k > 0 and pa[2 * k] == "." and pa[2 * k - 1] != pb[2 * k - 1]
+            names[-1].append((x, y)) if joined else names.append([(x, y)])
+    return bool(names) and all(any(example(x, y) for x, y in name) for name in names)
 
 
 LOCALE = "\u27e8locale\u27e9"
@@ -206,3 +218,30 @@ def mask_locale_codes(expected: str, actual: str, codes: set[str], own: set[str]
         return re.sub(rf"(?<![\w-])(['\"]?)(?:{alternatives})\1(?![\w-])", LOCALE, text, flags=re.I)
 
     return masked(expected, codes | extra), masked(actual, codes)
+
+
+def literal_words(texts: list[str]) -> Counter:
+    """The names (``[\\w-]+`` with a letter) written inside the string literals of ``texts``, counted."""
+    return Counter(w for t in texts for m in _STRING_RE.finditer(t) for w in re.findall(r"[\w-]+", m.group()[1:-1])
+                   if _LETTER_RE.search(w))
+
+
+def renamed_as_page(expected: str, actual: str, theirs: Counter, mine: Counter) -> bool:
+    """True when ``actual`` differs from ``expected`` only in names, each renamed as this
+    locale's own examples rename it: a name the others write in string literals
+    (``theirs``, :func:`literal_words`) and this locale never does, for one this locale
+    writes there and the others never do (``[plugin-use-translations]`` in example output
+    where the translation's example config says ``name: 'plugin-utilisant-traductions'``).
+The counts must leave out the two blocks compared."""
+    a, b = _CODE_TOKEN_RE.findall(expected), _CODE_TOKEN_RE.findall(actual)
+    found = False
+    for op, i1, i2, j1, j2 in textdiff.opcodes(a, b):
+        if op == "equal":
+            continue
+        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            return False
+        x, y = a[i1], b[j1]
+        if not (theirs[x] and mine[y] and not mine[x] and not theirs[y]):
+            return False
+        found = True
+    return found

@@ -95,14 +95,14 @@ def mask(code: str, patterns: Iterable[re.Pattern], info: str = "") -> str:
     return code
 
 
-_TRAILING_COMMA_RE = re.compile(r",[ \t]*(?=\n|$)|,(?=\s*[)\]}])")
+_TRAILING_COMMA_RE = re.compile(r",[ \t]*(?=\n|$)|,(?=\s*[)\]}])|;(?=\s*\})")
 _PUNCT_SPACE_RE = re.compile(r"\s*([=,;:()\[\]{}])\s*")
 
 
 def layout_key(code: str, free_form: bool = True) -> str:
     """``code`` without what only lays it out: a trailing comma (at a line end or before a
-    closing bracket) and, where spacing has no meaning (``free_form``, see
-    :data:`FREE_FORM_INFOS`), all whitespace and the choice of ``"`` or ``'``; otherwise
+    closing bracket), a semicolon before a closing brace (``{ a: number; }``) and, where
+    spacing has no meaning (``free_form``, see :data:`FREE_FORM_INFOS`), all whitespace and the choice of ``"`` or ``'``; otherwise
     the spacing around ``=``, ``,``, ``:``, ``;`` and brackets (``persistSize = false`` =
     ``persistSize=false``).
 

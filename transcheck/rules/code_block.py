@@ -13,7 +13,8 @@ JavaScript, Go, JSON... block that differs only in layout (indentation, spacing,
 trailing commas, ``"`` or ``'``: unlike in shell, Python or YAML they have no meaning),
 or in layout and localized text; a block whose example names alone were translated
 (``@layer my-reset`` and ``@layer ma-reinitialisation``: names with *my*, *your*,
-*example*…); a Markdown or plain-text example (fence ``md``, ``mdx``, ``text``); an
+*example*…) or renamed as the page's own examples rename them (example output naming the
+plugin the translation's example config calls ``'plugin-utilisant-traductions'``); a Markdown or plain-text example (fence ``md``, ``mdx``, ``text``); an
 i18n example written for the translation's locale (``en: 'My Docs'`` / ``ru: 'Моя
 документация'``, ``/fr/:splat`` / ``/ru/:splat``); the diff markers of a ``diff lang="js"``
 block left out; a block that is the one the others have at another place, where this
@@ -35,8 +36,8 @@ from collections import Counter
 from typing import Iterator
 
 from ..analyse import shell, textdiff
-from ..analyse.localized import (PROSE_INFOS, example_names_only, localized_text_only, mask_locale_codes, mask_strings,
-                                 plain_text_changes)
+from ..analyse.localized import (PROSE_INFOS, example_names_only, literal_words, localized_text_only, mask_locale_codes,
+                                 mask_strings, plain_text_changes, renamed_as_page)
 from ..analyse.placeholders import FREE_FORM_INFOS, code_lines, compile_patterns, layout_key, mask
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, locale_codes, make_finding, severity_for, shorten
@@ -179,6 +180,13 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     patterns = compile_patterns(tuple(ctx.settings.placeholders))
     page_words: Counter | None = None
     unpaired: dict[tuple[str, str], set[str]] = {}
+    named: dict[str, Counter] = {}
+
+    def literals(loc: str) -> Counter:
+        """The names in the string literals of ``loc``'s code blocks on this page."""
+        if loc not in named:
+            named[loc] = literal_words([g.text for g in page.documents[loc].segments if g.kind == "code"])
+        return named[loc]
     for row in page.rows:
         blocks = {loc: seg for loc, seg in row.present().items() if seg.kind == "code"}
         if len(blocks) < 2:
@@ -236,7 +244,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             both = free_form and layout_key(_unmarked(bare)) == layout_key(_unmarked(bare_here))
             words = not (localized or both) and (
                 localized_text_only(bare, bare_here, codes)
-                or example_names_only(bare, bare_here))  # my-reset -> ma-reinitialisation
+                or example_names_only(bare, bare_here)  # my-reset -> ma-reinitialisation
+                or renamed_as_page(bare, bare_here, literals(holder) - literal_words([blocks[holder].text]),
+                                   literals(loc) - literal_words([seg.text])))
             strings_only = prose_example or spacing or localized or both or words
             what = " (a Markdown or text example, translated with the page?)" if prose_example else \
                 " only in spacing" if spacing and "".join(expected.split()) == "".join(actual.split()) else \
