@@ -125,3 +125,12 @@ def test_a_url_glued_to_japanese_text_holds_no_numbers():
     ja = "ブラウザで[http://127.0.0.1:8000](http://127.0.0.1:8000)を開きます。\n"
     assert severities(number, en, "ja", ja) == []
     assert severities(number, "Port 8000 is free.\n", "ja", "ポート8080は空いています。\n") == ["warning"]
+
+
+def test_a_count_after_a_name_and_cjk_text_is_no_version():
+    """ja docs/tutorial/first-steps.md:209 ``[FastAPI Cloud](…)に1コマンドでデプロイ`` for "with a
+    single command": the 1 follows に, not the name; ``Vue 2`` is still a version."""
+    en = "You can optionally deploy your FastAPI app to [FastAPI Cloud](https://fastapicloud.com) with a single command.\n"
+    ja = "任意でFastAPIアプリを[FastAPI Cloud](https://fastapicloud.com)に1コマンドでデプロイできます。\n"
+    assert severities(number, en, "ja", ja) == ["info"]
+    assert severities(number, "It runs on Vue.\n", "ja", "このアプリは Vue 2 で動きます。\n") == ["warning"]

@@ -63,7 +63,7 @@ EXAMPLES = (
 
 _SMALL = frozenset(str(i) for i in range(11))
 _GLUED_RE = re.compile(r"[A-Za-z]\Z")  # v2, python3
-_NAME_RE = re.compile(r"(\S*)\s+[A-Z][\w.+-]*[ \u00a0]?\Z")  # Vue 2, Node.js 20, macOS 13
+_NAME_RE = re.compile(r"(\S*)\s+[A-Z][A-Za-z0-9.+-]*[ \u00a0]?\Z")  # Vue 2, Node.js 20, macOS 13; not `Cloudに1`
 
 
 def _version_key(number: str) -> str:
