@@ -134,3 +134,12 @@ def test_a_count_after_a_name_and_cjk_text_is_no_version():
     ja = "任意でFastAPIアプリを[FastAPI Cloud](https://fastapicloud.com)に1コマンドでデプロイできます。\n"
     assert severities(number, en, "ja", ja) == ["info"]
     assert severities(number, "It runs on Vue.\n", "ja", "このアプリは Vue 2 で動きます。\n") == ["warning"]
+
+
+def test_a_level_written_as_a_chinese_numeral_is_the_number():
+    """withastro/starlight docs/src/content/docs/zh-cn/guides/authoring-content.mdx:106 (MIT):
+    ``二级标题 (`<h2>`) 和 三级标题 (`<h3>`)`` for "Level 2 (`<h2>`) and Level 3 (`<h3>`) headings"."""
+    en = "Level 2 (`<h2>`) and Level 3 (`<h3>`) headings will automatically appear in the page table of contents.\n"
+    zh = "二级标题 (`<h2>`) 和 三级标题 (`<h3>`) 将自动出现在页面目录中。\n"
+    assert severities(number, en, "zh-CN", zh) == []
+    assert severities(number, en, "zh-CN", zh.replace("三级", "四级")) == ["warning"]

@@ -40,7 +40,7 @@ _URL_RE = re.compile(r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)[!-~]+")
 """A URL, also glued to CJK text (``で http://127.0.0.1:8000を開きます`` has no space around it):
 ASCII letters may not precede it, and it ends at the first non-ASCII character or space."""
 _DIGIT_RE = re.compile(r"\d")
-_CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层文字名개명번장가지줄단계월년일시분초주"
+_CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层级級文字名개명번장가지줄단계월년일시분초주"
 _CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
 _HAN_DIGITS = "一二三四五六七八九"
 _WORD_NUMBER_HINT_RE = re.compile(rf"[{_HAN_DIGITS}十两兩한두세네다여일아열]")
