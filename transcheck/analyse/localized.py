@@ -164,8 +164,9 @@ def example_names_only(a: str, b: str) -> bool:
     """True when ``b`` is ``a`` with example names translated: the same code around them, and
     each name that differs is a run of words one of which names an example in ``a`` and is
     gone from ``b`` (``@something`` / ``@algo``, ``your_enum_member.value`` /
-    ``votre_membre_d_enum.value``; not ``my-tool`` / ``my-tol``, a typo). Runs joined by a dot
-    are one name (``Example.File.md`` / ``Exemple.Fichier.md``), and a run may start with
+    ``votre_membre_d_enum.value``; not ``my-tool`` / ``my-tol``, a typo). Runs of a file name
+    joined by dots are one name (``Example.File.md`` / ``Exemple.Fichier.md``; not
+    ``member.value`` / ``membre.valeur``), and a run may start with
     *example* (``/examplefile`` / ``/exemplefichier``)."""
     pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
     if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
@@ -176,11 +177,20 @@ def example_names_only(a: str, b: str) -> bool:
         return bool((_EXAMPLE_WORDS & words(x)) - words(y)) \
             or x.lower().startswith("example") and "example" not in y.lower()
 
-    names: list[list[tuple[str, str]]] = []  # changed runs, those joined by a dot together
-    for k, (x, y) in enumerate(zip(pa[1::2], pb[1::2])):
-        if x != y:
-            joined = names and k > 0 and pa[2 * k] == "." and pa[2 * k - 1] != pb[2 * k - 1]
-            names[-1].append((x, y)) if joined else names.append([(x, y)])
+    runs = list(zip(pa[1::2], pb[1::2]))
+    names: list[list[tuple[str, str]]] = []  # changed runs; a file name's together
+    k = 0
+    while k < len(runs):
+        if runs[k][0] == runs[k][1]:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(runs) and pa[2 * end] == "." and runs[end][0] != runs[end][1]:
+            end += 1  # runs joined by dots, all changed
+        filename = end < len(runs) and pa[2 * end] == "." and runs[end][0] == runs[end][1]
+        # a file name keeps its extension (Example.File.md); `member.value` is no file name
+        names += [runs[k:end]] if filename else [[r] for r in runs[k:end]]
+        k = end
     return bool(names) and all(any(example(x, y) for x, y in name) for name in names)
 
 
