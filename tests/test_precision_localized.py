@@ -239,6 +239,9 @@ def test_example_output_naming_what_the_page_s_example_renamed_and_dotted_exampl
     fr = "Par défaut, `Exemple.Fichier.md` serait diponible à l'URL `/exemplefichier`.\n"
     assert severities(inline_code, en, "fr", fr) == ["info"]
     assert severities(inline_code, en, "fr", fr.replace("Exemple.Fichier.md", "Example.Fichier.md")) == ["error"]
+    en = "If you wanted to serve it at `/Example.File`, define a custom `generateId()` function:\n"
+    fr = "Si vous souhaitez le rendre disponible à l'URL `/Exemple.Fichier`, définissez `generateId()` :\n"
+    assert severities(inline_code, en, "fr", fr) == ["info"]
 
 
 def test_a_semicolon_before_a_closing_brace_is_layout():

@@ -165,9 +165,9 @@ def example_names_only(a: str, b: str) -> bool:
     each name that differs is a run of words one of which names an example in ``a`` and is
     gone from ``b`` (``@something`` / ``@algo``, ``your_enum_member.value`` /
     ``votre_membre_d_enum.value``; not ``my-tool`` / ``my-tol``, a typo). Runs of a file name
-    joined by dots are one name (``Example.File.md`` / ``Exemple.Fichier.md``; not
-    ``member.value`` / ``membre.valeur``), and a run may start with
-    *example* (``/examplefile`` / ``/exemplefichier``)."""
+    joined by dots, or capitalised words joined by dots, are one name (``Example.File.md`` /
+    ``Exemple.Fichier.md``, ``/Example.File``; not ``member.value`` / ``membre.valeur``), and
+    a run may start with *example* (``/examplefile`` / ``/exemplefichier``)."""
     pa, pb = _RUN_RE.split(a), _RUN_RE.split(b)
     if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
         return False
@@ -187,7 +187,8 @@ def example_names_only(a: str, b: str) -> bool:
         end = k + 1
         while end < len(runs) and pa[2 * end] == "." and runs[end][0] != runs[end][1]:
             end += 1  # runs joined by dots, all changed
-        filename = end < len(runs) and pa[2 * end] == "." and runs[end][0] == runs[end][1]
+        filename = end < len(runs) and pa[2 * end] == "." and runs[end][0] == runs[end][1] \
+            or end - k > 1 and all(x.istitle() for x, _ in runs[k:end])  # Example.File: one name
         # a file name keeps its extension (Example.File.md); `member.value` is no file name
         names += [runs[k:end]] if filename else [[r] for r in runs[k:end]]
         k = end
