@@ -111,17 +111,20 @@ def _expected(d, theirs: list[str], key) -> list[str]:
     return out
 
 
-def _section(page: AlignedPage, row) -> tuple:
-    """The other rows of the section that holds ``row`` (from a heading to the next)."""
-    heading = lambda r: any(s.kind == "heading" for s in r.present().values())  # noqa: E731
+def _sections(page: AlignedPage) -> dict[int, tuple]:
+    """Row identity -> the other rows of the section that holds it (from a heading, or the
+    first row, to the next heading), for every row of the page in one pass."""
     rows = page.rows
-    at = next(k for k, r in enumerate(rows) if r is row)
-    start, end = at, at + 1
-    while start > 0 and not heading(rows[start]):
-        start -= 1
-    while end < len(rows) and not heading(rows[end]):
-        end += 1
-    return rows[start:at] + rows[at + 1:end]
+    heads = [any(s.kind == "heading" for s in r.present().values()) for r in rows]
+    nxt, after = [len(rows)] * len(rows), len(rows)
+    for k in range(len(rows) - 1, -1, -1):
+        nxt[k] = after
+        after = k if heads[k] else after
+    out, start = {}, 0
+    for at, row in enumerate(rows):
+        start = at if heads[at] else start
+        out[id(row)] = rows[start:at] + rows[at + 1:nxt[at]]
+    return out
 
 
 def _repeated(d, loc: str, here: dict, near: dict) -> bool:
@@ -166,11 +169,17 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     def targets(values: dict) -> dict:
         return {lc: Counter(k for k, _ in ps) for lc, ps in keyed(values).items()}
 
+    row_pairs: dict[int, dict] = {}  # row identity -> keyed(row): rows are read again for each finding
+    sections: dict[int, tuple] = {}
+
     def pairs(rows) -> dict[str, list]:
         """locale -> (key, resolved target) of each of its links in ``rows``."""
         out: dict[str, list] = {}
         for r in rows:
-            for lc, ps in keyed({lc: raw(lc, s) for lc, s in r.present().items() if s.is_prose}).items():
+            got = row_pairs.get(id(r))
+            if got is None:
+                got = row_pairs[id(r)] = keyed({lc: raw(lc, s) for lc, s in r.present().items() if s.is_prose})
+            for lc, ps in got.items():
                 out.setdefault(lc, []).extend(ps)
         return out
 
@@ -193,7 +202,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         else:
             msg = "extra link " + ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
         # a table's cells are data: a link in one more cell is a difference, not a repeat
-        repeat = seg.kind != "table_row" and _repeated(d, loc, pairs([row]), pairs(_section(page, row)))
+        if seg.kind != "table_row" and not sections:
+            sections.update(_sections(page))
+        repeat = seg.kind != "table_row" and _repeated(d, loc, pairs([row]), pairs(sections[id(row)]))
         lang = [ctx.facts.languages.get(loc) or loc]
         edition = bool(missing and extra_items) and all(
             any(localized_edition(i.target, m, lang) for m in missing) for i in extra_items)
