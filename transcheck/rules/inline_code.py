@@ -40,6 +40,11 @@ locales name in the rows just before, back to the section's heading (the transla
 `` `Response` `` where the reference says "It accepts…"), the finding is info. An added span
 where the reference's sentence has no pronoun (a stale sentence naming a property the reference
 no longer names) stays an error.
+
+A span whose text the reference writes here as plain, bold or link text is formatting, spans
+one by one (:func:`~transcheck.analyse.codeforms.formatting_only`): `` `Logs Bridge API` `` for
+**Logs Bridge API**, `` `str` `` for "a string", `` `head` `` written "head"; the rest is compared
+as above, so `` `Trecho` `` for `` `Span` `` stays an error even where the page says "span".
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ import sys
 from collections import Counter
 from typing import Iterator
 
-from ..analyse import textdiff
+from ..analyse import codeforms, textdiff
 from ..analyse.language import has_pronoun
 from ..analyse.semantic.sentences import split_sentences
 from ..locales import ISO_639_1
@@ -256,20 +261,24 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         # formatting only: the text is there as plain words on the other side
         extra_plain = all(all(k.lower() in o.prose.lower() for o in others) for k in d.extra) if others else False
         missing_plain = all(k.lower() in seg.prose.lower() for k in d.missing)  # `await` = "Await for…"
-        formatting_only = extra_plain and missing_plain
+        ref_side = [segs[page.reference]] if page.reference in d.supporters else others
+        r = type(d)(*codeforms.formatting_only(d.missing, d.extra, seg, ref_side, prose_word), d.basis, d.supporters)
+        reformatted = not (r.missing or r.extra) and not (extra_plain and missing_plain)
+        formatting_only = (extra_plain and missing_plain) or reformatted
+        one_side = r if not (d.missing and d.extra) else d  # a changed span stays one even if half is formatting
         here = spans(loc, seg)  # the same spans, only repeated more or less often (`large` in a table's
         theirs = [spans(o, segs[o]) for o in d.supporters]  # description and in its type column)
         counts_only = all(all(t[k] for t in theirs) for k in masked_drift.extra) \
             and all(here[k] for k in masked_drift.missing)
-        variants = bool(d.missing and d.extra) and _paired(d.missing, d.extra, _same_word)
+        variants = bool(r.missing and r.extra) and _paired(r.missing, r.extra, _same_word)
         codes = (page_codes, locale_codes([loc]))  # `ar/` -> `ru/` in ru
-        words = bool(d.missing and d.extra) and not variants \
-            and _paired(d.missing, d.extra, lambda a, b: _localized(a, b, codes))
-        if d.missing and d.extra and not (variants or words):
+        words = bool(r.missing and r.extra) and not variants \
+            and _paired(r.missing, r.extra, lambda a, b: _localized(a, b, codes))
+        if r.missing and r.extra and not (variants or words):
             pairs = _example_pairs(page, loc, d.supporters)
-            words = _paired(d.missing, d.extra, lambda a, b: _quotes_example(a, b, pairs))
-        plain_words = _plain_words_only(d, coded, [o.prose for o in others])
-        added_name = not plain_words and _added_name(page, row, d, segs, loc)
+            words = _paired(r.missing, r.extra, lambda a, b: _quotes_example(a, b, pairs))
+        plain_words = _plain_words_only(one_side if r.missing or r.extra else d, coded, [o.prose for o in others])
+        added_name = not plain_words and _added_name(page, row, one_side, segs, loc)
         parts = []
         if d.missing and d.extra:
             if variants or words:
@@ -293,6 +302,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                             if added_name else ""))
         who = ", ".join(d.supporters)
         note = " (majority used)" if d.basis in ("majority", "tie") else ""
+        if reformatted and not plain_words:
+            parts[0] += " (formatting only: the other side writes these words as text)"
         msg = f"{parts[0]}{' (each one is on both sides, repeated)' if counts_only else ''}; compared with {who}{note}"
         sev = severity_for(SEVERITY, d.basis)
         localized = sorted(mask_strings(k) for k in d.missing.elements()) == \

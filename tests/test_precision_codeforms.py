@@ -1,0 +1,75 @@
+"""inline-code on real pages: a code span whose text the reference writes here as plain, bold or
+link text, or says in a longer word, is formatting (info); a span whose text was changed or lost
+is not.
+
+Sources (quoted excerpts): open-telemetry/opentelemetry.io content (CC-BY-4.0),
+fastapi/fastapi docs (MIT), vuejs/vitepress docs (MIT).
+"""
+
+from __future__ import annotations
+
+from tests.helpers import run_rule, severities
+from transcheck.rules import inline_code
+
+
+def test_a_bold_or_plain_term_formatted_as_code_is_info_span_by_span():
+    # opentelemetry.io content/{en,es}/docs/concepts/signals/logs.md:234/209
+    en = "> Part of the **Logs Bridge API** and should only be used if you are the author\n> of a logging library.\n"
+    es = "> Es parte de la **`Logs Bridge API`** y solo debe usarse si eres el autor de\n> una librería de logging.\n"
+    # pt:206 says "API de Logs Bridge": the reference decides
+    pt = "> Parte da **API de Logs Bridge** e deve ser usada apenas se você estiver\n> desenvolvendo uma biblioteca.\n"
+    found = [f for f in run_rule(inline_code, {"en": en, "es": es, "pt": pt}, reference="en") if f.locale == "es"]
+    assert [(f.severity, "formatting only" in f.message) for f in found] == [("info", True)]
+    # ibid. :237/212: terms the reference writes as text, and `Logger`s written `Loggers`
+    en = ("A Logger Provider (sometimes called `LoggerProvider`) is a factory for\n`Logger`s. In most cases, "
+          "the Logger Provider is initialized once and its\nlifecycle matches the application's lifecycle. "
+          "Logger Provider initialization\nalso includes Resource and Exporter initialization.\n")
+    es = ("Un `Logger Provider` (a veces llamado `LoggerProvider`) es una factoría para\n`Loggers`. En la "
+          "mayoría de los casos, el `Logger Provider` se inicializa una\nvez y su ciclo de vida coincide con "
+          "el ciclo de vida de la aplicación. La\ninicialización del `Logger Provider` también incluye la "
+          "inicialización del\n`Resource` y del `Exporter`.\n")
+    assert severities(inline_code, en, "es", es) == ["info"]
+    # a changed span beside them stays an error
+    assert severities(inline_code, en, "es", es.replace("`Loggers`", "`Registradores`")) == ["error"]
+
+
+def test_link_text_formatted_as_code_is_info_a_translated_span_in_a_link_is_not():
+    # opentelemetry.io content/{en,es}/docs/zero-code/dotnet/_index.md:262/246
+    en = "applications using the NuGet packages. See [NuGet packages](./nuget-packages) for more information.\n"
+    es = "mediante los paquetes NuGet. Consulte [`Paquetes NuGet`](./nuget-packages) para obtener más información.\n"
+    assert severities(inline_code, en, "es", es) == ["info"]
+    # opentelemetry.io content/{en,pt}/docs/languages/js/instrumentation.md:878: `Span` became `Trecho`
+    en = "[Attributes](/docs/concepts/signals/traces/#attributes) let you attach key/value pairs to a " \
+         "[`Span`](/docs/concepts/signals/traces/#spans) so it carries more information.\n"
+    pt = "[Atributos](/docs/concepts/signals/traces/#attributes) permitem anexar pares de chave/valor a um " \
+         "[`Trecho`](/docs/concepts/signals/traces/#spans) para que ele carregue mais informações.\n"
+    assert severities(inline_code, en, "pt", pt) == ["error"]
+
+
+def test_a_type_said_in_words_or_an_explanation_in_code_is_info():
+    # fastapi docs/{en,zh}/docs/tutorial/path-params.md:39, `str` for "a string" (`str` is code
+    # elsewhere on the page)
+    en = ("Notice that the value your function received (and returned) is `3`, as a Python `int`, "
+          "not a string `\"3\"`.\n\nBy inheriting from `str` the API docs will know the values are strings.\n")
+    zh = "注意，函数接收并返回的值是 `3`（ `int`），不是 `\"3\"`（`str`）。\n\n通过从 `str` 继承，API 文档就能知道这些值是字符串。\n"
+    assert severities(inline_code, en, "zh", zh) == ["info"]
+    # fastapi docs/{en,ru}/docs/tutorial/sql-databases.md:68 (shortened): `NULL` where en says "non-null"
+    en = "SQLModel *defines the column as a non-null `INTEGER`* in the database schema.\n"
+    ru = "SQLModel *определяет столбец как `INTEGER` (не `NULL`)* в схеме базы данных.\n"
+    assert severities(inline_code, en, "ru", ru) == ["info"]
+    # a changed command, keyword or option stays an error
+    assert severities(inline_code, "Run `npm install foo --save`.\n", "de", "Führen Sie `npm install foo` aus.\n") \
+        == ["error"]
+    assert severities(inline_code, "Use `await` before the call.\n", "de", "Nutzen Sie `wait` vor dem Aufruf.\n") \
+        == ["error"]
+
+
+def test_a_plain_word_that_lost_its_code_formatting_is_info_a_literal_is_not():
+    # vitepress docs/{en,ja}/reference/site-config.md:643/602 (shortened): "head" written as a word
+    en = "`transformHead` is a build hook to add extra tags to the `<head>` of each page.\n"
+    ja = "`transformHead` は、各ページを生成する前に head を変換するためのビルドフックです。\n"
+    assert severities(inline_code, en, "ja", ja) == ["info"]
+    # fastapi docs/{en,fr}/docs/advanced/custom-response.md:119: a literal written « text/html »
+    en = "* `media_type` - A `str` giving the media type. E.g. `\"text/html\"`.\n"
+    fr = "- `media_type` - Une `str` donnant le media type. Par exemple « text/html ».\n"
+    assert severities(inline_code, en, "fr", fr) == ["error"]
