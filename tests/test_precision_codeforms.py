@@ -73,3 +73,12 @@ def test_a_plain_word_that_lost_its_code_formatting_is_info_a_literal_is_not():
     en = "* `media_type` - A `str` giving the media type. E.g. `\"text/html\"`.\n"
     fr = "- `media_type` - Une `str` donnant le media type. Par exemple « text/html ».\n"
     assert severities(inline_code, en, "fr", fr) == ["error"]
+
+
+def test_the_same_word_with_quotes_stays_info_when_the_reference_also_writes_it_as_text():
+    # starlight docs/src/content/docs/{,ko/}guides/i18n.mdx:76/75: "root" is also a word of the sentence
+    en = ("To set a root locale, use the `root` key in your `locales` config. If the root locale is also the "
+          "default locale for your content, remove `defaultLocale` or set it to `'root'`.\n")
+    ko = ("루트 로케일을 설정하려면 `locales` 구성에서 `root` 키를 사용하세요. 루트 로케일이 콘텐츠의 기본 로케일이기도 "
+          "한 경우 `defaultLocale`을 제거하거나 값을 `root`로 설정하세요.\n")
+    assert severities(inline_code, en, "ko", ko) == ["info"]

@@ -270,13 +270,14 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         theirs = [spans(o, segs[o]) for o in d.supporters]  # description and in its type column)
         counts_only = all(all(t[k] for t in theirs) for k in masked_drift.extra) \
             and all(here[k] for k in masked_drift.missing)
-        variants = bool(r.missing and r.extra) and _paired(r.missing, r.extra, _same_word)
+        pairs_of = [c for c in (d, r) if c.missing and c.extra]  # all spans, or those left after formatting
+        variants = any(_paired(c.missing, c.extra, _same_word) for c in pairs_of)
         codes = (page_codes, locale_codes([loc]))  # `ar/` -> `ru/` in ru
-        words = bool(r.missing and r.extra) and not variants \
-            and _paired(r.missing, r.extra, lambda a, b: _localized(a, b, codes))
-        if r.missing and r.extra and not (variants or words):
+        words = not variants \
+            and any(_paired(c.missing, c.extra, lambda a, b: _localized(a, b, codes)) for c in pairs_of)
+        if pairs_of and not (variants or words):
             pairs = _example_pairs(page, loc, d.supporters)
-            words = _paired(r.missing, r.extra, lambda a, b: _quotes_example(a, b, pairs))
+            words = any(_paired(c.missing, c.extra, lambda a, b: _quotes_example(a, b, pairs)) for c in pairs_of)
         plain_words = _plain_words_only(one_side if r.missing or r.extra else d, coded, [o.prose for o in others])
         added_name = not plain_words and _added_name(page, row, one_side, segs, loc)
         parts = []
