@@ -3,7 +3,8 @@ link text, or says in a longer word, is formatting (info); a span whose text was
 is not.
 
 Sources (quoted excerpts): open-telemetry/opentelemetry.io content (CC-BY-4.0),
-fastapi/fastapi docs (MIT), vuejs/vitepress docs (MIT).
+fastapi/fastapi docs (MIT), vuejs/vitepress docs (MIT), vercel/swr-site (MIT),
+withastro/starlight docs (MIT).
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ def test_link_text_formatted_as_code_is_info_a_translated_span_in_a_link_is_not(
     pt = "[Atributos](/docs/concepts/signals/traces/#attributes) permitem anexar pares de chave/valor a um " \
          "[`Trecho`](/docs/concepts/signals/traces/#spans) para que ele carregue mais informações.\n"
     assert severities(inline_code, en, "pt", pt) == ["error"]
+    # swr-site content/docs/error-handling{,.fr}.mdx:62: the link names another option
+    en = "You can also override this behavior via the [onErrorRetry](/docs/api#options) option:\n"
+    fr = "Vous pouvez personnaliser le comportement via l'option [`errorRetryInterval`](/docs/api#options) :\n"
+    assert severities(inline_code, en, "fr", fr) == ["error"]
 
 
 def test_a_type_said_in_words_or_an_explanation_in_code_is_info():

@@ -42,8 +42,12 @@ def abbreviates(span: str, text: str) -> bool:
 
 def in_shared_link(span: str, seg: Segment, others: Iterable[Segment]) -> bool:
     """True when ``span`` is inside the text of a link of ``seg`` whose target the other
-    segments link too (the translation formats a link's text as code)."""
-    targets = {link_key(i.target) for o in others for i in o.inlines if i.kind == "link"}
+    segments link too with words for its text (the translation formats a link's text as code:
+    `` `Paquetes NuGet` `` for "NuGet packages"). Not where their link text is one name: fr's
+    `` [`errorRetryInterval`](/docs/api#options) `` for en's ``[onErrorRetry](/docs/api#options)``
+    names another option."""
+    targets = {link_key(i.target) for o in others for i in o.inlines
+               if i.kind == "link" and len(i.text.split()) > 1}
     return any(i.kind == "link" and span in i.text and link_key(i.target) in targets for i in seg.inlines)
 
 
