@@ -122,11 +122,11 @@ def _unmatched(sem: PageSemantics, a: list[str], b: list[str],
         best = float(sim[i, k]) if k >= 0 else 0.0
         if best >= SURE or (k >= 0 and (k not in owner or sim[owner[k], k] < best + TAKEN)):
             continue
-        lone.append((i, best))
+        lone.append((i, best, k))
     # the merged texts the loop below may compare, embedded in one call
     sem.embed_sentences((a[n] + " " + a[i]) if n < i else (a[i] + " " + a[n])
-                        for i, _ in lone for n in (i - 1, i + 1) if n in match)
-    for i, best in lone:
+                        for i, _, _ in lone for n in (i - 1, i + 1) if n in match)
+    for i, best, k in lone:  # k: the sentence of b that its best match is
         neigh, merged = None, False
         for n in (i - 1, i + 1):  # the counterpart in b of a neighbouring sentence: merged there?
             if n in match:
