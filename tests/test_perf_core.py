@@ -155,13 +155,13 @@ def test_pairing_in_order_scores_around_gaps_only():
     """``pair_in_order`` finds the sure pairs around each gap lazily; on random alignments
     of two corpus pages with random scores it returns the stretches of the eager version
     (every pair scored, the list cut at every sure pair), and scores fewer pairs."""
-    from transcheck.analyse.align import SURE, _in_order, pair_in_order
+    from transcheck.analyse.stretches import is_sure, pair_in_order, restretch
 
     def eager(pairs, a, b, score):
-        sure = [k for k, (i, j) in enumerate(pairs) if i is not None and j is not None and score(i, j) >= SURE]
+        sure = [k for k, p in enumerate(pairs) if is_sure(p, a, b, score)]
         out, prev = [], -1
         for stop in sure + [len(pairs)]:
-            out.extend(_in_order(pairs[prev + 1:stop], a, b, score, 0.22, 30))
+            out.extend(restretch(pairs[prev + 1:stop], a, b, score, 0.22, 30))
             if stop < len(pairs):
                 out.append(pairs[stop])
             prev = stop

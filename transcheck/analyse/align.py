@@ -26,22 +26,13 @@ from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
 from .banded import align_banded, band_row, band_traceback
-from .features import DocFeatures, ExtraMatrix, PairScorer, anchors, per_pair_extra, prose_length
+from .features import DocFeatures, ExtraMatrix, PairScorer, per_pair_extra
+from .stretches import GAP, pair_in_order
 from .segmemo import forget_segments
 
-GAP = 0.22
-"""Score of leaving one block unpaired; a pair needs similarity above ``2 * GAP``."""
 
 MAX_CELLS = 500_000
 """Largest alignment matrix filled completely; bigger ones are banded to about this size."""
-
-SURE = 0.75
-"""Similarity from which a pair bounds a stretch :func:`pair_in_order` may re-pair."""
-SLACK = 0.1
-"""Score an in-order pairing may lose, per block pair it adds, against the aligner's path."""
-FLOOR = 0.3
-"""Least similarity of each pair of an in-order pairing."""
-
 
 PROSE_KINDS = ("heading", "paragraph", "list_item", "table_row")
 """Block kinds that carry translatable prose."""
@@ -87,67 +78,6 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
     scorer = PairScorer(fa, DocFeatures(b), extra_matrix, ratios)
     pairs = align_banded(scorer, gap, max_cells)
     return pair_in_order(pairs, a, b, scorer.cell, gap)
-
-
-def pair_in_order(pairs: list[tuple[int | None, int | None]], a: Sequence[Segment], b: Sequence[Segment],
-                  score: Callable[[int, int], float], gap: float = GAP,
-                  limit: int = 30) -> list[tuple[int | None, int | None]]:
-    """Pair in order the blocks of a stretch that both sides hold in the same shape.
-
-    Between two sure pairs (similarity at least :data:`SURE`), a stretch the aligner
-    left with gaps, where both sides hold as many blocks (at most ``limit``), of the
-    same kinds in the same order, is a faithful translation the anchors could not tell
-    apart (a short ``One of:`` beside a longer sentence, a list of items with no code or
-    link): each block is paired with the one at its place when that costs at most
-    :data:`SLACK` per pair added, no pair is below :data:`FLOOR`, none holds code spans
-    (or links) on both sides with none in common, and in none is one block's prose over
-    ten times as long as the other's. A block truly
-    missing on one side leaves the counts unequal, and a moved block with anchors keeps
-    its far better path, so both are still found.
-    """
-    memo: dict[tuple[int, int], float] = {}
-
-    def cached(i: int, j: int) -> float:
-        if (i, j) not in memo:
-            memo[(i, j)] = score(i, j)
-        return memo[(i, j)]
-
-    def sure(k: int) -> bool:
-        i, j = pairs[k]
-        return i is not None and j is not None and cached(i, j) >= SURE
-
-    # Only a stretch with a gap can change: find the sure pairs around each gap
-    # (scoring outwards from it), not the score of every pair of the page.
-    stretches: list[tuple[int, int]] = []
-    for g, (i, j) in enumerate(pairs):
-        if (i is not None and j is not None) or (stretches and g < stretches[-1][1]):
-            continue  # no gap, or a gap in the stretch of the gap before
-        lo = next((k for k in range(g - 1, -1, -1) if sure(k)), -1)
-        hi = next((k for k in range(g + 1, len(pairs)) if sure(k)), len(pairs))
-        stretches.append((lo, hi))
-    out = list(pairs)
-    for lo, hi in reversed(stretches):
-        out[lo + 1:hi] = _in_order(pairs[lo + 1:hi], a, b, cached, gap, limit)
-    return out
-
-
-def _in_order(stretch: list[tuple[int | None, int | None]], a: Sequence[Segment], b: Sequence[Segment],
-              score: Callable[[int, int], float], gap: float, limit: int) -> list[tuple[int | None, int | None]]:
-    """``stretch`` paired in order when :func:`pair_in_order` allows it, else unchanged."""
-    gaps = sum(1 for i, j in stretch if i is None or j is None)
-    if not gaps:
-        return stretch
-    side_a = [i for i, _ in stretch if i is not None]
-    side_b = [j for _, j in stretch if j is not None]
-    if len(side_a) != len(side_b) or len(side_a) > limit \
-            or any(a[i].kind != b[j].kind for i, j in zip(side_a, side_b)):
-        return stretch
-    now = sum(score(i, j) for i, j in stretch if i is not None and j is not None) + gap * gaps
-    new = [score(i, j) for i, j in zip(side_a, side_b)]
-    if min(new) < FLOOR or sum(new) < now - SLACK * (gaps // 2) \
-            or any(_disjoint(a[i], b[j]) or _unlike(a[i], b[j]) for i, j in zip(side_a, side_b)):
-        return stretch
-    return list(zip(side_a, side_b))
 
 
 def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: float,
@@ -215,18 +145,6 @@ def substitutions(pairs: list[tuple[int | None, int | None]], a: Sequence[Segmen
             out.extend(pairs[k:end])
         k = end
     return out
-
-
-def _disjoint(x: Segment, y: Segment) -> bool:
-    """True when both blocks hold code spans, or both links, and share none: two different blocks."""
-    ax, ay = anchors(x), anchors(y)
-    return any(ax[t] and ay[t] and not set(ax[t]) & set(ay[t]) for t in (0, 1))
-
-
-def _unlike(x: Segment, y: Segment) -> bool:
-    """True when one block's prose is over ten times as long as the other's (``...`` for a paragraph)."""
-    lx, ly = prose_length(x.prose), prose_length(y.prose)
-    return min(lx, ly) * 10 < max(lx, ly)
 
 
 def choose_pivot(documents: dict[str, Document], reference: str | None = None,

@@ -36,7 +36,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from ..model import Segment, same_component
-from .links import link_key
+from .links import heading_key, link_key
 from .numbers import NUMBER_RE
 from .localized import PROSE_INFOS, is_plain_text
 from .segmemo import per_segment
@@ -44,6 +44,9 @@ from .textdiff import ratio as text_ratio
 
 KEY_WEIGHT = 1.0
 """Weight of a table row's key (first cell) in the anchor score, where both locales use that key."""
+HEADING_KEY_WEIGHT = 2.0
+"""Weight of a heading's key (its explicit id, else its slug) where both locales use that key,
+or where the translation names its headings by the reference's slugs (two such ids or more)."""
 
 WEIGHTS = (1.0, 1.2, 0.6)
 """Weights of the code-span, link-target and number overlaps in the anchor score."""
@@ -95,8 +98,12 @@ def _counts(items: Iterable) -> dict:
 
 
 def _key_id(seg: Segment) -> int:
-    """A nonzero checksum of a table row's first cell (2 characters or more), else 0 (a CRC
-    collision can only make two keys look alike, as a rare coincidence would)."""
+    """A nonzero checksum of a table row's first cell (2 characters or more) or of a heading's
+    :func:`.links.heading_key` (negative for an explicit id), else 0 (a CRC collision can only
+    make two keys look alike, as a rare coincidence would)."""
+    if seg.kind == "heading":
+        key, explicit = heading_key(seg.text)
+        return (-1 if explicit else 1) * (zlib.crc32(("#" + key).encode("utf-8")) + 1) if key else 0
     key = seg.cells[0].strip() if seg.kind == "table_row" and len(seg.cells) > 1 else ""
     return zlib.crc32(key.encode("utf-8")) + 1 if len(key) >= 2 else 0
 
@@ -157,6 +164,12 @@ KEEP_CELLS = 4_000_000
 """Most cells a :class:`PairScorer` keeps for :meth:`PairScorer.cell` (32 MB of scores)."""
 
 
+def _repeated(f: DocFeatures) -> np.ndarray:
+    """Heading keys two headings of one document share (``### Head`` and ``#### `Head```): no anchor."""
+    keys, counts = np.unique(np.abs(f.keys[(f.kind == _HEADING) & (f.keys != 0)]), return_counts=True)
+    return keys[counts > 1]
+
+
 class PairScorer:
     """Scores blocks of the similarity matrix of two documents (see the module docstring).
 
@@ -174,6 +187,15 @@ class PairScorer:
         self._kept: list[tuple[int, int, int, int, np.ndarray]] = []
         """Blocks of :meth:`kept_block`, in row order: (i0, i1, j0, j1, scores)."""
         self._kept_cells = 0
+
+    def _share_keys(self) -> None:
+        """The keys both documents use, and whether one names its headings by the other's
+        slugs (``by_ids``: two explicit heading ids or more that are keys of the other)."""
+        ka, kb = self.a.keys, self.b.keys
+        self.shared_keys = np.setdiff1d(np.intersect1d(np.abs(ka[ka != 0]), np.abs(kb[kb != 0])),
+                                        np.concatenate([_repeated(self.a), _repeated(self.b)]))
+        ids = np.concatenate([-ka[ka < 0], -kb[kb < 0]])
+        self.by_ids = int(np.isin(ids, self.shared_keys).sum()) >= 2
 
     def _inter(self, t: int, i0: int, i1: int, j0: int, j1: int) -> np.ndarray:
         """Multiset intersection sizes of anchor type ``t`` for the block."""
@@ -230,13 +252,16 @@ class PairScorer:
         num = np.where(cells, num + np.where(ca == cb, 1.0, 0.3) * 0.8, num)
         den = np.where(cells, den + 0.8, den)
         if self.shared_keys is None:
-            self.shared_keys = np.intersect1d(a.keys[a.keys != 0], b.keys[b.keys != 0])
+            self._share_keys()
         if len(self.shared_keys):  # key cells both locales use are anchors; translated ones say nothing
-            ka_ = a.keys[i0:i1, None]
-            kb_ = b.keys[None, j0:j1]
+            ka_ = np.abs(a.keys[i0:i1, None])
+            kb_ = np.abs(b.keys[None, j0:j1])
             held = np.isin(ka_, self.shared_keys) | np.isin(kb_, self.shared_keys)
-            num = np.where(held & (ka_ == kb_), num + KEY_WEIGHT, num)
-            den = np.where(held, den + KEY_WEIGHT, den)
+            if self.by_ids:  # a heading id unlike the reference heading's slug: another heading
+                held |= (ka_ != 0) & (kb_ != 0) & ((a.keys[i0:i1, None] < 0) | (b.keys[None, j0:j1] < 0))
+            w = np.where(ka == _HEADING, HEADING_KEY_WEIGHT, KEY_WEIGHT)
+            num = np.where(held & (ka_ == kb_), num + w, num)
+            den = np.where(held, den + w, den)
         score = 0.35 * ks + 0.65 * (num / den)
         for kid, base, share in ((_CODE, 0.3, 0.7), (_HTML, 0.4, 0.6)):
             where = same & (ka == kid)

@@ -183,6 +183,16 @@ def heading_slugs(text: str) -> tuple[str | None, frozenset[str]]:
     return explicit, frozenset(s for s in slugs if s)
 
 
+def heading_key(text: str) -> tuple[str, bool]:
+    """A heading's name across locales: its explicit id (True) if it has one, else the
+    GitHub slug of its text (False), which locales share where they keep the heading as is."""
+    explicit, _ = heading_slugs(text)
+    if explicit:
+        return explicit.lower(), True
+    m = HEADING_ATTRS_RE.search(text)
+    return _github(" ".join((text[: m.start()] if m else text).split())), False
+
+
 @lru_cache(maxsize=65536)
 def _canon(anchor: str) -> str:
     return unicodedata.normalize("NFC", unquote(anchor)).strip().lower()
