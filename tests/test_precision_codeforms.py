@@ -87,3 +87,15 @@ def test_the_same_word_with_quotes_stays_info_when_the_reference_also_writes_it_
     ko = ("루트 로케일을 설정하려면 `locales` 구성에서 `root` 키를 사용하세요. 루트 로케일이 콘텐츠의 기본 로케일이기도 "
           "한 경우 `defaultLocale`을 제거하거나 값을 `root`로 설정하세요.\n")
     assert severities(inline_code, en, "ko", ko) == ["info"]
+
+
+def test_an_operator_only_the_translation_names_is_info():
+    # fastapi docs/{en,zh}/docs/tutorial/dependencies/classes-as-dependencies.md:274: an older
+    # wording names `=` and `Depends()` twice
+    en = ("You declare the dependency as the type of the parameter, and you use `Depends()` without any "
+          "parameter, instead of having to write the full class *again* inside of `Depends(CommonQueryParams)`.\n")
+    zh = ("你声明依赖项作为参数的类型，并使用 `Depends()` 作为该函数的参数的 \"默认\" 值(在 `=` 之后)，而在 `Depends()` "
+          "中没有任何参数，而不是在 `Depends(CommonQueryParams)` 中*再次*编写完整的类。\n")
+    assert severities(inline_code, en, "zh", zh) == ["info"]
+    # an added name beside it is still an error
+    assert severities(inline_code, en, "zh", zh.replace("(在 `=` 之后)", "(在 `=` 和 `Query()` 之后)")) == ["error"]

@@ -19,6 +19,8 @@ from .links import link_key
 
 _LOWER_WORD = re.compile(r"[a-z]{3,}")
 _TAG = re.compile(r"<([a-z]+)>")
+_SYMBOL = re.compile(r"[^\w\s]{1,2}")
+"""An operator alone (``=``, ``:``, ``=>``): it names no command, option or file."""
 
 
 def _tag_name(span: str) -> str:
@@ -57,8 +59,9 @@ def formatting_only(missing: Counter, extra: Counter, seg: Segment, theirs: list
     (``missing``, ``extra``). ``theirs``: the segments the extra spans are read against (the
     reference's alone when it is among them). An extra span is formatting when each of them
     writes its text as words (:func:`written_in`) or, when no span was dropped, says it in a
-    longer word (:func:`abbreviates`) or has the link whose text holds it
-    (:func:`in_shared_link`); a missing span, when none was added, if ``plain_word(span)``
+    longer word (:func:`abbreviates`), has the link whose text holds it
+    (:func:`in_shared_link`) or is an operator alone (`` `=` ``: "the default value (after the
+    `` `=` ``)" in an older wording); a missing span, when none was added, if ``plain_word(span)``
     holds and this segment writes it as a word (an element's name too: "head" for
     `` `<head>` ``). A dropped literal (`` `text/html` `` written « text/html ») is left: the
     reader no longer sees it is a value."""
@@ -67,7 +70,8 @@ def formatting_only(missing: Counter, extra: Counter, seg: Segment, theirs: list
             return True
         # weaker evidence, for spans only added: beside a dropped span they may be its translation
         # (`Trecho` for `Span` in the text of the same link)
-        return not missing and (all(abbreviates(k, o.prose) for o in theirs) or in_shared_link(k, seg, theirs))
+        return not missing and (all(abbreviates(k, o.prose) for o in theirs) or in_shared_link(k, seg, theirs)
+                                or _SYMBOL.fullmatch(k) is not None)
 
     left_extra = Counter({k: n for k, n in extra.items() if not explained_extra(k)})
     left_missing = Counter({k: n for k, n in missing.items()

@@ -268,8 +268,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         one_side = r if not (d.missing and d.extra) else d  # a changed span stays one even if half is formatting
         here = spans(loc, seg)  # the same spans, only repeated more or less often (`large` in a table's
         theirs = [spans(o, segs[o]) for o in d.supporters]  # description and in its type column)
-        counts_only = all(all(t[k] for t in theirs) for k in masked_drift.extra) \
-            and all(here[k] for k in masked_drift.missing)
+        counts_only = any(all(all(t[key(k)] for t in theirs) for k in c.extra) and all(here[key(k)] for k in c.missing)
+                          for c in (d, r) if c.missing or c.extra)  # all spans, or those left after formatting
         pairs_of = [c for c in (d, r) if c.missing and c.extra]  # all spans, or those left after formatting
         variants = any(_paired(c.missing, c.extra, _same_word) for c in pairs_of)
         codes = (page_codes, locale_codes([loc]))  # `ar/` -> `ru/` in ru
