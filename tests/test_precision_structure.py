@@ -201,3 +201,23 @@ def test_table_rows_pair_by_the_key_cell_both_locales_use():
     page = aligned({"en": FIELDS_EN, "es": FIELDS_ES}, "en")
     found = list(missing_block.check(page, context(page)))
     assert [f.expected.split(" |")[0] for f in found] == ["EventName"]
+
+
+def test_an_extra_component_without_text_is_named(tmp_path):
+    # expressjs/expressjs.com src/content/docs/fr/4x/starter/hello-world.mdx:8: Crowdin translated
+    # the Alert's type; the extra component was reported as `extra component ""`
+    import json
+
+    from click.testing import CliRunner
+
+    from transcheck.cli import main
+
+    body = 'import Alert from "x";\n\n<Alert type="{t}">\n\n{p}\n\n</Alert>\n'
+    (tmp_path / "page.en.mdx").write_text(body.format(t="info", p="Embedded below is the simplest app."))
+    (tmp_path / "page.de.mdx").write_text(body.format(t="info", p="Unten ist die einfachste App."))
+    (tmp_path / "page.fr.mdx").write_text(body.format(t="Infos", p="Ci-dessous, l'application la plus simple."))
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--no-semantic", "--reference", "en",
+                                       "--format", "json"])
+    extra = [f for f in json.loads(result.output)["findings"] if f["rule"] == "extra-block"]
+    assert [(f["locale"], f["message"].split(":")[0], f["actual"]) for f in extra] == [
+        ("fr", "extra component <Alert Infos>", "component <Alert Infos>")]

@@ -186,9 +186,20 @@ def expected_path(group: PageGroup, locale: str) -> str:
     return f"{path} ({locale})"
 
 
+def component_label(info: str) -> str:
+    """``admonition:tip`` -> ``tip admonition``; ``Aside:tip`` -> ``<Aside tip>``."""
+    if info.startswith("admonition:"):
+        return f"{info.split(':', 1)[1]} admonition"
+    name, _, kind = info.partition(":")
+    return f"<{name} {kind}>" if kind else f"<{name}>"
+
+
 def describe(seg: Segment) -> str:
-    """A short human description of a block: kind and first words."""
+    """A short human description of a block: kind and first words (a component without
+    text by its name and kind: ``component <Alert Infos>``)."""
     kind = seg.kind.replace("_", " ")
+    if not seg.text.strip() and seg.info:
+        return f"{kind} {component_label(seg.info)}"
     return f"{kind} \"{shorten(seg.text, 60)}\""
 
 

@@ -70,10 +70,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         segs = [row.cells[loc] for row, _ in items]
         if len(segs) == 1:
             seg = segs[0]
+            shown = seg.text.strip() or describe(seg)  # a component without text: its name
             yield make_finding(rule, page, loc, seg, f"extra {describe(seg)}: not in {lacking}{note}",
-                               expected="(none)", actual=seg.text.strip(),
+                               expected="(none)", actual=shown,
                                severity=severity_for(SEVERITY, basis), basis=basis,
-                               row=items[0][0], key=(seg.kind, seg.text.strip()[:200]))
+                               row=items[0][0], key=(seg.kind, shown[:200]))
             continue
         listed = ", ".join(describe(s) for s in segs[:3]) + (f", +{len(segs) - 3} more" if len(segs) > 3 else "")
         quoted = "\n\n".join(s.text.strip() for s in segs[:5])

@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import ANY_ADMONITION, AlignedPage, admonition_family, Example, Finding, Segment
-from .base import RuleContext, judge, make_finding, severity_for, shorten
+from .base import RuleContext, component_label, judge, make_finding, severity_for, shorten
 
 ID = "structure"
 CATEGORY = "structure-drift"
@@ -39,19 +39,11 @@ EXAMPLES = (
 )
 
 
-def _component(info: str) -> str:
-    """``admonition:tip`` -> ``tip admonition``; ``Aside:tip`` -> ``<Aside tip>``."""
-    if info.startswith("admonition:"):
-        return f"{info.split(':', 1)[1]} admonition"
-    name, _, kind = info.partition(":")
-    return f"<{name} {kind}>" if kind else f"<{name}>"
-
-
 def _where(seg: Segment) -> str:
     """`` in bullet list > tip admonition``: the containers of a block, readable."""
     if not seg.container:
         return ""
-    return " in " + " > ".join(_component(c.strip("<>")) if c.startswith(("<", "admonition:"))
+    return " in " + " > ".join(component_label(c.strip("<>")) if c.startswith(("<", "admonition:"))
                                else c.replace("_", " ") for c in seg.container)
 
 
@@ -64,7 +56,7 @@ def _inside(seg: Segment) -> str:
 def _shape(seg: Segment) -> tuple[str, str]:
     """A short comparable description of a block's shape, and its readable form."""
     if seg.kind == "component":
-        return f"component:{admonition_family(seg.info)}|{_inside(seg)}", _component(seg.info) + _where(seg)
+        return f"component:{admonition_family(seg.info)}|{_inside(seg)}", component_label(seg.info) + _where(seg)
     if seg.kind == "heading":
         return f"h{seg.level}", f"level-{seg.level} heading"
     if seg.kind == "table_row":
@@ -115,8 +107,8 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                     sample = holders.get(page.reference) or next(iter(holders.values()))
                     line = min(last_end + 1, page.documents[loc].line_count or 1)
                     break
-            readable = _component(kind)
-            own = _component(sample.info) if sample is not None and sample.kind == "component" else readable
+            readable = component_label(kind)
+            own = component_label(sample.info) if sample is not None and sample.kind == "component" else readable
             said = f'{own} "{shorten(sample.text, 60)}"' if sample is not None and sample.text else own
             said = f"{lost}× {readable}, first {said}" if lost > 1 else said
             note = " (majority used)" if verdict.basis in ("majority", "tie") else ""
