@@ -203,9 +203,10 @@ def test_table_rows_pair_by_the_key_cell_both_locales_use():
     assert [f.expected.split(" |")[0] for f in found] == ["EventName"]
 
 
-def test_an_extra_component_without_text_is_named(tmp_path):
+def test_a_translated_component_kind_is_one_finding_and_an_extra_component_is_named(tmp_path):
     # expressjs/expressjs.com src/content/docs/fr/4x/starter/hello-world.mdx:8: Crowdin translated
-    # the Alert's type; the extra component was reported as `extra component ""`
+    # the Alert's type (<Alert type="Infos">); that was three findings: `extra component ""`, a lost
+    # <Alert info> and a paragraph in <Alert Infos>
     import json
 
     from click.testing import CliRunner
@@ -216,8 +217,13 @@ def test_an_extra_component_without_text_is_named(tmp_path):
     (tmp_path / "page.en.mdx").write_text(body.format(t="info", p="Embedded below is the simplest app."))
     (tmp_path / "page.de.mdx").write_text(body.format(t="info", p="Unten ist die einfachste App."))
     (tmp_path / "page.fr.mdx").write_text(body.format(t="Infos", p="Ci-dessous, l'application la plus simple."))
-    result = CliRunner().invoke(main, ["check", str(tmp_path), "--no-semantic", "--reference", "en",
-                                       "--format", "json"])
-    extra = [f for f in json.loads(result.output)["findings"] if f["rule"] == "extra-block"]
-    assert [(f["locale"], f["message"].split(":")[0], f["actual"]) for f in extra] == [
-        ("fr", "extra component <Alert Infos>", "component <Alert Infos>")]
+    args = ["check", str(tmp_path), "--no-semantic", "--reference", "en", "--format", "json"]
+    found = json.loads(CliRunner().invoke(main, args).output)["findings"]
+    assert [(f["locale"], f["rule"], f["message"]) for f in found] == [
+        ("fr", "structure", "<Alert Infos> where en, de have a <Alert info>")]
+    # a component only one locale has, without text: named by its name and kind
+    (tmp_path / "page.fr.mdx").write_text(body.format(t="info", p="Ci-dessous, l'application la plus simple.")
+                                          + '\n<Badge variant="tip" />\n')
+    found = json.loads(CliRunner().invoke(main, args).output)["findings"]
+    assert [(f["rule"], f["message"].split(":")[0], f["actual"]) for f in found] == [
+        ("extra-block", "extra component <Badge tip>", "component <Badge tip>")]

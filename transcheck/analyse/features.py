@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from ..model import Segment, same_component
+from ..model import Segment, component_name, same_component
 from .links import heading_key, link_key
 from .numbers import NUMBER_RE
 from .localized import PROSE_INFOS, is_plain_text
@@ -275,8 +275,9 @@ class PairScorer:
                                 / max(sa.text.count("\n") + 1, sb.text.count("\n") + 1))
                     score[ii, jj] = base + share * r
         where = same & (ka == _COMPONENT)
-        for ii, jj in zip(*np.nonzero(where)):  # MDX components and admonitions: the same kind
-            score[ii, jj] = 0.9 if same_component(a.segments[i0 + ii].info, b.segments[j0 + jj].info) else 0.3
+        for ii, jj in zip(*np.nonzero(where)):  # MDX components and admonitions: the same kind;
+            ia, ib = a.segments[i0 + ii].info, b.segments[j0 + jj].info  # the same name, another kind
+            score[ii, jj] = 0.9 if same_component(ia, ib) else 0.7 if component_name(ia) == component_name(ib) else 0.3
         score = np.where(same, score, score * (0.4 + 0.6 * ks))
         pa = a.positions[i0:i1, None]
         pb = b.positions[None, j0:j1]

@@ -57,7 +57,7 @@ def severity_rank(severity: str) -> int:
 from .facts import (DEFAULT_PLACEHOLDERS, BlockShare, Copy, Detection, Move, PageFacts,  # noqa: E402
                     SentenceGap, Settings, SiteAddress, Verdict)
 from .page import (ANY_ADMONITION, AlignedPage, AlignedRow, Document, Inline, PageFile, PageGroup,  # noqa: E402
-                   Segment, admonition_family, same_component)
+                   Segment, admonition_family, component_name, same_component)
 from .report import (Example, Finding, InputError, Location, Option, PageSummary, PageView, Report,  # noqa: E402
                      RuleInfo, ViewCell, ViewRow)
 

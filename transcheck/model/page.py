@@ -31,6 +31,11 @@ def admonition_family(info: str) -> str:
     return f"admonition:{_FAMILY_OF.get(kind, kind)}"
 
 
+def component_name(info: str) -> str:
+    """The name of a component kind (``Alert:info`` -> ``Alert``; ``admonition:tip`` -> ``admonition``)."""
+    return info.partition(":")[0]
+
+
 def same_component(a: str, b: str) -> bool:
     """True when two component kinds (``info``) are the same: equal, admonitions of one
     family, or two admonitions one of which is of unknown kind (:data:`ANY_ADMONITION`)."""

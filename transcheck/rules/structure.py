@@ -16,7 +16,8 @@ import sys
 from collections import Counter
 from typing import Iterator
 
-from ..model import ANY_ADMONITION, AlignedPage, admonition_family, Example, Finding, Segment
+from ..model import (ANY_ADMONITION, AlignedPage, admonition_family, component_name, Example, Finding,
+                     Segment, same_component)
 from .base import RuleContext, component_label, judge, make_finding, severity_for, shorten
 
 ID = "structure"
@@ -48,9 +49,23 @@ def _where(seg: Segment) -> str:
 
 
 def _inside(seg: Segment) -> str:
-    """The containers of a block, comparable: the kind of an admonition around it is
-    checked once, on the admonition itself, not on every block inside it."""
-    return "/".join("admonition" if c.startswith("admonition:") else c for c in seg.container)
+    """The containers of a block, comparable: the kind of an admonition or component around
+    it (``<Alert:info>``) is checked once, on the component itself, not on every block inside it."""
+    return "/".join("admonition" if c.startswith("admonition:") else
+                    "<" + component_name(c[1:]) + ">" if c.startswith("<") else c for c in seg.container)
+
+
+def _changed_kinds(page: AlignedPage) -> Counter:
+    """How often each locale has, in a row, a component of another kind than the others'
+    same component there, by (locale, the others' kind): reported on that row as a changed
+    kind (``<Alert Infos>`` where the others have ``<Alert info>``), not again as lost."""
+    out: Counter = Counter()
+    for row in page.rows:
+        segs = {loc: s for loc, s in row.present().items() if s.kind == "component"}
+        for loc, s in segs.items():
+            out.update({(loc, admonition_family(o.info)) for lc, o in segs.items() if lc != loc
+                        and component_name(o.info) == component_name(s.info) and not same_component(o.info, s.info)})
+    return out
 
 
 def _shape(seg: Segment) -> tuple[str, str]:
@@ -89,12 +104,13 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     def key(info: str) -> str:
         return ANY_ADMONITION if collapse and info.startswith("admonition:") else admonition_family(info)
     counts = {loc: Counter(key(k) for k in c.elements()) for loc, c in counts.items()}
+    changed = _changed_kinds(page)
     for kind in sorted(set().union(*counts.values())):
         verdict = judge({loc: c[kind] for loc, c in counts.items()}, page.reference)
         if verdict.expected is None:
             continue
         for loc in verdict.deviants:
-            lost = verdict.expected - counts[loc][kind]
+            lost = verdict.expected - counts[loc][kind] - changed[(loc, kind)]
             if lost <= 0:
                 continue
             line, last_end, sample = 1, 0, None
