@@ -49,21 +49,31 @@ def render(report: Report, color: bool = False, max_findings: int | None = None,
 PARITY_PAGES = 10
 """Pages whose parity scores the text report lists (those with the lowest score)."""
 
+RULES_LINE_FROM = 20
+"""From this many listed findings on, a line under the overview counts them by rule."""
+
 
 def chunks(report: Report, color: bool = False, max_findings: int | None = None,
            summary_only: bool = False, min_severity: str = "info") -> Iterator[str]:
     """:func:`render`'s text line by line, the findings streamed from the report (one
     pass counts them, one lists them), so memory holds one page's findings."""
     by_severity: dict[str, int] = {}
+    by_rule: dict[str, int] = {}  # the listed findings
+    cut = severity_rank(min_severity)
     for f in in_order(report):
         by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
+        if severity_rank(f.severity) <= cut:
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     counts = {s: by_severity.get(s, 0) for s in ("error", "warning", "info")}
-    cut = severity_rank(min_severity)
     total = sum(by_severity.values())
     listed = sum(n for sev, n in by_severity.items() if severity_rank(sev) <= cut)
     limit = 0 if summary_only else max_findings
     shown = listed if limit is None else min(listed, limit)
     head: list[str] = [_safe(line) for line in overview_lines(report)]
+    if listed >= RULES_LINE_FROM:
+        ranked = sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+        head.append("listed by rule: " + ", ".join(f"{rule} {n}" for rule, n in ranked)
+                    + " (--select RULE lists one)")
     note = "" if summary_only else below_note(total - listed, min_severity)
     if note:
         head.append(_style(note, _DIM, color))
