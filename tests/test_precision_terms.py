@@ -143,3 +143,25 @@ def test_a_level_written_as_a_chinese_numeral_is_the_number():
     zh = "二级标题 (`<h2>`) 和 三级标题 (`<h3>`) 将自动出现在页面目录中。\n"
     assert severities(number, en, "zh-CN", zh) == []
     assert severities(number, en, "zh-CN", zh.replace("三级", "四级")) == ["warning"]
+
+
+def test_a_near_copy_is_called_nearly_the_same_an_exact_copy_the_same():
+    # vercel/swr-site content/docs/revalidation{,.es}.mdx: "Revalidar on focus" (a word translated,
+    # English kept) was called "the same as in en"
+    from tests.helpers import run_rule
+    from transcheck.rules import untranslated
+
+    body = "When you re-focus a page or switch between tabs, SWR automatically revalidates data.\n"
+    en = ("# SWR\n\nSWR is a data fetching library that keeps pages fast and up to date.\n\n"
+          "## Revalidate on Focus\n\nThe data is loaded again in the background, without rebuilding the page.\n\n"
+          + body)
+    es = ("# SWR\n\nSWR es una biblioteca para obtener datos que mantiene las páginas rápidas y al día.\n\n"
+          "## Revalidar on focus\n\nLos datos se cargan de nuevo en segundo plano, sin reconstruir la página.\n\n"
+          "Cuando vuelves a enfocar una página, SWR revalida los datos.\n")
+    de = ("# SWR\n\nSWR ist eine Bibliothek zum Abrufen von Daten, die Seiten schnell und aktuell hält.\n\n"
+          "## Beim Fokussieren neu validieren\n\nDie Daten werden dabei im Hintergrund erneut geladen, "
+          "ohne dass die Seite neu aufgebaut werden muss.\n\n" + body)
+    found = run_rule(untranslated, {"en": en, "es": es, "de": de}, reference="en")
+    assert [(f.locale, f.message) for f in found] == [
+        ("de", "paragraph is the same as in en: not translated to German"),
+        ("es", "heading is nearly the same as in en: not translated to Spanish")]

@@ -71,8 +71,10 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 msg = (f"{seg.kind.replace('_', ' ')} is in {language_name(languages[other])}, "
                        f"not translated to {language_name(lang)}")
             else:
-                msg = (f"{seg.kind.replace('_', ' ')} is the same as in {other}: "
-                       f"not translated to {language_name(lang)}")
+                theirs = row.cells.get(other)
+                same = theirs is not None and " ".join(theirs.prose.split()) == " ".join(seg.prose.split())
+                msg = (f"{seg.kind.replace('_', ' ')} is {'the same as' if same else 'nearly the same as'} in "
+                       f"{other}: not translated to {language_name(lang)}")
             yield make_finding(
                 sys.modules[__name__], page, locale, seg, msg,
                 expected=f"text in {language_name(lang)} ({lang})",
