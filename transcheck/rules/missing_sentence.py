@@ -4,8 +4,9 @@ Partial omission: the paragraph is there, but a sentence or clause of it is not.
 Paragraphs are split into sentences, embedded, and aligned sentence by sentence to
 the same paragraph in every other locale. A sentence is missing here when it has no
 counterpart in this paragraph (no aligned sentence; its best match here under 0.75 and
-taken by a sentence that matches it at least 0.15 better; not merged into a neighbouring sentence, nor said inside the translated sentence of a
-sentence up to two away, as Chinese and Japanese translations often do) in the
+taken by a sentence that matches it at least 0.15 better; not merged into a neighbouring
+sentence, nor said inside the translated sentence of a sentence up to two away, as
+Chinese and Japanese translations often do) in the
 reference, or without a reference in a strict majority (at least two) of the other
 locales, whose copies of it agree with each other, and the paragraph does not carry it
 as a whole (leaving it out of the others reads further from this paragraph, and this
