@@ -66,7 +66,7 @@ def chunks(report: Report, color: bool = False, max_findings: int | None = None,
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     counts = {s: by_severity.get(s, 0) for s in ("error", "warning", "info")}
     total = sum(by_severity.values())
-    listed = sum(n for sev, n in by_severity.items() if severity_rank(sev) <= cut)
+    listed = sum(by_rule.values())
     limit = 0 if summary_only else max_findings
     shown = listed if limit is None else min(listed, limit)
     head: list[str] = [_safe(line) for line in overview_lines(report)]

@@ -52,7 +52,7 @@ def _inside(seg: Segment) -> str:
     """The containers of a block, comparable: the kind of an admonition or component around
     it (``<Alert:info>``) is checked once, on the component itself, not on every block inside it."""
     return "/".join("admonition" if c.startswith("admonition:") else
-                    "<" + component_name(c[1:]) + ">" if c.startswith("<") else c for c in seg.container)
+                    "<" + component_name(c.strip("<>")) + ">" if c.startswith("<") else c for c in seg.container)
 
 
 def _changed_kinds(page: AlignedPage) -> Counter:
