@@ -58,6 +58,20 @@ def test_text_opens_with_the_overview_per_locale(tmp_path):
     assert first_page > 4  # findings come after the overview, grouped by page
 
 
+def test_a_locale_whose_only_file_is_unreadable_keeps_its_line(tmp_path):
+    files = {"en/a.md": page("Page a"), "de/a.md": page("Seite a", "Führen Sie den Befehl aus.")}
+    site = write_tree(tmp_path / "site", files)
+    (site / "fr").mkdir()
+    (site / "fr" / "a.md").write_bytes(b"# Titre\n\nCaf\xe9 \xff\n")
+    res = check(str(site), "--reference", "en")
+    fr = next(ln for ln in res.stdout.splitlines() if ln.split()[:1] == ["fr"])
+    assert fr.split()[:3] == ["fr", "0/1", "0%"] and "+ 1 file(s) not checked (input errors)" in fr
+    data = json.loads(check(str(site), "--reference", "en", "--format", "json").stdout)
+    assert data["summary"]["coverage"]["fr"] == {"pages": 0, "of": 1, "share": 0.0, "orphans": 0, "unchecked": 1}
+    assert data["summary"]["coverage"]["de"] == {"pages": 1, "of": 1, "share": 1.0, "orphans": 0}
+    assert [(e["file"].endswith("fr/a.md"), e["locale"]) for e in data["errors"]] == [(True, "fr")]
+
+
 def test_without_a_reference_the_overview_says_how_to_choose_one(tmp_path):
     # nodejs/nodejs.org apps/site/pages/<locale>/: every copy is in a locale folder, none is the source
     site = write_tree(tmp_path / "site", {"en/a.md": page("Page a"), "de/a.md": page("Seite a"),

@@ -86,6 +86,8 @@ class InputError:
     file: str
     message: str
     line: int | None = None
+    locale: str | None = None
+    """The locale of ``file`` when the file belongs to a page (for the overview)."""
 
 
 @dataclass(frozen=True)

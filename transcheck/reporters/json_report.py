@@ -120,7 +120,7 @@ def _tail(report: Report, seen: _Counts) -> dict:
         },
         "warnings": list(report.warnings),
         "errors": [
-            {"file": e.file, "line": e.line, "message": e.message}
+            {"file": e.file, "line": e.line, "message": e.message, **({"locale": e.locale} if e.locale else {})}
             for e in sorted(report.errors, key=lambda e: (e.file, e.line or 0, e.message))
         ],
     }
@@ -178,7 +178,8 @@ def from_dict(data: dict, rules: Iterable[RuleInfo] = ()) -> Report:
     holds no rule descriptions: ``rules`` supplies them (for SARIF and HTML)."""
     pages = tuple(PageSummary(p["page"], dict(p["files"]), p.get("reference"), p.get("segments", 0),
                               dict(p.get("parity", {}))) for p in data.get("pages", ()))
-    errors = tuple(InputError(e["file"], e["message"], e.get("line")) for e in data.get("errors", ()))
+    errors = tuple(InputError(e["file"], e["message"], e.get("line"), e.get("locale"))
+                   for e in data.get("errors", ()))
     summary = data.get("summary", {})
     return Report(findings=tuple(_finding(f) for f in data.get("findings", ())),
                   rules=tuple(rules),

@@ -9,6 +9,10 @@ merged shard report gives the same overview as an unsharded run.
   A page that some translations have and the reference does not is an *orphan*,
   counted apart (and reported once by the ``orphan-page`` rule).
 * Without one (N-way), every page counts, and a locale covers the ones it has.
+
+A file that could not be read or parsed is not a copy the locale has: it is counted as
+``unchecked`` (its input error says why), so a locale whose only files failed still has
+its line, with 0 pages.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ class LocaleOverview:
     """Site pages it could have."""
     orphans: int = 0
     """Pages this locale has that the reference lacks."""
+    unchecked: int = 0
+    """Files of this locale dropped with an input error (unreadable, unparsable)."""
     reference: bool = False
     """True for the reference locale itself."""
 
@@ -80,27 +86,31 @@ def locale_overview(report: Report, counts: Mapping[str, Mapping[str, int]] | No
     have: Counter = Counter()
     orphans: Counter = Counter()
     base = 0
+    checked = {path for p in report.pages for path in p.files.values()}
+    unchecked = Counter(loc for loc, path in {(e.locale, e.file) for e in report.errors if e.locale}
+                        if path not in checked)
     for p in report.pages:
         if ref is not None and ref not in p.files:
             orphans.update(list(p.files))
             continue
         base += 1
         have.update(list(p.files))
-    locales = sorted(set(have) | set(orphans) | set(counts), key=lambda loc: (loc != ref, loc))
+    locales = sorted(set(have) | set(orphans) | set(counts) | set(unchecked), key=lambda loc: (loc != ref, loc))
     out = []
     for loc in locales:
         c = counts.get(loc, {})
         out.append(LocaleOverview(
             locale=loc, counts={s: c.get(s, 0) for s in SEVERITIES},
-            pages=have.get(loc, 0), of=base, orphans=orphans.get(loc, 0), reference=loc == ref))
+            pages=have.get(loc, 0), of=base, orphans=orphans.get(loc, 0), unchecked=unchecked.get(loc, 0),
+            reference=loc == ref))
     return out
 
 
 def coverage_dict(report: Report, counts: Mapping[str, Mapping[str, int]] | None = None) -> dict[str, dict]:
-    """The JSON ``summary.coverage`` object: locale -> pages, of, share, orphans
-    (``counts``: as for :func:`locale_overview`)."""
+    """The JSON ``summary.coverage`` object: locale -> pages, of, share, orphans, and
+    ``unchecked`` when files of it were dropped (``counts``: as for :func:`locale_overview`)."""
     return {o.locale: {"pages": o.pages, "of": o.of, "share": round(o.share, 4),
-                       "orphans": o.orphans}
+                       "orphans": o.orphans, **({"unchecked": o.unchecked} if o.unchecked else {})}
             for o in sorted(locale_overview(report, counts), key=lambda o: o.locale)}
 
 
@@ -120,7 +130,8 @@ def overview_lines(report: Report) -> list[str]:
     out = [head, f"  {'locale':<{width}}  {'pages':>{pw}}  {'cover':>5}  {'errors':>6}  {'warnings':>8}  {'info':>5}"]
     for o in rows:
         cover = "ref" if o.reference else f"{percent(o.share)}%"
-        orph = f"  + {o.orphans} orphan page(s)" if o.orphans else ""
+        orph = (f"  + {o.orphans} orphan page(s)" if o.orphans else "") + (
+            f"  + {o.unchecked} file(s) not checked (input errors)" if o.unchecked else "")
         out.append(f"  {o.locale:<{width}}  {f'{o.pages}/{o.of}':>{pw}}  {cover:>5}  {o.counts['error']:>6}  "
                    f"{o.counts['warning']:>8}  {o.counts['info']:>5}{orph}")
     orphans = orphan_pages(report)

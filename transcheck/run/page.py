@@ -85,25 +85,25 @@ def load_documents(group: PageGroup, errors: list[InputError],
         try:
             text = read_file(pf.path)
         except InputFileError as exc:
-            errors.append(InputError(pf.display, str(exc), exc.line))
+            errors.append(InputError(pf.display, str(exc), exc.line, pf.locale))
             continue
         problems: list[tuple[int, str]] = []
         try:
             with time_budget(budget_for(len(text)), "parsing"):
                 docs[pf.locale] = parse_markdown(text, group.page, pf.locale, pf.display, problems)
         except TimeBudgetExceeded as exc:
-            errors.append(InputError(pf.display, f"{exc} (pathological Markdown?); not checked"))
+            errors.append(InputError(pf.display, f"{exc} (pathological Markdown?); not checked", None, pf.locale))
             continue
         except RecursionError:
-            errors.append(InputError(pf.display, "Markdown nested too deeply to parse; not checked"))
+            errors.append(InputError(pf.display, "Markdown nested too deeply to parse; not checked", None, pf.locale))
             continue
         except Exception as exc:  # a parser bug must not stop the run
             errors.append(InputError(pf.display, f"internal error while parsing: "
                                                  f"{type(exc).__name__}: {exc}; not checked "
-                                                 "(please report this with the file)"))
+                                                 "(please report this with the file)", None, pf.locale))
             continue
         finally:
-            errors.extend(InputError(pf.display, msg, line) for line, msg in problems)
+            errors.extend(InputError(pf.display, msg, line, pf.locale) for line, msg in problems)
         if suppressions is not None:
             sup = parse_suppressions(text)
             if sup:

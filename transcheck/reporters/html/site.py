@@ -152,7 +152,8 @@ def render_index(report: Report, files: dict[str, str]) -> str:
         cov = ("reference" if o.reference else
                f'<span class="barbg"><span class="bar b{round(o.share * 10)}"></span></span>'
                f"{percent(o.share)} %")
-        orph = f" + {o.orphans} orphan" if o.orphans else ""
+        orph = (f" + {o.orphans} orphan" if o.orphans else "") + (
+            f" + {o.unchecked} not checked" if o.unchecked else "")
         out.append(f'<tr><td><b>{esc(o.locale)}</b></td><td>{o.pages} of {o.of}{orph}</td>'
                    f'<td>{cov}</td><td>{o.counts["error"]}</td><td>{o.counts["warning"]}</td>'
                    f'<td>{o.counts["info"]}</td></tr>')
