@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import aligned, context
-from transcheck.rules import inline_code, link_target
+from transcheck.rules import code_block, inline_code, link_target
 
 REAL = Path(__file__).parent / "data" / "real"
 
@@ -41,16 +41,18 @@ def test_a_heading_whose_id_names_another_heading_is_not_paired_with_it():
 
 
 def test_a_renamed_api_s_old_section_is_not_compared_with_the_new_one():
-    """starlight reference/plugins.md: es documents ``injectTranslations`` (es:166-170) where en
-    now documents ``useTranslations`` (en:301-305) and has ``injectTranslations`` at en:74. The
-    headings and the type lines share no code span in a stretch both locales rewrote: they are
-    not one block changed (no inline-code error there), and the heading is en's line 74 moved."""
+    """starlight reference/plugins.md: es documents ``injectTranslations`` (es:166-227) where en
+    now documents ``useTranslations`` (en:301-371) and has ``injectTranslations`` at en:74-136.
+    The section es keeps at its old place is paired with en's, across the aligner's order (its
+    example es:174 with en:82, not with en's ``useTranslations`` example en:309), and en's new
+    blocks are unpaired: no inline-code or code-block error compares the two APIs."""
     folder = REAL / "starlight" / "docs" / "src" / "content" / "docs"
     pages = {loc: (folder / sub / "reference" / "plugins.md").read_text(encoding="utf-8")
              for loc, sub in (("en", ""), ("es", "es"))}
     page = aligned(pages, "en", page="reference/plugins.md")
-    assert _pair(page, "es", 166) is None and _pair(page, "es", 168) is None
-    assert not {166, 168} & set(_listed(inline_code, page, "es"))
+    assert [_pair(page, "es", line) for line in (166, 168, 174, 198, 218, 227)] == [74, 76, 82, 107, 127, 136]
+    assert not {166, 168, 170} & set(_listed(inline_code, page, "es"))
+    assert 174 not in _listed(code_block, page, "es")
 
 
 # vuejs/vitepress docs/{en,ja}/guide/deploy.md:291-313 and 281-300 (MIT)

@@ -25,10 +25,11 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import AlignedPage, AlignedRow, Document, Segment
-from .banded import align_banded, band_row, band_traceback
+from .banded import align_banded, needleman_wunsch
 from .features import DocFeatures, ExtraMatrix, PairScorer, per_pair_extra
 from .stretches import GAP, pair_in_order
 from .segmemo import forget_segments
+from .relocate import relocate
 
 
 MAX_CELLS = 500_000
@@ -70,50 +71,17 @@ def align_pair(a: Sequence[Segment], b: Sequence[Segment], extra: SimilarityFn |
     (share one dict across the locales of a page). The path is that of
     :func:`needleman_wunsch` over :func:`segment_similarity`, vectorised
     (:func:`align_banded`), then stretches both sides hold in the same shape are
-    paired in order (:func:`pair_in_order`).
+    paired in order (:func:`pair_in_order`), and sections ``b`` keeps at another place
+    are paired where ``a`` has them (:func:`.relocate.relocate`: then the pairs are not
+    all in ``a``'s order).
     """
     fa = features_a if features_a is not None else DocFeatures(a)
     if extra_matrix is None and extra is not None:
         extra_matrix = per_pair_extra(extra)
-    scorer = PairScorer(fa, DocFeatures(b), extra_matrix, ratios)
-    pairs = align_banded(scorer, gap, max_cells)
-    return pair_in_order(pairs, a, b, scorer.cell, gap)
-
-
-def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: float,
-                     max_cells: float = float("inf"),
-                     eps: float = 1e-12) -> list[tuple[int | None, int | None]]:
-    """Global alignment of two sequences of lengths ``n`` and ``m`` (Needleman-Wunsch).
-
-    Maximises the sum of ``score(i, j)`` over paired items plus ``gap`` per unpaired
-    item. Returns (index in a, index in b) pairs in order, ``None`` on the side of a
-    gap. Ties break the same way every time: pair, then gap in ``b``, then gap in ``a``
-    (a move must beat the previous by more than ``eps``). When the full matrix would
-    exceed ``max_cells``, only a band around the diagonal is filled (wide enough to
-    reach the corner), so time and memory stay linear in the sequence length. The one
-    dynamic-programming aligner of the project: segments (:func:`align_pair`) and
-    sentences (:func:`transcheck.analyse.semantic.similarity.align_by_similarity`).
-    """
-    full = n == 0 or m == 0 or (n + 1) * (m + 1) <= max_cells
-    w = m if full else max(2 + -(-m // n), int(max_cells) // (2 * (n + 1)))
-    los: list[int] = []
-    moves: list[bytearray] = []  # 0 match, 1 up (gap in b), 2 left (gap in a)
-    prev: list[float] = []
-    lo_prev = hi_prev = -1
-    for i in range(n + 1):
-        centre = (i * m) // n if n else 0
-        lo, hi = (0, m) if full else (max(0, centre - w), min(m, centre + w))
-        if i == 0:  # the top border: all gaps, counted exactly (gap × count)
-            row = [gap * j for j in range(lo, hi + 1)]
-            mv = bytearray([1 if j == 0 else 2 for j in range(lo, hi + 1)])
-        else:
-            first = max(lo, 1)
-            sims = [score(i - 1, j - 1) for j in range(first, hi + 1)]
-            row, mv = band_row(i, lo, hi, prev, lo_prev, hi_prev, sims, first - 1, gap, eps)
-        los.append(lo)
-        moves.append(mv)
-        prev, lo_prev, hi_prev = row, lo, hi
-    return band_traceback(moves, los, n, m)
+    fb = DocFeatures(b)
+    scorer = PairScorer(fa, fb, extra_matrix, ratios)
+    pairs = pair_in_order(align_banded(scorer, gap, max_cells), a, b, scorer.cell, gap)
+    return relocate(pairs, fa, fb, scorer.cell, extra_matrix, ratios, gap)
 
 
 def substitutions(pairs: list[tuple[int | None, int | None]], a: Sequence[Segment],

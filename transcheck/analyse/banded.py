@@ -9,6 +9,8 @@ pages) is filled cell by cell, where numpy's per-call cost would dominate.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from .features import PairScorer
@@ -174,3 +176,39 @@ def band_traceback(moves: list, los: list[int], n: int, m: int) -> list[tuple[in
             j -= 1
     out.reverse()
     return out
+
+
+def needleman_wunsch(n: int, m: int, score: Callable[[int, int], float], gap: float,
+                     max_cells: float = float("inf"),
+                     eps: float = 1e-12) -> list[tuple[int | None, int | None]]:
+    """Global alignment of two sequences of lengths ``n`` and ``m`` (Needleman-Wunsch).
+
+    Maximises the sum of ``score(i, j)`` over paired items plus ``gap`` per unpaired
+    item. Returns (index in a, index in b) pairs in order, ``None`` on the side of a
+    gap. Ties break the same way every time: pair, then gap in ``b``, then gap in ``a``
+    (a move must beat the previous by more than ``eps``). When the full matrix would
+    exceed ``max_cells``, only a band around the diagonal is filled (wide enough to
+    reach the corner), so time and memory stay linear in the sequence length. The one
+    dynamic-programming aligner of the project: segments (:func:`align_pair`) and
+    sentences (:func:`transcheck.analyse.semantic.similarity.align_by_similarity`).
+    """
+    full = n == 0 or m == 0 or (n + 1) * (m + 1) <= max_cells
+    w = m if full else max(2 + -(-m // n), int(max_cells) // (2 * (n + 1)))
+    los: list[int] = []
+    moves: list[bytearray] = []  # 0 match, 1 up (gap in b), 2 left (gap in a)
+    prev: list[float] = []
+    lo_prev = hi_prev = -1
+    for i in range(n + 1):
+        centre = (i * m) // n if n else 0
+        lo, hi = (0, m) if full else (max(0, centre - w), min(m, centre + w))
+        if i == 0:  # the top border: all gaps, counted exactly (gap × count)
+            row = [gap * j for j in range(lo, hi + 1)]
+            mv = bytearray([1 if j == 0 else 2 for j in range(lo, hi + 1)])
+        else:
+            first = max(lo, 1)
+            sims = [score(i - 1, j - 1) for j in range(first, hi + 1)]
+            row, mv = band_row(i, lo, hi, prev, lo_prev, hi_prev, sims, first - 1, gap, eps)
+        los.append(lo)
+        moves.append(mv)
+        prev, lo_prev, hi_prev = row, lo, hi
+    return band_traceback(moves, los, n, m)

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Mapping
 import numpy as np
 
 from ...locales import base_language
-from ..align import needleman_wunsch
+from ..banded import needleman_wunsch
 
 __all__ = [
     "DEFAULT_GAP_PENALTY",
