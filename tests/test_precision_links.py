@@ -2,7 +2,8 @@
 are resolved in their own file.
 
 Sources (quoted excerpts): cncf/glossary content (Apache-2.0), vuejs/pinia packages/docs (MIT),
-wailsapp/wails website (MIT), open-telemetry/opentelemetry.io content (CC-BY-4.0).
+wailsapp/wails website (MIT), open-telemetry/opentelemetry.io content (CC-BY-4.0),
+withastro/starlight docs (MIT).
 """
 
 from __future__ import annotations
@@ -154,3 +155,18 @@ def test_http_and_https_are_one_link():
     assert run_rule(link_target, {"en": en, "zh-CN": zh}, reference="en") == []
     moved = run_rule(link_target, {"en": en, "zh-CN": zh.replace("tencent", "baidu")}, reference="en")
     assert [f.severity for f in moved] == ["error"]
+
+
+def test_the_link_named_missing_is_the_one_this_locale_lacks():
+    # withastro/starlight docs/src/content/docs/guides/sidebar.mdx:249 and es/...:247: four of
+    # en's five links to the frontmatter reference are in es; the one es lacks is #attrs
+    en = ("Sidebar frontmatter options allow you to set a [custom label](/reference/frontmatter/#label), "
+          "use [custom attributes](/reference/frontmatter/#attrs), add a [badge](/reference/frontmatter/#badge) "
+          "to a link, [hide](/reference/frontmatter/#hidden) a link from the sidebar, or define a "
+          "[custom sort weighting](/reference/frontmatter/#order).\n")
+    es = ("Las opciones del frontmatter de la barra lateral te permiten establecer un [etiqueta personalizada]"
+          "(/es/reference/frontmatter/#label) o agregar una [insignia](/es/reference/frontmatter/#badge) a un "
+          "enlace, [ocultar](/es/reference/frontmatter/#hidden) un enlace de la barra lateral o definir un "
+          "[peso de ordenación personalizado](/es/reference/frontmatter/#order).\n")
+    found = run_rule(link_target, {"en": en, "es": es}, reference="en")
+    assert [(f.severity, f.expected) for f in found] == [("error", "/reference/frontmatter/#attrs")]

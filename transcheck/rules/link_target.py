@@ -96,19 +96,28 @@ def _links(seg) -> list:
     return [i for i in seg.inlines if i.kind in ("link", "image", "autolink")]
 
 
-def _expected(d, theirs: list[str], key) -> list[str]:
+def _expected(d, theirs: list[str], key, mine: list[str] = ()) -> list[str]:
     """The missing targets as the locales compared with write them (``theirs``: their links,
     the reference's or first supporter's first): for each missing key, that locale's link to
     it, then (when it is missing more than once) the other links to it (``tsconfig#strict``,
-    ``tsconfig#noImplicitThis``), not one of them twice."""
+    ``tsconfig#noImplicitThis``), not one of them twice. Of several links to one page, those
+    whose anchor this locale (``mine``: its links) has for that page come last: the one it
+    lacks is ``frontmatter/#attrs``, not the ``frontmatter/#label`` it links too."""
     raws: dict[str, list[str]] = {}
     for t in theirs:
         raws.setdefault(key(t), []).append(t)
+    held = {(key(t), _fragment(t)) for t in mine}
     out = []
     for k in sorted(d.missing):
         opts = list(dict.fromkeys(raws[k])) if k in raws else [k]
+        opts.sort(key=lambda t: (k, _fragment(t)) in held and bool(_fragment(t)))
         out += [opts[j % len(opts)] for j in range(d.missing[k])]
     return out
+
+
+def _fragment(url: str) -> str:
+    """The anchor of ``url`` (after ``#``), lower-cased; empty when it has none."""
+    return url.partition("#")[2].strip().lower()
 
 
 def _sections(page: AlignedPage) -> dict[int, tuple]:
@@ -192,7 +201,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             continue  # the same once translated article names on localized hosts are allowed
         links = {lc: _links(sg) for lc, sg in segs.items()}
         seg = segs[loc]
-        missing = _expected(d, [i.target for o in d.supporters for i in links[o]], key)
+        missing = _expected(d, [i.target for o in d.supporters for i in links[o]], key,
+                            [i.target for i in links[loc]])
         extra_items = _pick_extra(links[loc], d.extra, [links[o] for o in d.supporters], d.missing, key)
         if missing and extra_items:
             texts = ", ".join(f"[{shorten(i.text, 30)}]({i.target})" for i in extra_items)
