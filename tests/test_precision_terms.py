@@ -165,3 +165,23 @@ def test_a_near_copy_is_called_nearly_the_same_an_exact_copy_the_same():
     assert [(f.locale, f.message) for f in found] == [
         ("de", "paragraph is the same as in en: not translated to German"),
         ("es", "heading is nearly the same as in en: not translated to Spanish")]
+
+
+def test_a_heading_of_product_names_is_not_untranslated():
+    # vuejs/vitepress docs/{en,ru,ja}/guide/deploy.md:107-111 (MIT): every locale keeps the
+    # heading of platform names; "Getting Started Guide" left in English beside a translation still is
+    from tests.helpers import run_rule
+    from transcheck.rules import untranslated
+
+    names = "### Netlify / Vercel / Cloudflare Pages / AWS Amplify / Render {#generic}\n\n"
+    en = ("## Platform Guides {#platform-guides}\n\n" + names
+          + "Create a new project and change these settings using your dashboard:\n\n"
+          + "## Getting Started Guide {#getting-started}\n\nInstall the package first.\n")
+    ru = ("## Руководства по платформам {#platform-guides}\n\n" + names
+          + "Создайте новый проект и измените эти настройки с помощью панели управления:\n\n"
+          + "## Getting Started Guide {#getting-started}\n\nСначала установите пакет.\n")
+    ja = ("## プラットフォーム別ガイド {#platform-guides}\n\n" + names
+          + "ダッシュボードで新しいプロジェクトを作成し、次の設定を変更します。\n\n"
+          + "## はじめに {#getting-started}\n\nまずパッケージをインストールします。\n")
+    found = run_rule(untranslated, {"en": en, "ru": ru, "ja": ja}, reference="en")
+    assert [(f.locale, f.line) for f in found] == [("ru", 7)]

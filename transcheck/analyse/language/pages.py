@@ -3,6 +3,7 @@ another language (misfiled), and prose segments copied instead of translated."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import islice
 from typing import Collection, Mapping
@@ -35,6 +36,18 @@ COPY_RATIO = 0.9
 
 MIN_CONFIDENCE = 0.5
 """Detection confidence from which a copied segment's language counts as evidence."""
+
+
+_NAME = r"[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,3}"
+_NAMES_RE = re.compile(rf"\s*{_NAME}(?:\s*[/|·]\s*{_NAME})+\s*")
+"""Capitalised names (four words at most each) separated by ``/``, ``|`` or ``·``:
+``Netlify / Vercel / Cloudflare Pages / AWS Amplify / Render``."""
+
+
+def names_only(prose: str) -> bool:
+    """True when ``prose`` is a list of names separated by slashes, bars or middle dots (a
+    heading of product names), which a translation keeps as a name."""
+    return _NAMES_RE.fullmatch(prose) is not None
 
 
 def page_languages(page: AlignedPage) -> dict[str, str]:
@@ -119,7 +132,7 @@ def copied_from(page: AlignedPage, languages: Mapping[str, str], row: AlignedRow
     if not lang or not seg.is_prose or locale == page.reference:
         return None
     prose = without_autonyms(seg)  # a language switcher names languages, it is not untranslated
-    short = not has_translatable_text(prose)
+    short = not has_translatable_text(prose) or names_only(prose)
     if short and not (seg.kind == "heading" and has_translatable_text(prose, min_words=3, min_letters=15)):
         return None  # a three-word heading counts only as a copy of the reference (below)
     copies = []
