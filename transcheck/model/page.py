@@ -166,8 +166,13 @@ class AlignedRow:
     cells: Mapping[str, Segment | None]
 
     def present(self) -> dict[str, Segment]:
-        """Return the locales that have a segment here, with their segments."""
-        return {loc: seg for loc, seg in sorted(self.cells.items()) if seg is not None}
+        """Return the locales that have a segment here, with their segments (a new dict each
+        call, copied from one worked out on first use: ``cells`` is not changed once made)."""
+        found = self.__dict__.get("_present")
+        if found is None:
+            found = {loc: seg for loc, seg in sorted(self.cells.items()) if seg is not None}
+            object.__setattr__(self, "_present", found)
+        return dict(found)
 
 
 @dataclass(frozen=True)

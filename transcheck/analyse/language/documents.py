@@ -78,20 +78,23 @@ def foreign_document(texts: Sequence[str], expected: str, min_share: float) -> D
     with a confidence of at least ``min_share``, else None. Identification stops as soon as
     the letters already found in ``expected`` leave too few for any other language to reach
     ``min_share`` (the same verdict, without identifying the rest of the document)."""
-    total = known = 0
+    letters = [sum(script_counts(t).values()) for t in texts]
+    total, known = sum(letters), 0
     later: list[tuple[str, int]] = []
-    for t in texts:
-        counts = script_counts(t)
-        n = sum(counts.values())
-        total += n
-        det = _function_word_language(t) if n else None
-        if det is not None:
-            known += n if det.lang == expected else 0
-        elif n and family(max(counts, key=lambda k: (counts[k], k))) not in ("Latin", "Cyrillic"):
-            later.append((t, n))  # detected one by one by document_language (Latin, Cyrillic: pooled)
 
     def settled() -> bool:  # another language's share, rounded as the confidence is, is below min_share
         return not total or round((total - known) / total, 3) < min_share
+
+    for t, n in zip(texts, letters):
+        if settled():  # known only grows: settled now, settled at the end
+            return None
+        det = _function_word_language(t) if n else None
+        if det is not None:
+            known += n if det.lang == expected else 0
+        elif n:
+            counts = script_counts(t)
+            if family(max(counts, key=lambda k: (counts[k], k))) not in ("Latin", "Cyrillic"):
+                later.append((t, n))  # detected one by one by document_language (Latin, Cyrillic: pooled)
 
     for t, n in later:
         if settled():

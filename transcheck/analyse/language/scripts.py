@@ -44,6 +44,26 @@ def script_counts(text: str) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+_LETTER_FAMILY: dict[str, str] = {}
+"""Character -> :func:`family` of its :func:`script_of` (``Common`` kept as is)."""
+
+
+def letter_families(chars) -> dict[str, str]:
+    """The :func:`family` of the script of each character in ``chars`` (``Common`` for
+    non-letters), from a memo of every character met (plain dict lookups: the language
+    checks ask about the characters of every sentence)."""
+    memo = _LETTER_FAMILY
+    new = [ch for ch in chars if ch not in memo]
+    if new:
+        if len(memo) + len(new) > 65536:
+            memo.clear()
+            new = list(dict.fromkeys(chars))
+        for ch in new:
+            s = script_of(ch)
+            memo[ch] = s if s == "Common" else family(s)
+    return memo
+
+
 def language_scripts(lang: str) -> frozenset[str]:
     """The scripts a language is normally written in (Latin when not listed)."""
     return LANG_SCRIPTS.get(base_language(lang), frozenset({"Latin"}))
@@ -157,7 +177,9 @@ def has_translatable_text(text: str, min_words: int = 4, min_letters: int = 20) 
     words = _WORD_RE.findall(masked)
     cjk = 0
     if _MAYBE_WIDE_RE.search(masked):  # else no letter of these scripts: skip counting
-        cjk = sum(n for ch, n in Counter(masked).items() if family(script_of(ch)) in WIDE_FAMILIES)
+        counts = Counter(masked)
+        fams = letter_families(counts)
+        cjk = sum(n for ch, n in counts.items() if fams[ch] in WIDE_FAMILIES)
     n_words = len(words) + cjk // 2
     letters = sum(len(w) for w in words) + 2 * cjk
     return n_words >= min_words and letters >= min_letters

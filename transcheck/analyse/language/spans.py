@@ -10,7 +10,7 @@ from ...locales import base_language
 from ...textutil import shorten
 from .data import STOPWORDS, Detection, Span
 from .detect import detect, langdetect_scores, length_factor, stopword_counts
-from .scripts import chinese_score, family, language_scripts, mask_technical, natural_words, script_of
+from .scripts import chinese_score, family, language_scripts, letter_families, mask_technical, natural_words, script_of
 
 # ------------------------------------------------------------------- foreign spans
 
@@ -60,17 +60,19 @@ def _runs(text: str, start: int, end: int, expected_scripts: frozenset[str]) -> 
     are masked first, so identifiers never start a run of their own.
     """
     masked = mask_technical(text[start:end])
-    fams = {family(s) for s in map(script_of, set(masked)) if s != "Common"}
+    chars = set(masked)
+    fam_of = letter_families(chars)
+    fams = {fam_of[ch] for ch in chars}
+    fams.discard("Common")
     if len(fams) <= 1:  # one script (the usual case): the loop below would give one run
         return [[fams.pop(), start, end]] if fams else []
     runs: list[list] = []
     for i, ch in enumerate(masked, start):
-        s = script_of(ch)
-        if s == "Common":
+        f = fam_of[ch]
+        if f == "Common":
             if runs:
                 runs[-1][2] = i + 1
             continue
-        f = family(s)
         if runs and runs[-1][0] == f:
             runs[-1][2] = i + 1
         else:
