@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.framework_sites import LAYOUTS, PAGE, build
+from tests.framework_sites import LAYOUTS, PAGE, RSPRESS_CONFIG, build
 from transcheck.cli import main
 
 
@@ -172,3 +172,19 @@ def test_a_site_locale_code_in_a_suffix_gets_a_hint_then_an_alias(tmp_path):
     conf.write_text('[locale_aliases]\ncn = "zh-CN"\n')
     code, data, _ = run_json(str(site), "--config", str(conf))
     assert code == 0 and data["errors"] == [] and sorted(data["pages"][0]["files"]) == ["en", "ja", "zh-CN"]
+
+
+def test_an_rstack_config_is_read_as_rspress(tmp_path):
+    # web-infra-dev/rsbuild website/rstack.config.ts: define.doc({ lang, themeConfig: { locales } })
+    files = build(tmp_path, "rspress", with_config=False)
+    body = RSPRESS_CONFIG.split("export default defineConfig(", 1)[1]
+    (tmp_path / "rstack.config.ts").write_text("import { define } from 'rstack';\n\ndefine.doc(" + body,
+                                              encoding="utf-8")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "rstack.config.ts").write_text("define.lib({ format: 'esm' });\n", encoding="utf-8")
+    code, data, _ = run_json(str(tmp_path))
+    assert code == 1
+    assert_checked_against_source(data, files)
+    assert [(c["framework"], Path(c["file"]).name) for c in data["site"]["configs"]] == \
+        [("rspress", "rstack.config.ts")]
+    assert data["site"]["warnings"] == []  # a config without locales is a one-language site

@@ -303,7 +303,8 @@ def read_nextra(path: Path) -> SiteConfig:
 
 
 def read_rspress(path: Path) -> SiteConfig:
-    """``rspress.config.*``: ``locales`` (a list of ``{ lang }``, at the top level or in
+    """``rspress.config.*`` (or ``rstack.config.*``, whose ``define.doc({...})`` holds the same
+    options): ``locales`` (a list of ``{ lang }``, at the top level or in
     ``themeConfig``) and the site's ``lang`` (the default); every language's pages are in
     ``<root>/<lang>/`` (``root`` defaults to ``docs``)."""
     mod, _ = _js_module(path, "locales")

@@ -31,6 +31,7 @@ CONFIG_FILES: tuple[tuple[str, str], ...] = (
     *(("vitepress", f".vitepress/config/index.{e}") for e in JS),
     *(("starlight", f"astro.config.{e}") for e in JS),
     *(("rspress", f"rspress.config.{e}") for e in JS),
+    *(("rspress", f"rstack.config.{e}") for e in JS),  # Rstack's define.doc({...}) is an Rspress config
     ("mkdocs", "mkdocs.yml"), ("mkdocs", "mkdocs.yaml"),
     *(("hugo", f"hugo.{e}") for e in ("toml", "yaml", "yml", "json")),
     *(("hugo", f"config/_default/hugo.{e}") for e in ("toml", "yaml", "yml", "json")),
