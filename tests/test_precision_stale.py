@@ -121,3 +121,36 @@ def test_a_code_span_changed_in_place_is_still_an_error():
     ja = DEPLOY_JA.replace("`./docs`", "`./src`")
     page = aligned({"en": DEPLOY_EN, "ja": ja}, "en", page="guide/deploy.md")
     assert 3 in _listed(inline_code, page, "ja")
+
+
+def _cards(*cards: tuple[str, str, str]) -> str:
+    return "## Articles\n\n<CardGrid>\n" + "".join(
+        f'\t<LinkCard\n\t\thref="{h}"\n\t\ttitle="{t}"\n\t\tdescription="{d}"\n\t/>\n' for h, t, d in cards) + "</CardGrid>\n"
+
+
+def test_link_cards_pair_by_their_links():
+    """withastro/starlight resources/community-content.mdx and es/... (MIT), cards quoted: es
+    keeps three of en's cards; each pairs with en's card to the same page, not with the D2
+    card further down (``missing number 2, 2`` on another card)."""
+    from transcheck.rules import number
+    devm, hybrid, olets = ("https://devm.io/open-source/starlight-astro", "https://frontendatscale.com/blog/"
+                           "hybrid-frontend-architecture/", "https://www.olets.dev/posts/comparing-docs-site-"
+                           "builders-vuepress-vs-starlight/")
+    en = _cards(("https://www.feelback.dev/blog/new-astro-starlight-integration/", "FeelBack",
+                 "Add a user feedback system to your docs pages."),
+                (devm, "Static Site Generation with Starlight", "An interview with Chris Swithinbank, Starlight Lead"),
+                (hybrid, "Hybrid Frontend Architecture with Astro and Starlight",
+                 "Maxi Ferreira and Ben Holmes build a docs site with Starlight, TinaCMS, and an interactive API Playground."),
+                (olets, "Comparing docs site builders: VuePress vs Starlight", "How do these two frameworks measure up?"),
+                ("https://astro.build/case-studies/wp-engine/", "Case Study: Slashing Development Costs",
+                 "How WP Engine Lowered Development Costs by Over 50% with Astro’s Starlight."),
+                ("https://hideoo.dev/notes/starlight-add-diagrams-using-d2", "Add diagrams to your Starlight documentation using D2",
+                 "Learn how to use D2 to add diagrams to your Starlight documentation."))
+    es = _cards((devm, "Generación de sitios estáticos con Starlight", "Una entrevista con Chris Swithinbank, líder de Starlight"),
+                (hybrid, "Arquitectura híbrida de frontend con Astro y Starlight.",
+                 "Maxi Ferreira y Ben Holmes construyen un sitio de documentación con Starlight, TinaCMS, y un Playground de API."),
+                (olets, "Comparando constructores de sitios de documentación: VuePress vs. Starlight",
+                 "¿Cómo se comparan estos dos frameworks?"))
+    page = aligned({"en": en, "es": es}, "en", page="resources/community-content.mdx")
+    assert [_pair(page, "es", line) for line in (4, 9, 14)] == [9, 14, 19]
+    assert not list(number.check(page, context(page)))

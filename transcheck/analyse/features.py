@@ -16,7 +16,7 @@ blocks compare their text instead (bounded difflib, :func:`.textdiff.ratio`, com
 once per pair of texts and shared by every locale of the page; two unlabelled blocks of
 sentences, :func:`.localized.is_plain_text`, and two Markdown or text examples (``md``,
 ``text``: translated with the page) by their line counts), MDX components and
-admonitions their name (``info``). A kind mismatch
+admonitions their name (``info``) and links (two cards to other pages: 0.3). A kind mismatch
 damps the score, a distance between relative positions lowers it a little, and an
 optional extra similarity (embeddings) is averaged in.
 
@@ -275,9 +275,10 @@ class PairScorer:
                                 / max(sa.text.count("\n") + 1, sb.text.count("\n") + 1))
                     score[ii, jj] = base + share * r
         where = same & (ka == _COMPONENT)
-        for ii, jj in zip(*np.nonzero(where)):  # MDX components and admonitions: the same kind;
-            ia, ib = a.segments[i0 + ii].info, b.segments[j0 + jj].info  # the same name, another kind
-            score[ii, jj] = 0.9 if same_component(ia, ib) else 0.7 if component_name(ia) == component_name(ib) else 0.3
+        for ii, jj in zip(*np.nonzero(where)):  # components: the same kind; the same name, another kind;
+            ia, ib, la, lb = a.segments[i0 + ii].info, b.segments[j0 + jj].info, a.anchors[1][i0 + ii], b.anchors[1][j0 + jj]
+            score[ii, jj] = 0.3 if la and lb and not la.keys() & lb.keys() else 0.9 if same_component(ia, ib) else (
+                0.7 if component_name(ia) == component_name(ib) else 0.3)  # links to other pages: another card
         score = np.where(same, score, score * (0.4 + 0.6 * ks))
         pa = a.positions[i0:i1, None]
         pb = b.positions[None, j0:j1]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Segment
+from ..model import Inline, Segment
 from . import admonitions
 from .jsx import TAG_START_RE, dedent_fences, in_sentence, inline_jsx, tag_end
 
@@ -43,6 +43,8 @@ TAG_LINES = 400
 """Most lines one component tag's props may span (``<ThemeGrid themes={[`` … ``]} />``)."""
 _HTML_TAG_RE = re.compile(r"\s*<[a-z][\w-]*(?:\s|$)")
 """A line opening a lowercase (HTML) tag whose attributes may go on over the next lines."""
+LINK_PROPS = frozenset(("href", "link", "to"))
+"""String props of a component that are links (``<LinkCard href="…">``)."""
 _PROP_RE = re.compile(r"""([A-Za-z_][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -259,15 +261,17 @@ def needs_scan(text: str, path: str) -> bool:
 def merge(found: Scan, segments: list[Segment]) -> tuple[Segment, ...]:
     """The parsed segments with admonition/component containers added, and one
     ``component`` segment per component tag and titled or untitled admonition, in line order.
+    A component's ``href``/``link``/``to`` props are its links (a ``<LinkCard>``'s page).
 
     A component segment's ``info`` is its kind (``TabItem``, ``Aside:tip``,
     ``admonition:note``); its text is its translatable props or title (prose).
     """
     out = [replace(s, container=found.containers.get(s.line, ()) + s.container) for s in segments]
     for c in found.components:
+        links = tuple(Inline("link", c.prose, c.line, v) for k, v in c.props if k.lower() in LINK_PROPS and v.strip())
         out.append(Segment(kind="component", index=0, line=c.line, end_line=c.line, text=c.prose,
                            prose=c.prose, info=c.kind, container=found.containers.get(c.line, ()),
-                           line_starts=(0,)))
+                           inlines=links, line_starts=(0,)))
     for line, kind in found.admonitions.items():
         title = found.titles.get(line, "")
         where = found.containers.get(line, ())
