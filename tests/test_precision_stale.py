@@ -154,3 +154,37 @@ def test_link_cards_pair_by_their_links():
     page = aligned({"en": en, "es": es}, "en", page="resources/community-content.mdx")
     assert [_pair(page, "es", line) for line in (4, 9, 14)] == [9, 14, 19]
     assert not list(number.check(page, context(page)))
+
+
+def test_an_intro_joined_with_the_first_list_item_is_one_block():
+    """pinia ssr/nuxt.md: zh writes en's intro "By default `@pinia/nuxt` exposes a few auto
+    imports:" (en:81) and the first item "`usePinia()`, which is similar to `getActivePinia()`…"
+    (en:83) as one paragraph (zh:69). Its spans are not extra and the item is not missing;
+    the other three items are. A span the item does not hold is still reported."""
+    from transcheck.rules import missing_block
+    folder = REAL / "pinia" / "packages" / "docs"
+    pages = {"en": (folder / "ssr" / "nuxt.md").read_text(encoding="utf-8"),
+             "zh": (folder / "zh" / "ssr" / "nuxt.md").read_text(encoding="utf-8")}
+    page = aligned(pages, "en", page="ssr/nuxt.md")
+    assert 69 not in _listed(inline_code, page, "zh")
+    gone = [f for f in missing_block.check(page, context(page)) if f.locale == "zh" and f.line == 70]
+    assert len(gone) == 1 and "missing 4 blocks" in gone[0].message and "usePinia" not in gone[0].message
+    pages["zh"] = pages["zh"].replace("它类似于 `getActivePinia()`", "它类似于 `useActivePinia()`")
+    page = aligned(pages, "en", page="ssr/nuxt.md")
+    assert 69 in _listed(inline_code, page, "zh")
+
+
+def test_names_written_as_a_list_after_their_paragraph_are_that_paragraph():
+    """otel concepts/resources/index.md (tests/data/real/otel-resources): zh writes the three
+    attributes en names inline (en:28) as a list after the sentence (zh:30-32). Neither the
+    sentence's spans are missing nor the items extra; a list with another name is."""
+    from transcheck.rules import extra_block
+    folder = REAL / "otel-resources"
+    pages = {loc: (folder / loc / "docs" / "concepts" / "resources" / "index.md").read_text(encoding="utf-8")
+             for loc in ("en", "zh")}
+    page = aligned(pages, "en", page="concepts/resources/index.md")
+    assert _pair(page, "zh", 28) == 28
+    assert 28 not in _listed(inline_code, page, "zh") and not _listed(extra_block, page, "zh")
+    pages["zh"] = pages["zh"].replace("- `telemetry.sdk.version`", "- `telemetry.sdk.build`")
+    page = aligned(pages, "en", page="concepts/resources/index.md")
+    assert 28 in _listed(inline_code, page, "zh") and _listed(extra_block, page, "zh")

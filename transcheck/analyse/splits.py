@@ -10,6 +10,9 @@ this locale, both parts together fit it, and every code span and link of the alo
 is in the whole (or, where a link was localized, the parts hold as many as the whole). "Should be" uses the page's own length ratio between the two locales
 (the median over the prose blocks they pair).
 
+A pair whose code spans and links differ by exactly those of the block next to it that one
+side lacks or has alone (:mod:`.spills`) is one block joined or split: that block is neither.
+
 The same text in another shape is neither either: next to the blocks a locale lacks, its
 extra blocks hold the same code spans (at least one) in paragraphs where the others have
 list items, or the other way round (a step written as a numbered item where the others
@@ -25,6 +28,7 @@ from collections import Counter
 
 from ..model import AlignedPage, Segment, Verdict
 from .features import anchors, prose_length
+from .spills import spill
 
 SHORT = 0.75
 """The paired part alone is at most this share of the whole's expected length."""
@@ -100,7 +104,7 @@ def split_blocks(page: AlignedPage, verdicts: dict[int, Verdict]) -> dict[int, V
                 if split:
                     parts.update((k, loc) for k in run)
                     break
-    parts |= _reshaped(page, verdicts, ratio)
+    parts |= _reshaped(page, verdicts, ratio) | _spilled(page, verdicts)
     out = dict(verdicts)
     for index, v in verdicts.items():
         keep = tuple(loc for loc in v.deviants if (index, loc) not in parts)
@@ -110,6 +114,24 @@ def split_blocks(page: AlignedPage, verdicts: dict[int, Verdict]) -> dict[int, V
 
 
 _PROSE = ("paragraph", "list_item")
+
+
+def _spilled(page: AlignedPage, verdicts: dict[int, Verdict]) -> set[tuple[int, str]]:
+    """``(row, locale)`` of the blocks a locale lacks, or alone has, next to a pair whose code
+    spans and links they make equal (:func:`.spills.spill`): joined into or split out of it."""
+    out: set[tuple[int, str]] = set()
+    for index, v in sorted(verdicts.items()):
+        witness = page.reference if page.reference in v.supporters else min(v.supporters, default=None)
+        for loc in v.deviants:
+            if (index, loc) in out:
+                continue
+            for at in (index - 1, index + 1):
+                if witness is not None and 0 <= at < len(page.rows):
+                    found = spill(page, at, loc, witness)
+                    if index in found:
+                        out.update((k, loc) for k in found)
+                        break
+    return out
 
 
 def same_text_other_shape(theirs: list[Segment], mine: list[Segment], ratio: float) -> bool:

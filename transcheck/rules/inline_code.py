@@ -45,6 +45,9 @@ A span whose text the reference writes here as plain, bold or link text is forma
 one by one (:func:`~transcheck.analyse.codeforms.formatting_only`): `` `Logs Bridge API` `` for
 **Logs Bridge API**, `` `str` `` for "a string", `` `head` `` written "head"; the rest is compared
 as above, so `` `Trecho` `` for `` `Span` `` stays an error even where the page says "span".
+A block that holds exactly the spans and links of the block next to it as well (an intro line
+joined with the first list item, names written as a list after their paragraph) is that block
+joined or split, not a difference (:mod:`~transcheck.analyse.spills`).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ from ..locales import ISO_639_1
 from ..model import AlignedPage, Example, Finding
 from ..analyse.localized import PROSE_INFOS, example_names_only, localized_text_only, mask_strings
 from ..analyse.placeholders import compile_patterns, layout_key, mask
+from ..analyse.spills import joined
 from .base import RuleContext, locale_codes, lowered, make_finding, prose_count_drift, severity_for, shorten
 
 ID = "inline-code"
@@ -249,6 +253,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     coded: dict[str, set[str]] = {}  # every locale's code spans on the whole page, gathered at the first drift
     page_codes = locale_codes(page.documents) | ISO_639_1
     for row, segs, _, loc, masked_drift in prose_count_drift(page, spans):
+        if joined(page, row, loc, masked_drift.supporters):
+            continue  # the spans are in the block next to it, joined into or split out of this one
         if not coded:
             coded.update(_page_spans(page))
         seg = segs[loc]

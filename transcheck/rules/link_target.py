@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from ..analyse.links import link_key, localized_edition
 from ..analyse.sitepaths import locale_root, resolve_row
+from ..analyse.spills import joined
 from ..model import AlignedPage, Example, Finding
 from .base import RuleContext, count_drift, make_finding, prose_count_drift, severity_for, shorten
 
@@ -193,6 +194,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         return out
 
     for row, segs, _, loc, d in prose_count_drift(page, raw, targets):
+        if joined(page, row, loc, d.supporters):
+            continue  # the links are in the block next to it, joined into or split out of this one
         where = sited({lc: raw(lc, sg) for lc, sg in segs.items()})
         key = lambda url: _self_link(plain(where.get(url, url)), where.get(url, url), own)  # noqa: E731
         coarse = {lc: Counter(link_key(where.get(i.target, i.target), langs, coarse=True) for i in _links(sg))
