@@ -138,6 +138,14 @@ class DocFeatures:
         self.ncells = np.fromiter((len(s.cells) for s in self.segments), dtype=np.int64, count=n)
         self.keys = np.fromiter((_key_id(s) for s in self.segments), dtype=np.int64, count=n)
         """Per table row, a checksum of its first cell (its key: ``Attributes``, ``--port``), else 0."""
+        keys, heading = self.keys.tolist(), _HEADING
+        self.key_set = {abs(k) for k in keys if k}  # the keys used (absolute values)
+        twice: dict[int, int] = {}
+        for k, kind in zip(keys, self.kind.tolist()):
+            if k and kind == heading:
+                twice[abs(k)] = twice.get(abs(k), 0) + 1
+        self.repeated_keys = {k for k, c in twice.items() if c > 1}
+        """Heading keys two headings of the document share (``### Head`` and ``#### `Head```): no anchor."""
         per_seg = [anchors(s) for s in self.segments]
         self.anchors = [[a[t] for a in per_seg] for t in range(3)]
         self.totals = [np.fromiter((sum(d.values()) for d in self.anchors[t]), dtype=np.int64, count=n)
@@ -164,12 +172,6 @@ KEEP_CELLS = 4_000_000
 """Most cells a :class:`PairScorer` keeps for :meth:`PairScorer.cell` (32 MB of scores)."""
 
 
-def _repeated(f: DocFeatures) -> np.ndarray:
-    """Heading keys two headings of one document share (``### Head`` and ``#### `Head```): no anchor."""
-    keys, counts = np.unique(np.abs(f.keys[(f.kind == _HEADING) & (f.keys != 0)]), return_counts=True)
-    return keys[counts > 1]
-
-
 class PairScorer:
     """Scores blocks of the similarity matrix of two documents (see the module docstring).
 
@@ -191,11 +193,10 @@ class PairScorer:
     def _share_keys(self) -> None:
         """The keys both documents use, and whether one names its headings by the other's
         slugs (``by_ids``: two explicit heading ids or more that are keys of the other)."""
-        ka, kb = self.a.keys, self.b.keys
-        self.shared_keys = np.setdiff1d(np.intersect1d(np.abs(ka[ka != 0]), np.abs(kb[kb != 0])),
-                                        np.concatenate([_repeated(self.a), _repeated(self.b)]))
-        ids = np.concatenate([-ka[ka < 0], -kb[kb < 0]])
-        self.by_ids = int(np.isin(ids, self.shared_keys).sum()) >= 2
+        a, b = self.a, self.b
+        shared = (a.key_set & b.key_set) - a.repeated_keys - b.repeated_keys
+        self.shared_keys = np.array(sorted(shared), dtype=np.int64)
+        self.by_ids = sum(1 for f in (a, b) for k in f.keys.tolist() if k < 0 and -k in shared) >= 2
 
     def _inter(self, t: int, i0: int, i1: int, j0: int, j1: int) -> np.ndarray:
         """Multiset intersection sizes of anchor type ``t`` for the block."""

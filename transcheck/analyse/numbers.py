@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Mapping
 
 from ..locales import base_language
@@ -40,6 +41,7 @@ _URL_RE = re.compile(r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)[!-~]+")
 """A URL, also glued to CJK text (``で http://127.0.0.1:8000を開きます`` has no space around it):
 ASCII letters may not precede it, and it ends at the first non-ASCII character or space."""
 _DIGIT_RE = re.compile(r"\d")
+_SPACED_THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
 _CJK_COUNTERS = "つ個个人回本枚件台点行番目章節节项項種种匹頭头冊册通分秒時时日年月週周歳岁位次部段層层级級文字名개명번장가지줄단계월년일시분초주"
 _CJK_COUNTER_RE = re.compile(rf"\s?[{_CJK_COUNTERS}]")
 _HAN_DIGITS = "一二三四五六七八九"
@@ -53,6 +55,7 @@ _KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, 
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
+@lru_cache(maxsize=8192)
 def normalize_number(token: str) -> str:
     """Canonical form: ASCII digits (``۱۰`` is 10), thousands separators dropped, decimal comma as a point."""
     if not token.isascii():
@@ -77,12 +80,14 @@ def find_numbers(text: str, cjk: bool = False) -> tuple[Counter, Counter]:
     digits = _DIGIT_RE.search(text) is not None
     if not digits and not cjk:
         return required, optional  # no digit, no number (most prose)
-    text = _URL_RE.sub(" ", text)
+    if "://" in text or "www." in text:  # what every URL match holds
+        text = _URL_RE.sub(" ", text)
     text = _INSIDE_WORD_RE.sub(lambda m: " " * len(m.group()), text)
-    text = _TAG_DIGITS_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    if "<" in text:
+        text = _TAG_DIGITS_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     for m in NUMBER_TOKEN_RE.finditer(text) if digits else ():
         token = m.group().strip()
-        if " " in token and not re.fullmatch(r"\d{1,3}(?: \d{3})+", token):
+        if " " in token and not _SPACED_THOUSANDS_RE.fullmatch(token):
             parts = token.split(" ")  # a space between unrelated numbers, not a thousands separator
         else:
             parts = [token]

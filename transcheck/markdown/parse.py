@@ -192,7 +192,8 @@ class _InlineText:
         """
         self.text.append(s)
         self.length += len(s)
-        self.prose.append(s if prose else "".join(c if c == "\n" else " " for c in s))
+        self.prose.append(s if prose else " " * len(s) if "\n" not in s
+                          else "".join(c if c == "\n" else " " for c in s))
 
 
 def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _InlineText:

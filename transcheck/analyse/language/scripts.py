@@ -96,22 +96,34 @@ def _simplified_only(ch: str) -> bool:
 
 
 
+def _zh_class(ch: str) -> int:
+    """What a character tells :func:`chinese_score`: 1 Han of Chinese only, 2 Han weakly
+    Chinese, 3 other Han, 4 kana, 5 Chinese punctuation, 0 nothing."""
+    s = script_of(ch)
+    if s == "Han":
+        return 1 if _simplified_only(ch) else 2 if ch in ZH_WEAK else 3
+    if s in ("Hiragana", "Katakana"):
+        return 4
+    return 5 if ch in ZH_PUNCT else 0
+
+
+_ZH_CLASS: dict[str, int] = {}
+
+
 def chinese_score(text: str) -> tuple[int, int, int]:
-    """(Han count, kana count, Chinese evidence score) of a text."""
-    han = kana = strong = weak = 0
-    for ch in text:
-        s = script_of(ch)
-        if s == "Han":
-            han += 1
-            if _simplified_only(ch):
-                strong += 1
-            elif ch in ZH_WEAK:
-                weak += 1
-        elif s in ("Hiragana", "Katakana"):
-            kana += 1
-        elif ch in ZH_PUNCT:
-            weak += 1
-    return han, kana, 2 * strong + weak
+    """(Han count, kana count, Chinese evidence score) of a text (each distinct character
+    classified once, from a memo)."""
+    by_class = [0] * 6
+    memo = _ZH_CLASS
+    for ch, n in Counter(text).items():
+        c = memo.get(ch)
+        if c is None:
+            if len(memo) > 65536:
+                memo.clear()
+            c = memo[ch] = _zh_class(ch)
+        by_class[c] += n
+    han = by_class[1] + by_class[2] + by_class[3]
+    return han, by_class[4], 2 * by_class[1] + by_class[2] + by_class[5]
 
 
 # ------------------------------------------------------------------------- masking

@@ -156,9 +156,9 @@ def _judge(piece: str, fam: str, expected: str, exp_fams: frozenset[str]) -> Det
         # Script evidence: strong whatever the length (the run is not minor).
         return Detection(det.lang, max(det.confidence, 0.9))
     if fam == "CJK":
-        han, kana, zh = chinese_score(piece)
         if expected == "ja":
             return _chinese_in_japanese(piece)
+        han, kana, zh = chinese_score(piece)
         if expected == "zh" and kana >= 3 and kana >= 0.15 * (han + kana):
             return Detection("ja", 0.9)
         return None
