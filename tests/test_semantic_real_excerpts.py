@@ -154,3 +154,44 @@ def test_missing_sentence_severity_follows_the_evidence():
     assert "say two sentences as one" in said_as_one[0].message
     dropped = [f for f in findings(OTEL_STRUCTURED, reference="en") if f.rule == "missing-sentence"]
     assert [(f.locale, f.severity) for f in dropped] == [("es", "warning")]
+
+
+def test_a_cjk_missing_sentence_whose_code_is_absent_stays_a_warning():
+    """The Pinia sentence's own code span `mapStores()` is nowhere in the Chinese item: it
+    is not said in any wording, so the finding is a warning despite the language."""
+    found = [f for f in findings(PINIA_ID, reference="en") if f.rule == "missing-sentence"]
+    assert [(f.locale, f.severity) for f in found] == [("zh", "warning")]
+    assert "mapStores() absent" in found[0].message
+
+
+def test_kept_tokens_are_the_sentence_own_names_code_numbers_and_links():
+    """Node.js security page (apps/site/pages/{en,es,ja,zh-tw}/about/security-reporting.mdx,
+    MIT): «Node.js» is the sentence's alone in its paragraph and the other translations keep it;
+    the Traditional Chinese item, an older version, lacks it; a cognate (fr «triage») is no
+    evidence, nor is a word the paragraph's other sentences also hold."""
+    from transcheck.analyse.semantic.anchors import absent_from, kept_tokens
+    from transcheck.model import Segment
+
+    def seg(text: str) -> Segment:
+        return Segment("list_item", 0, 1, 1, text, text)
+
+    en = seg("This person will coordinate the fix and release process. The problem is validated "
+             "against all supported Node.js versions. Once confirmed, a list of all affected versions "
+             "is determined.")
+    copies = [seg("Esta persona coordinará la corrección. El problema se valida en todas las versiones "
+                  "de Node.js compatibles."),
+              seg("この担当者は修正とリリースプロセスを調整します。問題はサポートされているすべてのNode.jsバージョンに対して検証されます。")]
+    sentence = "The problem is validated against all supported Node.js versions."
+    assert kept_tokens(sentence, en, copies) == ["Node.js"]
+    assert absent_from(["Node.js"], seg("這位人員將會協調修復和釋出流程。當問題確認後，將整理出所有受影響的版本清單。"))
+    assert not absent_from(["Node.js"], seg("当问题在所有受支持的 Node.js 版本中被验证后，会确定受影响的版本列表。"))
+    assert kept_tokens("Once confirmed, a list of all affected versions is determined.", en, copies) == []
+
+
+def test_an_image_alt_text_showing_the_reference_image_is_not_drift():
+    """SWR «Understanding SWR» (tests/data/semantic/swr-understanding): the Russian alt text
+    «Шаблон Смены ключа + Резервные данные» is faithful but scored 0.47 against English while
+    the untranslated es and ko copies raised the others' agreement to 0.83; the paragraph is
+    only an image with the reference's source, a figure, so its caption is not judged."""
+    assert semantic(excerpt("swr-understanding"), reference="en") == []
+

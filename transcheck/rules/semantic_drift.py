@@ -27,7 +27,8 @@ locale of the same language whose own segment stands out. Pages of 3-4 other row
 larger deviation.
 A segment that reads like a block up to two rows away, whose own segment in this
 locale does not read like its row either, is aligned one row off (a block added or
-dropped nearby, for the structural rules), not drifting.
+dropped nearby, for the structural rules), not drifting. A paragraph that is only an
+image showing the same image as the reference's is a figure: its alt text is not judged.
 Segments under about five words, and segments aligned across block kinds, are not
 judged; nor are locales whose language the model does not know. Needs three locales,
 or a reference and two translations. Skipped with ``--no-semantic``.
@@ -186,6 +187,18 @@ def _shifted(sem, row, locale: str, own: float, best: tuple[int, float] | None) 
     return there is None or there < _typical(sem, best[0], locale) - BELOW_TYPICAL
 
 
+def _same_figure(seg, other) -> bool:
+    """True when ``seg`` is only images (its text is their alt text) whose sources ``other``
+    shows too: a figure, whose alt text is a caption, not a paragraph to judge (a faithful
+    Russian alt text scored 0.47 where untranslated copies raised the others' agreement)."""
+    images = seg.inlines_of("image")
+    text = seg.text
+    for image in images:
+        text = text.replace(image.text, " ", 1)
+    shown = {i.target for i in other.inlines_of("image")}
+    return bool(images) and not text.strip() and all(i.target in shown for i in images)
+
+
 def _sample(sem, present: dict, loc: str) -> str:
     """The locale whose text to quote as expected: the reference, else the one closest
     to the others (among the locales the model scored)."""
@@ -222,6 +235,8 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             elsewhere = None
             sample_loc = _sample(sem, present, loc)
+            if _same_figure(seg, present[sample_loc]):
+                continue
             if own >= ratio * others or others - own < margin:
                 best = sem.best_elsewhere(page, row, loc) if own < moved_ratio * others else None
                 if best is None or best[1] < own + ELSEWHERE_MARGIN:
