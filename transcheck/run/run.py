@@ -112,7 +112,7 @@ def run(options: RunOptions) -> Report:
     # site-wide errors are reported by shard 1 only, so merged shards match
     totals = _Totals(errors=[] if options.shard and options.shard[0] != 1 else list(found.errors))
     has_source = options.settings.reference or any(g.source_locale is not None for g in groups)
-    history, warnings = None, []
+    history, warnings = None, list(found.warnings)
     if has_source and any(getattr(r, "NEEDS_GIT", False) for r in page_rules):
         history, warning = load_history(options.paths)
         warnings += [warning] if warning else []

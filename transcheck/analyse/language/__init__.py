@@ -19,7 +19,7 @@ factory with a fixed seed, and every call builds a fresh detector.
 
 from ...locales import base_language
 from .data import Detection, Span, is_language, language_name
-from .detect import detect, has_pronoun, same_text_ratio
+from .detect import detect, detectable_languages, has_pronoun, same_text_ratio
 from .documents import document_language
 from .scripts import has_translatable_text, language_scripts, mask_technical, natural_words, script_counts, script_of
 from .spans import foreign_spans
@@ -34,6 +34,7 @@ __all__ = [
     "mask_technical",
     "natural_words",
     "detect",
+    "detectable_languages",
     "foreign_spans",
     "document_language",
     "same_text_ratio",

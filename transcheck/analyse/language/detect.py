@@ -63,6 +63,13 @@ def _factory(core: str):
     return factory
 
 
+def detectable_languages() -> frozenset[str]:
+    """Base languages langdetect has a profile for (``zh-cn`` and ``zh-tw`` are ``zh``)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return frozenset(n.split("-")[0] for n in os.listdir(PROFILES_DIRECTORY) if not n.startswith("."))
+
+
 def _builtin_profiles(module, names: list[str]):
     """A langdetect-rs factory with its built-in copy of langdetect's profiles loaded in the
     order ``names`` (six times faster than parsing the JSON files), or None when this

@@ -37,7 +37,7 @@ from .files import display_path, filter_globs, link_refusal, printable, resolve,
 from .identify import identify
 from .layouts import locale_folder, root_layouts, root_source, sibling_tree, suffix, with_aliases
 from .sitelayout import SitePlan
-from .sources import SOURCE, label_sources, source_language
+from .sources import SOURCE, label_sources, misread_locales, source_language
 
 __all__ = ["Discovery", "SOURCE", "discover", "display_path", "printable"]
 
@@ -56,6 +56,8 @@ class Discovery:
     nothing to say: no config, only the path rules; see :meth:`SitePlan.describe`)."""
     address: SiteAddress = field(default_factory=SiteAddress)
     """Where the site's pages are served, from its configs (``https://hexo.io``, as folders)."""
+    warnings: tuple[str, ...] = ()
+    """What discovery decided that a user should know (a locale relabelled from its text)."""
 
 
 def discover(paths: list[str | Path], source_locale: str | None = None,
@@ -89,8 +91,11 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
         errors.extend(id_errors)
         if found and not locales:
             locales = tuple(sorted({pf.locale for g in found for pf in g.files}))
+    groups, warnings = misread_locales(groups, set(aliases or {}) | set((aliases or {}).values()))
+    if warnings:
+        locales = tuple(sorted({pf.locale for g in groups for pf in g.files}))
     said = site.describe(display_path) if site.worth_saying() else {}
-    return Discovery(tuple(groups), tuple(errors), locales, said, site.address())
+    return Discovery(tuple(groups), tuple(errors), locales, said, site.address(), tuple(warnings))
 
 
 def _place(paths, source_locale, aliases, include, exclude, base, errors: list[InputError],
