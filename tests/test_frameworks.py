@@ -48,6 +48,25 @@ def test_js_scanner_reads_literals_through_code():
     assert i18n["labels"]["ja"] is UNKNOWN
 
 
+def test_js_scanner_reads_the_literal_branch_of_a_condition():
+    # pnpm/pnpm.io docusaurus.config.ts: a CI build of one locale, else the site's list
+    src = """
+    const LOCALE_CI = process.env.LOCALE_CI;
+    export default {
+      i18n: {
+        defaultLocale: 'en',
+        locales: LOCALE_CI ? [LOCALE_CI] : ['en', 'es', 'zh', 'zh-TW'],
+        url: process.env.X === '1' ? base : 'https://x.io',
+        both: dev ? ['en'] : ['en', 'fr'],
+        other: a ?? ['en'],
+      },
+    };
+    """
+    i18n = next(scan(src).dicts_with("i18n"))["i18n"]
+    assert i18n["locales"] == ["en", "es", "zh", "zh-TW"] and i18n["url"] == "https://x.io"
+    assert i18n["both"] is UNKNOWN and i18n["other"] is UNKNOWN  # no one literal branch to take
+
+
 def test_js_scanner_typescript_and_calls():
     src = ("import { defineConfig } from 'vitepress'\n"
            "export default defineConfig({ locales: { root: { lang: 'en-US' } } satisfies X, n: -2 } as const)\n")

@@ -90,10 +90,33 @@ class _Parser:
         # TypeScript's "as const" / "satisfies T" / "as T" keep the value
         while j < len(self.t) and self.t[j] in (("name", "as"), ("name", "satisfies")):
             j = self.skip_expression(j + 1)
-        # an operator follows: not a literal (a name or value after it is a new statement)
-        if j < len(self.t) and self.t[j][0] == "punct" and self.t[j][1] not in (",", ";", ")", "]", "}"):
+        # an operator follows: not a literal (a name or value after it is a new statement),
+        # unless it is a condition whose branches are values: ``cond ? a : b``
+        if j < len(self.t) and self.t[j][0] == "punct" and self.t[j][1] not in (",", ";", ")", "]", "}", ":"):
+            q = self._question_mark(j)
+            if q is not None:
+                a, k = self.value(q + 1, depth + 1)
+                if self._is(k, ":"):
+                    b, end = self.value(k + 1, depth + 1)
+                    return _literal_branch(a, b), end
             return UNKNOWN, self.skip_expression(j)
         return v, j
+
+    def _question_mark(self, i: int) -> int | None:
+        """The ``?`` of a conditional expression from ``i`` on, at this depth (not ``??``)."""
+        end = self.skip_expression(i)
+        depth = 0
+        for k in range(i, end):
+            kind, v = self.t[k]
+            if kind != "punct":
+                continue
+            if v in _CLOSERS:
+                depth += 1
+            elif v in (")", "]", "}"):
+                depth -= 1
+            elif v == "?" and depth == 0 and not self._is(k - 1, "?") and not self._is(k + 1, "?"):
+                return k
+        return None
 
     def _primary(self, i: int, depth: int) -> tuple[Any, int]:
         kind, v = self.t[i]
@@ -244,6 +267,26 @@ class Module:
         for obj in self.objects:
             if key in obj:
                 yield self.resolve(obj)
+
+
+def _literal(value: Any) -> bool:
+    """True when ``value`` holds no unknown part and no unresolved name."""
+    if value is UNKNOWN or isinstance(value, (Ref, Call)):
+        return False
+    if isinstance(value, list):
+        return all(_literal(v) for v in value)
+    if isinstance(value, dict):
+        return all(_literal(v) for v in value.values())
+    return True
+
+
+def _literal_branch(a: Any, b: Any) -> Any:
+    """The value of ``cond ? a : b`` as a config means it: the branch that is a literal when
+    only one is (``LOCALE_CI ? [LOCALE_CI] : ['en', 'fr']``, pnpm.io: a CI build of one
+    locale, else the site's list), else :data:`UNKNOWN`."""
+    if _literal(a) != _literal(b):
+        return a if _literal(a) else b
+    return UNKNOWN
 
 
 def scan(src: str) -> Module:
