@@ -81,6 +81,24 @@ export default defineConfig({
 })
 """
 
+# The shape of VuePress's own docs config (docs/.vuepress/config.js, MIT), trimmed
+VUEPRESS_CONFIG = """module.exports = {
+  locales: {
+    '/': { lang: 'en', title: 'My Tool', description: 'A VuePress site' },
+    '/fr/': { lang: 'fr-FR', title: 'My Tool' },
+    '/de/': { lang: 'de-DE', title: 'My Tool' },
+  },
+  themeConfig: {
+    repo: 'me/my-tool',
+    locales: {
+      '/': { label: 'English', selectText: 'Languages', nav: [{ text: 'Guide', link: '/guide/' }] },
+      '/fr/': { label: 'Français', selectText: 'Langues' },
+      '/de/': { label: 'Deutsch', selectText: 'Sprachen' },
+    },
+  },
+}
+"""
+
 STARLIGHT_CONFIG = """// @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -185,6 +203,8 @@ LAYOUTS = {
                     "de": "i18n/de/docusaurus-plugin-content-docs/current/install.md"}),
     "vitepress": ({"docs/.vitepress/config.mts": VITEPRESS_CONFIG},
                   {"en": "docs/install.md", "fr": "docs/fr/install.md", "de": "docs/de/install.md"}),
+    "vuepress": ({"docs/.vuepress/config.js": VUEPRESS_CONFIG},
+                 {"en": "docs/install.md", "fr": "docs/fr/install.md", "de": "docs/de/install.md"}),
     "starlight": ({"astro.config.mjs": STARLIGHT_CONFIG},
                   {"en": "src/content/docs/install.md", "fr": "src/content/docs/fr/install.md",
                    "de": "src/content/docs/de/install.md"}),

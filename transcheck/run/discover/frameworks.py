@@ -50,7 +50,7 @@ class SiteConfig:
     """What a site's own configuration says about its languages and layout."""
 
     framework: str
-    """docusaurus, vitepress, starlight, astro, mkdocs, hugo, nextra, next, rspress or custom."""
+    """docusaurus, vitepress, vuepress, starlight, astro, mkdocs, hugo, nextra, next, rspress or custom."""
     path: str | None
     """The config file that was read (None: the layout was recognised from paths)."""
     root: str
@@ -228,6 +228,27 @@ def read_vitepress(path: Path) -> SiteConfig:
     content = _content_dir(src)
     site = make_site("vitepress", path, base, named, None)
     return _root_layout(site, content, root_tag if isinstance(root_tag, str) else None, _rewritten_root(mod))
+
+
+def read_vuepress(path: Path) -> SiteConfig:
+    """``.vuepress/config.*`` (VuePress 1 and 2): ``locales`` keyed by path prefix, ``'/'`` the
+    default locale (``{ '/': { lang: 'en-US' }, '/zh/': { lang: 'zh-CN' } }``); the pages are
+    in the folder that holds ``.vuepress``. A theme's ``locales`` of the same shape (labels,
+    no ``lang``) is used only when the site's own is not a literal."""
+    mod, _ = _js_module(path, "locales")
+    found = [d["locales"] for d in mod.dicts_with("locales") if isinstance(d["locales"], dict)
+             and any(isinstance(k, str) and k.startswith("/") for k in d["locales"])]
+    if not found:
+        raise ConfigUnreadable("no literal 'locales' object keyed by path ('/', '/zh/')")
+    locales = next((d for d in found if any(isinstance(v, dict) and "lang" in v for v in d.values())), found[0])
+    root_cfg = locales.get("/")
+    root_tag = root_cfg.get("lang") if isinstance(root_cfg, dict) else None
+    named = {k.strip("/"): v for k, v in _named_locales(locales).items() if k.strip("/")}
+    if not named:
+        raise NoLocales()
+    base = next(p for p in path.parents if p.name == ".vuepress").parent
+    site = make_site("vuepress", path, base, named, None)
+    return _root_layout(site, "", root_tag if isinstance(root_tag, str) else None)
 
 
 def _rewritten_root(mod) -> str:

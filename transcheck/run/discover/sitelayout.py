@@ -17,10 +17,11 @@ from ...locales import normalize_locale
 from ...model import SiteAddress
 from .datafiles import read_hugo, read_mkdocs
 from .frameworks import (ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees, read_astro,
-                         read_docusaurus, read_nextra, read_rspress, read_vitepress)
+                         read_docusaurus, read_nextra, read_rspress, read_vitepress, read_vuepress)
 from .hosts import may_exist, site_urls
 
-READERS = {"docusaurus": read_docusaurus, "vitepress": read_vitepress, "starlight": read_astro,
+READERS = {"docusaurus": read_docusaurus, "vitepress": read_vitepress, "vuepress": read_vuepress,
+           "starlight": read_astro,
            "mkdocs": read_mkdocs, "hugo": read_hugo, "nextra": read_nextra, "rspress": read_rspress}
 """Framework name (as the ``layout`` setting names it) -> its config reader."""
 
@@ -29,6 +30,7 @@ CONFIG_FILES: tuple[tuple[str, str], ...] = (
     *(("docusaurus", f"docusaurus.config.{e}") for e in JS),
     *(("vitepress", f".vitepress/config.{e}") for e in JS),
     *(("vitepress", f".vitepress/config/index.{e}") for e in JS),
+    *(("vuepress", f".vuepress/config.{e}") for e in JS),
     *(("starlight", f"astro.config.{e}") for e in JS),
     *(("rspress", f"rspress.config.{e}") for e in JS),
     *(("rspress", f"rstack.config.{e}") for e in JS),  # Rstack's define.doc({...}) is an Rspress config
@@ -47,7 +49,7 @@ _SKIP = frozenset({"node_modules", "__pycache__", "venv", "build", "dist", "publ
 _UP, _DOWN = 3, 2
 _PLUGIN = "docusaurus-plugin-content-"
 _FOLDERS = {"hugo": True, "starlight": True, "mkdocs": True,
-            "docusaurus": False, "vitepress": False, "nextra": False, "rspress": False}
+            "docusaurus": False, "vitepress": False, "vuepress": False, "nextra": False, "rspress": False}
 """Framework -> whether it serves a page as a folder (``/docs/x/``) rather than a file."""
 
 
