@@ -187,6 +187,8 @@ def has_translatable_text(text: str, min_words: int = 4, min_letters: int = 20) 
     """
     masked = mask_technical(text)
     words = _WORD_RE.findall(masked)
+    if len(words) >= min_words and sum(map(len, words)) >= min_letters:
+        return True  # the wide letters counted below only add to both
     cjk = 0
     if _MAYBE_WIDE_RE.search(masked):  # else no letter of these scripts: skip counting
         counts = Counter(masked)
