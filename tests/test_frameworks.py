@@ -87,6 +87,23 @@ def test_vitepress_locales_published_elsewhere_are_not_folders(tmp_path):
     assert site.root == str(tmp_path / "docs")
 
 
+def test_starlight_locales_imported_from_a_module(tmp_path):
+    # withastro/docs: astro.config.ts imports its locales from config/locales.ts
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "locales.ts").write_text(
+        "import type { StarlightUserConfig } from '@astrojs/starlight/types';\n"
+        "export const localesConfig = {\n  en: { label: 'English', lang: 'en', dir: 'ltr' },\n"
+        "  'pt-br': { label: 'Português do Brasil', lang: 'pt-BR', dir: 'ltr' },\n"
+        "} satisfies StarlightUserConfig['locales'];\n"
+        "export const twoLocalesConfig = Object.fromEntries(['en'].map((l) => [l, localesConfig[l]]));\n")
+    (tmp_path / "astro.config.ts").write_text(
+        "import { localesConfig as locales, twoLocalesConfig } from './config/locales';\n"
+        "export default defineConfig({ integrations: [starlight({ title: 'Docs', defaultLocale: 'en',\n"
+        "  locales })] });\n")
+    site = read_astro(tmp_path / "astro.config.ts")
+    assert site.default_locale == "en" and site.folders == {"en": "en", "pt-br": "pt-BR"}
+
+
 def test_starlight_with_a_default_locale_folder(tmp_path):
     (tmp_path / "astro.config.mjs").write_text(
         "export default defineConfig({ integrations: [starlight({ title: 'D', defaultLocale: 'en',\n"

@@ -188,3 +188,18 @@ def test_an_rstack_config_is_read_as_rspress(tmp_path):
     assert [(c["framework"], Path(c["file"]).name) for c in data["site"]["configs"]] == \
         [("rspress", "rstack.config.ts")]
     assert data["site"]["warnings"] == []  # a config without locales is a one-language site
+
+
+def test_a_lone_file_in_the_reference_language_is_a_warning_not_an_input_error(tmp_path):
+    # withastro/docs: config/README.md (English, no translation) beside src/content/docs/<locale>/
+    files = build(tmp_path, "starlight")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "README.md").write_text(
+        "# Configuration\n\nThis folder holds the configuration of the documentation site: the sidebar, "
+        "the locales and the plugins that the build uses.\n", encoding="utf-8")
+    code, data, stderr = run_json(str(tmp_path))
+    assert code == 1 and data["errors"] == []  # exit 1: the German drift; no input error
+    assert_checked_against_source(data, files)
+    [warning] = data["warnings"]
+    assert warning.startswith("1 file(s) in English (en), the site's reference language, have no locale")
+    assert "config/README.md" in warning and "config/README.md" in stderr

@@ -103,11 +103,17 @@ def _strings(value: Any, what: str) -> list[str]:
 _JSON_IMPORT_RE = re.compile(r"""^\s*import\s+([A-Za-z_$][\w$]*)\s+from\s+['"](\.{1,2}/[^'"]+\.json)['"]""", re.M)
 
 
+_NAMED_IMPORT_RE = re.compile(r"""^\s*import\s*\{([^}]*)\}\s*from\s+['"](\.{1,2}/[^'"]+)['"]""", re.M)
+_MODULE_SUFFIXES = ("", ".ts", ".mts", ".js", ".mjs", ".cts", ".cjs", "/index.ts", "/index.js")
+
+
 def _js_module(path: Path, *words: str):
     """Scan a JS/TS config; :class:`NoLocales` when none of ``words`` appears in it.
 
     A default import of a JSON file beside it (``import locales from './locales.json'``)
-    binds the file's data to that name, so ``starlight({ locales })`` reads the locales.
+    binds the file's data to that name, so ``starlight({ locales })`` reads the locales; so
+    does a named import of a literal from a module beside it (``import { localesConfig }
+    from './config/locales'``, withastro/docs), one level deep.
     """
     text = read_text(path)
     if not any(w in text for w in words):
@@ -120,6 +126,23 @@ def _js_module(path: Path, *words: str):
             mod.bindings[name] = json.loads(read_text(path.parent / rel))
         except (ConfigUnreadable, ValueError):
             continue  # not readable as data: the name stays unknown
+    for names, rel in _NAMED_IMPORT_RE.findall(text):
+        wanted = {}
+        for part in names.split(","):
+            src, _, alias = part.strip().removeprefix("type ").partition(" as ")
+            if src.strip() and (alias.strip() or src.strip()) not in mod.bindings:
+                wanted[alias.strip() or src.strip()] = src.strip()
+        target = next((f for f in (Path(f"{path.parent / rel}{sfx}") for sfx in _MODULE_SUFFIXES) if f.is_file()),
+                      None) if wanted else None
+        if target is None:
+            continue
+        try:
+            sub = scan(read_text(target))
+        except ConfigUnreadable:
+            continue  # unreadable: the names stay unknown
+        for alias, src in wanted.items():
+            if src in sub.bindings:
+                mod.bindings[alias] = sub.resolve(sub.bindings[src])
     return mod, text
 
 
@@ -211,56 +234,6 @@ def _content_dir(folder: str) -> str:
     """A config's content folder as a ``/``-separated path under the site root (``""`` for it)."""
     content = os.path.normpath(folder).replace(os.sep, "/").strip("/")
     return "" if content == "." else content
-
-
-def read_vitepress(path: Path) -> SiteConfig:
-    """``.vitepress/config.*``: the ``locales`` object (``root`` is the default locale)."""
-    mod, _ = _js_module(path, "locales")
-    found = [d for d in mod.dicts_with("locales") if isinstance(d["locales"], dict) and d["locales"]]
-    if not found:
-        raise ConfigUnreadable("no literal 'locales' object")
-    locales = found[0]["locales"]
-    root_cfg = locales.get("root")
-    root_tag = root_cfg.get("lang") if isinstance(root_cfg, dict) else None
-    named = {k: v for k, v in _named_locales(locales).items() if k != "root"}
-    base = next(p for p in path.parents if p.name == ".vitepress").parent
-    src = next((d["srcDir"] for d in mod.dicts_with("srcDir") if isinstance(d["srcDir"], str)), ".")
-    content = _content_dir(src)
-    site = make_site("vitepress", path, base, named, None)
-    return _root_layout(site, content, root_tag if isinstance(root_tag, str) else None, _rewritten_root(mod))
-
-
-def read_vuepress(path: Path) -> SiteConfig:
-    """``.vuepress/config.*`` (VuePress 1 and 2): ``locales`` keyed by path prefix, ``'/'`` the
-    default locale (``{ '/': { lang: 'en-US' }, '/zh/': { lang: 'zh-CN' } }``); the pages are
-    in the folder that holds ``.vuepress``. A theme's ``locales`` of the same shape (labels,
-    no ``lang``) is used only when the site's own is not a literal."""
-    mod, _ = _js_module(path, "locales")
-    found = [d["locales"] for d in mod.dicts_with("locales") if isinstance(d["locales"], dict)
-             and any(isinstance(k, str) and k.startswith("/") for k in d["locales"])]
-    if not found:
-        raise ConfigUnreadable("no literal 'locales' object keyed by path ('/', '/zh/')")
-    locales = next((d for d in found if any(isinstance(v, dict) and "lang" in v for v in d.values())), found[0])
-    root_cfg = locales.get("/")
-    root_tag = root_cfg.get("lang") if isinstance(root_cfg, dict) else None
-    named = {k.strip("/"): v for k, v in _named_locales(locales).items() if k.strip("/")}
-    if not named:
-        raise NoLocales()
-    base = next(p for p in path.parents if p.name == ".vuepress").parent
-    site = make_site("vuepress", path, base, named, None)
-    return _root_layout(site, "", root_tag if isinstance(root_tag, str) else None)
-
-
-def _rewritten_root(mod) -> str:
-    """The folder VitePress ``rewrites`` serve at the root (``'en/:rest*': ':rest*'`` -> ``en``),
-    where the default locale's pages then live; empty when there is none."""
-    for d in mod.dicts_with("rewrites"):
-        rules = d["rewrites"] if isinstance(d["rewrites"], dict) else {}
-        for src, dst in sorted(rules.items()):
-            if isinstance(dst, str) and dst.startswith(":") and src.endswith("/" + dst) \
-                    and ":" not in src[:-len(dst)]:
-                return src[:-len(dst) - 1].strip("/")
-    return ""
 
 
 def _astro_folders(content: Path, named: dict[str, Any]) -> dict[str, Any]:

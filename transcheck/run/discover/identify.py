@@ -122,12 +122,15 @@ def _candidates(profiles: list[_Profile]):
         yield sorted(found)
 
 
-def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
-    """Identify the language of unlabelled files and group translations into pages.
+def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError], list[tuple[str, str]]]:
+    """Identify the language of unlabelled files and group translations into pages:
+    (groups, input errors, lone files as (displayed path, language)).
 
     Deterministic: files are taken in path order; each joins the first group it
-    resembles that has no file in its language yet.
+    resembles that has no file in its language yet. A lone file (no translation of it
+    among the unlabelled files) is also an input error, whose message says so.
     """
+    lone: list[tuple[str, str]] = []
     errors: list[InputError] = []
     profiles: list[_Profile] = []
     for pf in sorted(files, key=lambda p: p.display):
@@ -148,6 +151,7 @@ def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
     for cluster in clusters_of(profiles):
         if len(cluster) == 1:
             p = cluster[0]
+            lone.append((p.file.display, p.language))
             errors.append(InputError(p.file.display, f"no locale in its path (its text is in "
                                                      f"'{p.language}') and no translation of it was found "
                                                      "among the other unlabelled files; not compared"
@@ -157,7 +161,7 @@ def identify(files: list[PageFile]) -> tuple[list[PageGroup], list[InputError]]:
         pfs = tuple(sorted((PageFile(page, p.language, p.file.path, p.file.display, "content")
                             for p in cluster), key=lambda f: f.locale))
         groups.append(PageGroup(page, pfs, None))
-    return groups, errors
+    return groups, errors, lone
 
 
 _NAME_CODE_RE = re.compile(r"[._-]([A-Za-z]{2,3})\.[A-Za-z0-9]+$")

@@ -17,7 +17,8 @@ from ...locales import normalize_locale
 from ...model import SiteAddress
 from .datafiles import read_hugo, read_mkdocs
 from .frameworks import (ConfigUnreadable, NoLocales, SiteConfig, Tree, docusaurus_trees, read_astro,
-                         read_docusaurus, read_nextra, read_rspress, read_vitepress, read_vuepress)
+                         read_docusaurus, read_nextra, read_rspress)
+from .vueconfigs import read_vitepress, read_vuepress
 from .hosts import may_exist, site_urls
 
 READERS = {"docusaurus": read_docusaurus, "vitepress": read_vitepress, "vuepress": read_vuepress,
