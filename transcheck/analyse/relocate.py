@@ -78,9 +78,10 @@ def relocate(pairs: Pairs, fa: DocFeatures, fb: DocFeatures, score: Callable[[in
     scorer = PairScorer(_unplaced(fa), _unplaced(fb), extra, ratios)
     partner = {j: i for i, j in pairs if j is not None}
     used: set[int] = set(sure_b)
+    columns: dict[int, np.ndarray] = {}  # a b block's scores against all of a, tried for several runs
     for r0, r1 in _runs(free_a):
         sims = scorer.block(r0, r1, 0, len(b))
-        seed = _seed(sims, r0, a, b, used, scorer)
+        seed = _seed(sims, r0, a, b, used, scorer, columns)
         if seed is None:
             continue
         moved = _align_around(seed, r0, r1, sims, partner, used, scorer, gap, len(b))
@@ -93,10 +94,11 @@ def relocate(pairs: Pairs, fa: DocFeatures, fb: DocFeatures, score: Callable[[in
 
 
 def _seed(sims: np.ndarray, r0: int, a: Sequence[Segment], b: Sequence[Segment],
-          used: set[int], scorer: PairScorer) -> tuple[int, int] | None:
+          used: set[int], scorer: PairScorer, columns: dict) -> tuple[int, int] | None:
     """The surest pair (``a`` index, ``b`` index) of the run's rows with a free ``b`` block that
     each block prefers to any other (by :data:`MARGIN`): a ``Type: string`` line, one of many
-    alike, is no seed. None when there is none."""
+    alike, is no seed. None when there is none. ``columns`` keeps each ``b`` block's scores
+    against all of ``a`` (a block may be tried for several runs)."""
     rows, cols = np.nonzero(sims >= SURE)
     order = sorted(zip(rows.tolist(), cols.tolist()), key=lambda xj: (-sims[xj], xj))
     for x, j in order[:TRIES]:
@@ -104,8 +106,12 @@ def _seed(sims: np.ndarray, r0: int, a: Sequence[Segment], b: Sequence[Segment],
             continue
         best = sims[x, j]
         row = np.delete(sims[x], j)
-        col = np.delete(scorer.block(0, len(a), j, j + 1)[:, 0], r0 + x)
-        if (not len(row) or row.max() < best - MARGIN) and (not len(col) or col.max() < best - MARGIN):
+        if len(row) and row.max() >= best - MARGIN:
+            continue
+        if j not in columns:
+            columns[j] = scorer.block(0, len(a), j, j + 1)[:, 0]
+        col = np.delete(columns[j], r0 + x)
+        if not len(col) or col.max() < best - MARGIN:
             return r0 + x, j
     return None
 
