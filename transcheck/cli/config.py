@@ -15,6 +15,7 @@ Example ``transcheck.toml``::
     include = ["docs/**"]
     exclude = ["**/changelog.md"]
     placeholders = ['%\\w+%']
+    source_only_components = ["DontEditWarning"]   # components translators remove on purpose
     layout = "hugo"         # auto (default): read the site's framework config; folders: none
 
     [severity]
@@ -77,6 +78,7 @@ class Config:
     cache_dir: str | None = None
     layout: str = "auto"
     locale_folders: dict[str, str] = field(default_factory=dict)
+    source_only_components: tuple[str, ...] = ()
 
 
 _KEYS = {
@@ -85,6 +87,7 @@ _KEYS = {
     "include": "globs", "exclude": "globs",
     "placeholders": "regexes", "locale_aliases": "aliases", "thresholds": "numbers",
     "model": "string", "cache_dir": "string", "layout": "layout", "locale_folders": "aliases",
+    "source_only_components": "components",
 }
 
 
@@ -196,6 +199,11 @@ def _validate(p: Path, key: str, kind: str, value: Any, known: set[str],
         return value
     if kind == "globs":
         return strings(value)
+    if kind == "components":
+        names = tuple(n.strip().strip("<>/ ") for n in strings(value))
+        if not all(names):
+            raise fail("must be a list of component names like \"DontEditWarning\"")
+        return names
     if kind == "regexes":
         pats = strings(value)
         for pat in pats:

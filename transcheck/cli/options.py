@@ -119,7 +119,8 @@ def run_options(opts: dict, cfg: Config) -> tuple[RunOptions, list[tuple[str, st
     source_locale = normalize_locale(opts["source_locale"]) if opts["source_locale"] else cfg.source_locale
     settings = Settings(reference=reference,
                         placeholders=DEFAULT_PLACEHOLDERS + cfg.placeholders + tuple(opts["placeholders"]),
-                        thresholds=dict(cfg.thresholds), severity=dict(cfg.severity))
+                        thresholds=dict(cfg.thresholds), severity=dict(cfg.severity),
+                        source_only_components=cfg.source_only_components)
     baseline = None
     if opts["baseline_path"]:
         try:

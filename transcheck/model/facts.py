@@ -30,6 +30,8 @@ class Settings:
     thresholds: Mapping[str, float] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)
     """Severity overrides by rule ID or category (the rule ID wins)."""
+    source_only_components: tuple[str, ...] = ()
+    """MDX component names that translations leave out on purpose (not reported as lost)."""
 
     def threshold(self, name: str, default: float) -> float:
         """Return a named threshold, or ``default`` when not configured."""

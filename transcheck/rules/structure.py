@@ -105,7 +105,10 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         return ANY_ADMONITION if collapse and info.startswith("admonition:") else admonition_family(info)
     counts = {loc: Counter(key(k) for k in c.elements()) for loc, c in counts.items()}
     changed = _changed_kinds(page)
+    source_only = set(ctx.settings.source_only_components)
     for kind in sorted(set().union(*counts.values())):
+        if kind.partition(":")[0] in source_only:
+            continue  # translations leave it out on purpose (source_only_components)
         verdict = judge({loc: c[kind] for loc, c in counts.items()}, page.reference)
         if verdict.expected is None:
             continue

@@ -8,6 +8,7 @@ the run goes on with the other pages.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -69,6 +70,8 @@ class PageResult:
     """Texts served from the cache (``hits``) and embedded (``misses``) for this page."""
     lost: bool = False
     """The worker process checking this page died (see :mod:`transcheck.run.parallel`)."""
+    shared_components: tuple[str, ...] = ()
+    """Names of the MDX components two or more copies of the page have (see :mod:`.conventions`)."""
 
 
 def load_documents(group: PageGroup, errors: list[InputError],
@@ -198,7 +201,10 @@ def check_loaded(group: PageGroup, job: PageJob, rules: tuple[ModuleType, ...], 
         after = emb.stats()
         stats = {k: after[k] - before[k] for k in after}
         stats["model_loaded"] = int(emb.loaded and not loaded_before)  # loaded by this page
-    return PageResult(kept, summary, errors, suppressed, view, rows or [], stats)
+    names = Counter(n for d in docs.values() for n in {s.info.partition(":")[0] for s in d.segments
+                                                         if s.kind == "component"})
+    shared = tuple(sorted(n for n, c in names.items() if c >= 2))
+    return PageResult(kept, summary, errors, suppressed, view, rows or [], stats, shared_components=shared)
 
 
 def _align(docs: dict[str, Document], ref: str | None, sem: PageSemantics | None) -> AlignedPage:

@@ -18,6 +18,7 @@ from .. import __version__, rules as rules_pkg
 from ..analyse.semantic.engine import SemanticOptions
 from ..model import Report, Settings
 from ..model.findings import FindingLog
+from .conventions import LostComponents
 from .baseline import apply_baseline
 from .discover import discover
 from .gitutil import load_history
@@ -79,10 +80,12 @@ class _Totals:
     stats: dict = field(default_factory=dict)
     suppressed: int = 0
     lost: list = field(default_factory=list)
+    components: LostComponents = field(default_factory=LostComponents)
 
     def add(self, result: PageResult) -> None:
         """Fold one page's result in."""
         self.findings.extend(result.findings)
+        self.components.add(result.findings, result.shared_components)
         self.errors.extend(result.errors)
         self.suppressed += result.suppressed
         if result.lost:
@@ -124,6 +127,7 @@ def run(options: RunOptions) -> Report:
         totals.add(result)
         if options.progress:
             options.progress(done, len(groups), totals.stats)
+    warnings += totals.components.hints()
     findings, baselined = totals.findings, 0
     if options.baseline is not None:
         findings = FindingLog()
