@@ -195,3 +195,29 @@ def test_an_image_alt_text_showing_the_reference_image_is_not_drift():
     only an image with the reference's source, a figure, so its caption is not judged."""
     assert semantic(excerpt("swr-understanding"), reference="en") == []
 
+
+
+# FastAPI docs, docs/{en,de,pt,tr}/docs/tutorial/sql-databases.md (MIT): the Turkish second
+# sentence starts with the code span `id`, a lowercase word.
+FASTAPI_ID = {
+    "en": "We shouldn't let that happen, they could overwrite an `id` we already have assigned in the DB. "
+          "Deciding the `id` should be done by the **backend** or the **database**, **not by the client**.\n",
+    "de": "Das sollten wir nicht zulassen, sie könnten eine `id` überschreiben, die wir bereits in der DB "
+          "zugewiesen haben. Die Entscheidung über die `id` sollte vom **Backend** oder der **Datenbank** "
+          "getroffen werden, **nicht vom Client**.\n",
+    "pt": "Não deveríamos deixar isso acontecer, eles poderiam sobrescrever um `id` que já atribuímos no banco "
+          "de dados. Decidir o `id` deve ser feito pelo **backend** ou pelo **banco de dados**, **não pelo cliente**.\n",
+    "tr": "Buna izin vermemeliyiz; DB’de zaten atanmış bir `id`’yi ezebilirler. `id` belirlemek **client** "
+          "tarafından değil, **backend** veya **veritabanı** tarafından yapılmalıdır.\n",
+}
+
+
+def test_a_sentence_starting_with_a_code_span_is_a_sentence():
+    """The Turkish paragraph was read as one sentence (no cut before a lowercase letter), so
+    the English first sentence had no counterpart: a code span may start a sentence."""
+    from transcheck.analyse.semantic.sentences import split_sentences
+    text = "bir id’yi ezebilirler. id belirlemek z. B. gerekir."
+    prose = "bir   ’yi ezebilirler.    belirlemek z. B. gerekir."
+    assert split_sentences(text) == [text]
+    assert split_sentences(text, prose) == ["bir id’yi ezebilirler.", "id belirlemek z. B. gerekir."]
+    assert semantic(FASTAPI_ID, reference="en") == []

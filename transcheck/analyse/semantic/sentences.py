@@ -22,20 +22,39 @@ if TYPE_CHECKING:
     from .engine import PageSemantics
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
 _ABBREV = frozenset("""z b d h u a ca bzw usw etc e g i vs cf ex nr dr mr mrs ms st p s
 v vgl ggf evtl inkl exkl max min approx env resp cad env mme""".split())
 _END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+|[。！？]+[」』）)]*\s*")
 
 
-def split_sentences(text: str) -> list[str]:
+def _normalised(text: str, prose: str | None) -> tuple[str, list[bool]]:
+    """``text`` with whitespace collapsed, and for each of its characters whether it starts
+    a code span (``prose``, the same text with code spans blanked, marks them; offsets of
+    ``text`` and ``prose`` are the same in paragraphs and list items)."""
+    code = prose is not None and len(prose) == len(text)
+    out, starts, prev_code = [], [], False
+    for i, ch in enumerate(text):
+        in_code = code and prose[i].isspace() and not ch.isspace()
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                starts.append(False)
+        else:
+            out.append(ch)
+            starts.append(in_code and not prev_code)
+        prev_code = in_code
+    while out and out[-1] == " ":
+        out.pop()
+        starts.pop()
+    return "".join(out), starts
+
+
+def split_sentences(text: str, prose: str | None = None) -> list[str]:
     """Split prose into sentences: after ``. ! ?`` and a space (not after abbreviations
-    such as ``z. B.``/``e.g.``/``ca.`` nor before a lowercase letter or digit), and after
-    ``。！？`` (CJK, no space needed). Whitespace is collapsed."""
-    text = _norm(text)
+    such as ``z. B.``/``e.g.``/``ca.`` nor before a lowercase letter or digit, unless that
+    starts a code span: pass the segment's ``prose`` to know them), and after ``。！？``
+    (CJK, no space needed). Whitespace is collapsed."""
+    text, code_start = _normalised(text, prose)
     out, start = [], 0
     for m in _END.finditer(text):
         end = m.end()
@@ -43,7 +62,7 @@ def split_sentences(text: str) -> list[str]:
             break
         nxt, punct = text[end], m.group()[0]
         if punct in ".!?…":
-            if nxt.islower() or nxt.isdigit():
+            if (nxt.islower() or nxt.isdigit()) and not code_start[end]:
                 continue
             prev = re.search(r"(\w+)$", text[start:m.start()])
             word = prev.group(1).lower() if prev else ""
@@ -151,7 +170,7 @@ def _split_row(sem: PageSemantics, row: AlignedRow) -> tuple[dict, dict[str, lis
              if seg.kind in ("paragraph", "list_item") and sem.vector(seg) is not None}
     if len(cells) < 2:
         return cells, {}
-    sents = {loc: split_sentences(seg.text) for loc, seg in cells.items()}
+    sents = {loc: split_sentences(seg.text, seg.prose) for loc, seg in cells.items()}
     return cells, sents if len({len(s) for s in sents.values()}) > 1 else {}
 
 
@@ -210,7 +229,7 @@ def _nearby(sem: PageSemantics, page: AlignedPage, row: AlignedRow, x: str, gap:
         if i != row.index and x in cells and alone:
             near.append(cells[x])
     texts = [t for seg in near if seg is not None and sem.vector(seg) is not None
-             for t in split_sentences(seg.text)]
+             for t in split_sentences(seg.text, seg.prose)]
     if not texts:
         return False
     sem.embed_sentences(texts + [gap.sentence])
