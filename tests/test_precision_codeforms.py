@@ -99,3 +99,23 @@ def test_an_operator_only_the_translation_names_is_info():
     assert severities(inline_code, en, "zh", zh) == ["info"]
     # an added name beside it is still an error
     assert severities(inline_code, en, "zh", zh.replace("(在 `=` 之后)", "(在 `=` 和 `Query()` 之后)")) == ["error"]
+
+
+def test_the_same_name_written_another_way_is_info_another_name_is_not():
+    # withastro/docs src/content/docs/{en,fr}/basics/astro-components.mdx:392 (MIT)
+    en = ("Astro supports importing and using `.html` files as components or placing these files within "
+          "the `src/pages/` subdirectory as pages.\n")
+    fr = ("Astro prend en charge l'importation et l'utilisation de fichiers `.html` en tant que composants ou "
+          "le placement de ces fichiers dans le sous-répertoire `src/pages` en tant que pages.\n")
+    found = run_rule(inline_code, {"en": en, "fr": fr}, reference="en")
+    assert [(f.severity, "the same name written another way" in f.message) for f in found] == [("info", True)]
+    # a call's parentheses, how an element is closed (ibid. reference/routing, basics/layouts)
+    for a, b in (("`getStaticPaths()`", "`getStaticPaths`"), ("`<slot />`", "`<slot>`"),
+                 ('`<slot name="x" />`', '`<slot name="x"/>`')):
+        assert severities(inline_code, f"Export {a} from the page file.\n", "fr",
+                          f"Exportez {b} depuis le fichier de la page.\n") == ["info"], (a, b)
+    # another folder, another function, an argument: still errors
+    for a, b in (("`src/pages/`", "`src/content/`"), ("`getStaticPaths()`", "`getStaticProps()`"),
+                 ("`render()`", "`render(props)`")):
+        assert severities(inline_code, f"Export {a} from the page file.\n", "fr",
+                          f"Exportez {b} depuis le fichier de la page.\n") == ["error"], (a, b)

@@ -29,6 +29,23 @@ def _tag_name(span: str) -> str:
     return m[1] if m else span
 
 
+_CALL = re.compile(r"\(\s*\)$")
+_ELEMENT = re.compile(r"<\s*([A-Za-z][\w.:-]*)(\s[^<>]*?)?\s*/?\s*>")
+_SCHEME = re.compile(r"^https?://")
+
+
+def name_form(span: str) -> str:
+    """``span`` as the name it writes, without the spelling a writer may choose: a call's
+    empty parentheses (``getStaticPaths()``), the slashes around a path (``/src/pages/``), a
+    URL's scheme, and how an element is closed and spaced (``<slot>``, ``<slot />``)."""
+    s = _CALL.sub("", span.strip())
+    m = _ELEMENT.fullmatch(s)
+    if m:
+        return f"<{m[1]}{' ' + ' '.join(m[2].split()) if m[2] and m[2].strip() else ''}>"
+    s = _SCHEME.sub("", s)
+    return (s.strip("/") or s) if "/" in s and " " not in s else s
+
+
 def written_in(span: str, text: str) -> bool:
     """True when ``text`` holds ``span`` as a whole word or phrase, in any letter case
     (``NULL`` in "a non-null ``INTEGER``"; ``id`` is not in "identifier")."""

@@ -10,6 +10,8 @@ Translatable placeholders inside a span (`` `git add <your-file>` `` and
 `` `git add <你的文件名>` ``; the same patterns as for code blocks) are not compared,
 and a span that differs only inside a string literal (`` `addTodo('Nouvel élément')` ``)
 or in the spacing around ``=``, ``,``, ``:`` and brackets (`` `a = b` `` and `` `a=b` ``) is info,
+and so is the same name written another way (:func:`~transcheck.analyse.codeforms.name_form`:
+`` `getStaticPaths()` `` / `` `getStaticPaths` ``, `` `src/pages/` `` / `` `/src/pages` ``),
 and so is a span repeated more or less often when every locale has it (`` `large` `` named in a
 table row's description as well as in its type column). Invisible direction marks (U+200E…)
 that right-to-left pages add are not part of a span.
@@ -317,8 +319,12 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             sorted(mask_strings(k) for k in d.extra.elements())
         spacing = sorted(layout_key(k, free_form=False) for k in d.missing.elements()) == \
             sorted(layout_key(k, free_form=False) for k in d.extra.elements())
+        alike = bool(d.missing and d.extra) and sorted(map(codeforms.name_form, d.missing.elements())) == \
+            sorted(map(codeforms.name_form, d.extra.elements()))  # `src/pages/` for `src/pages`
+        if alike and not spacing:
+            msg = msg.replace(" (translated or changed?)", " (the same name written another way)", 1)
         if formatting_only or localized or spacing or counts_only or variants or words or plain_words \
-                or added_name:
+                or added_name or alike:
             # formatting, a translated literal, spacing, the same word, a term formatted as code
             sev = lowered(SEVERITY, 2)
         line = seg.line
