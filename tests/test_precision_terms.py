@@ -185,3 +185,20 @@ def test_a_heading_of_product_names_is_not_untranslated():
           + "## はじめに {#getting-started}\n\nまずパッケージをインストールします。\n")
     found = run_rule(untranslated, {"en": en, "ru": ru, "ja": ja}, reference="en")
     assert [(f.locale, f.line) for f in found] == [("ru", 7)]
+
+
+def test_the_output_of_an_example_kept_as_is_is_not_untranslated():
+    # vuejs/vitepress docs/{en,zh}/guide/markdown.md:166-200 and 136-178 (MIT): zh keeps the
+    # ::: danger example and its rendered output in English; output left in English under an
+    # example zh translated is reported
+    from tests.helpers import run_rule
+    from transcheck.rules import untranslated
+
+    example = "```md\n::: danger\nThis is a dangerous warning.\n:::\n```\n\n"
+    output = "::: danger\nThis is a dangerous warning.\n:::\n"
+    en = "### Default Title\n\n**Input**\n\n" + example + "**Output**\n\n" + output
+    zh = "### 默认标题 {#default-title}\n\n**输入**\n\n" + example + "**输出**\n\n" + output
+    assert run_rule(untranslated, {"en": en, "zh": zh}, reference="en") == []
+    translated = zh.replace("```md\n::: danger\nThis is a dangerous warning.", "```md\n::: danger\n这是一个危险警告。")
+    found = run_rule(untranslated, {"en": en, "zh": translated}, reference="en")
+    assert [(f.locale, f.line) for f in found] == [("zh", 14)]

@@ -4,7 +4,9 @@ A heading, paragraph, list item or table row that is (nearly) identical to the
 same aligned segment of a locale in another language, or that is written in the
 reference (source) language, was most likely never translated. Segments with
 little translatable text (short labels, commands, identifiers, product names such
-as ``FROM python:3.8-alpine``, the language names of a language switcher) are ignored.
+as ``FROM python:3.8-alpine``, the language names of a language switcher) are ignored, and so
+is text the file also writes in one of its code blocks (the rendered output of a Markdown
+example the translation keeps as it is).
 
 When no reference locale is set, the copy is told from the original by the
 segment's own language: the locale whose text is not in its language is reported.

@@ -173,11 +173,13 @@ def untranslated_copies(page: AlignedPage, languages: Mapping[str, str], skip: M
                         ratio: float = COPY_RATIO) -> dict[tuple[int, str], Copy]:
     """(row index, locale) -> :class:`~transcheck.model.Copy` for every copied prose segment.
 
-    Locales in ``skip`` (misfiled files, reported once as a whole) are left out. The
+    Locales in ``skip`` (misfiled files, reported once as a whole) are left out, and so is
+    text its own file also writes in a code block (:func:`_example_output`). The
     locales of a row are sketched once (:mod:`..sketch`), so difflib compares only the
     pairs that may be copies: linear in locales, not quadratic.
     """
     out: dict[tuple[int, str], Copy] = {}
+    examples: dict[str, str] = {}
     for row in page.rows:
         prose = [(loc, seg) for loc, seg in row.present().items() if seg.is_prose]
         maybe: dict[str, set[str]] = {loc: set() for loc, _ in prose}
@@ -189,6 +191,19 @@ def untranslated_copies(page: AlignedPage, languages: Mapping[str, str], skip: M
             if locale in skip:
                 continue
             why = copied_from(page, languages, row, locale, seg, ratio, maybe.get(locale, set()))
-            if why is not None:
+            if why is not None and not _example_output(page, locale, seg, examples):
                 out[(row.index, locale)] = why
     return out
+
+
+def _example_output(page: AlignedPage, locale: str, seg: Segment, examples: dict[str, str]) -> bool:
+    """True when ``seg``'s text is written in a code block of its own file: the rendered output
+    of a Markdown example the translation keeps as it is (``This is a dangerous warning.``
+    under the ``::: danger`` example), not text left untranslated. ``examples`` caches each
+    locale's code blocks, joined, with runs of spaces made one."""
+    if locale not in examples:
+        doc = page.documents.get(locale)
+        codes = [s.text for s in doc.segments if s.kind == "code"] if doc is not None else []
+        examples[locale] = " ".join(" ".join(codes).split())
+    text = " ".join(seg.prose.split())
+    return bool(text) and text in examples[locale]
