@@ -118,13 +118,22 @@ def _han_value(word: str) -> int:
     return (_HAN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_HAN_DIGITS.index(ones) + 1 if ones else 0)
 
 
+@lru_cache(maxsize=16384)
+def _numbers_of(text: str, cjk: bool) -> tuple[Counter, Counter]:
+    """:func:`find_numbers`, memoised by text (the same code spans recur across locales;
+    callers must not change the counters)."""
+    return find_numbers(text, cjk)
+
+
 def segment_numbers(seg: Segment, locale: str) -> tuple[Counter, Counter]:
     """The numbers of a prose segment (its words and code spans): ``(required, optional)``."""
     cjk = base_language(locale) in CJK_LANGUAGES
     required: Counter = Counter()
     optional: Counter = Counter()
     for text in [seg.prose] + [i.text for i in seg.inlines if i.kind == "code"]:
-        r, o = find_numbers(text, cjk)
+        if not cjk and _DIGIT_RE.search(text) is None:
+            continue  # no digit: find_numbers would find nothing
+        r, o = _numbers_of(text, cjk)
         required.update(r)  # counts are positive: update, not +=, which rescans the whole counter
         optional.update(o)
     return required, optional

@@ -61,6 +61,14 @@ def option(ctx: RuleContext, conf: Iterable[Option], name: str) -> float:
     return ctx.settings.threshold(name, default)
 
 
+def _all_equal(counts: list) -> bool:
+    """True when every multiset holds the same items (plain dict equality: a zero count is an item)."""
+    first = counts[0]
+    if all(isinstance(c, dict) for c in counts):
+        return all(dict.__eq__(first, c) for c in counts[1:])
+    return len({tuple(sorted(c.items(), key=str)) for c in counts}) == 1
+
+
 def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], object],
                       combine: Callable[[dict], dict[str, Counter]] | None = None):
     """For every aligned row of prose, compare a multiset extracted from each locale.
@@ -78,7 +86,7 @@ def prose_count_drift(page: AlignedPage, extract: Callable[[str, Segment], objec
         values = {loc: extract(loc, s) for loc, s in segs.items()}
         if combine is not None:
             values = combine(values)
-        if len({tuple(sorted(c.items(), key=str)) for c in values.values()}) == 1:
+        if _all_equal(list(values.values())):
             continue
         for loc, drift in sorted(count_drift(values, page.reference).items()):
             yield row, segs, values, loc, drift
@@ -210,6 +218,8 @@ def markup_counts(seg: Segment, names: Mapping[str, str], html: bool = True) -> 
     """How many of each markup a prose segment holds: the inline kinds in ``names``
     (``strong`` -> ``bold``) and, with ``html``, each opening HTML tag (``<kbd>``)."""
     out: Counter = Counter()
+    if not seg.inlines:
+        return out
     for i in seg.inlines:
         if i.kind in names:
             out[names[i.kind]] += 1

@@ -110,9 +110,10 @@ def _zh_class(ch: str) -> int:
 _ZH_CLASS: dict[str, int] = {}
 
 
+@lru_cache(maxsize=16384)
 def chinese_score(text: str) -> tuple[int, int, int]:
     """(Han count, kana count, Chinese evidence score) of a text (each distinct character
-    classified once, from a memo)."""
+    classified once, from a memo; memoised by text: the same runs recur across checks)."""
     by_class = [0] * 6
     memo = _ZH_CLASS
     for ch, n in Counter(text).items():
@@ -179,6 +180,7 @@ def natural_words(text: str) -> list[str]:
     return _WORD_RE.findall(mask_technical(text))
 
 
+@lru_cache(maxsize=16384)
 def has_translatable_text(text: str, min_words: int = 4, min_letters: int = 20) -> bool:
     """True when ``text`` has enough natural words to need translating.
 
