@@ -68,12 +68,14 @@ def kind_id(kind: str) -> int:
     return _KIND_ID[kind]
 
 
-def _kind_table(size: int) -> np.ndarray:
+@lru_cache(maxsize=64)
+def _kind_table(size: int) -> np.ndarray:  # read-only; ids only grow, so a size fixes the table
     names = sorted(_KIND_ID, key=_KIND_ID.get)
     tab = np.zeros((size, size))
     for a, na in enumerate(names[:size]):
         for b, nb in enumerate(names[:size]):
             tab[a, b] = 1.0 if a == b else COMPATIBLE.get(frozenset((na, nb)), 0.0)
+    tab.setflags(write=False)
     return tab
 
 
@@ -124,7 +126,7 @@ def prose_length(prose: str) -> int:
 class DocFeatures:
     """What the similarity needs from one document's segments, as arrays.
 
-    ``kind``/``level``/``prose_len``/``ncells``: one entry per segment;
+    ``kind``/``level``/``prose_len``/``ncells``/``keys`` (a row's or heading's key checksum): one per segment;
     ``anchors[t]``: per segment, a dict of anchor -> count for anchor type ``t``, with
     ``totals[t]`` the counts' sums and ``index[t]`` anchor -> [(segment, count)].
     """
@@ -132,12 +134,9 @@ class DocFeatures:
     def __init__(self, segments: Sequence[Segment], at_zero: bool = False):
         self.segments = list(segments)
         n = len(self.segments)
-        self.kind = np.fromiter((kind_id(s.kind) for s in self.segments), dtype=np.int64, count=n)
-        self.level = np.fromiter((s.level for s in self.segments), dtype=np.int64, count=n)
-        self.prose_len = np.fromiter((prose_length(s.prose) for s in self.segments), dtype=np.int64, count=n)
-        self.ncells = np.fromiter((len(s.cells) for s in self.segments), dtype=np.int64, count=n)
-        self.keys = np.fromiter((_key_id(s) for s in self.segments), dtype=np.int64, count=n)
-        """Per table row, a checksum of its first cell (its key: ``Attributes``, ``--port``), else 0."""
+        cols = np.array([(kind_id(s.kind), s.level, prose_length(s.prose), len(s.cells), _key_id(s))
+                         for s in self.segments], dtype=np.int64).reshape(n, 5)  # one pass over the segments
+        self.kind, self.level, self.prose_len, self.ncells, self.keys = (cols[:, c].copy() for c in range(5))
         keys, heading = self.keys.tolist(), _HEADING
         self.key_set = {abs(k) for k in keys if k}  # the keys used (absolute values)
         twice: dict[int, int] = {}
@@ -240,8 +239,8 @@ class PairScorer:
             both = (sa > 0) & (sb > 0)
             with np.errstate(divide="ignore", invalid="ignore"):
                 jac = np.where(both, inter / np.where(union > 0, union, 1), 0.0)
-            num = np.where(mask, num + jac * w, num)
-            den = np.where(mask, den + w, den)
+            np.add(num, jac * w, out=num, where=mask)  # in place: the same sums where mask holds
+            np.add(den, w, out=den, where=mask)
         la = a.prose_len[i0:i1, None]
         lb = b.prose_len[None, j0:j1]
         rat = np.minimum(la, lb) / np.maximum(la, lb)
@@ -250,8 +249,8 @@ class PairScorer:
         ca = a.ncells[i0:i1, None]
         cb = b.ncells[None, j0:j1]
         cells = (ca > 0) | (cb > 0)
-        num = np.where(cells, num + np.where(ca == cb, 1.0, 0.3) * 0.8, num)
-        den = np.where(cells, den + 0.8, den)
+        np.add(num, np.where(ca == cb, 1.0, 0.3) * 0.8, out=num, where=cells)
+        np.add(den, 0.8, out=den, where=cells)
         if self.shared_keys is None:
             self._share_keys()
         if len(self.shared_keys):  # key cells both locales use are anchors; translated ones say nothing
@@ -261,8 +260,8 @@ class PairScorer:
             if self.by_ids:  # a heading id unlike the reference heading's slug: another heading
                 held |= (ka_ != 0) & (kb_ != 0) & ((a.keys[i0:i1, None] < 0) | (b.keys[None, j0:j1] < 0))
             w = np.where(ka == _HEADING, HEADING_KEY_WEIGHT, KEY_WEIGHT)
-            num = np.where(held & (ka_ == kb_), num + w, num)
-            den = np.where(held, den + w, den)
+            np.add(num, w, out=num, where=held & (ka_ == kb_))
+            np.add(den, w, out=den, where=held)
         score = 0.35 * ks + 0.65 * (num / den)
         for kid, base, share in ((_CODE, 0.3, 0.7), (_HTML, 0.4, 0.6)):
             where = same & (ka == kid)
