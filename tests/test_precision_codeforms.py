@@ -119,3 +119,29 @@ def test_the_same_name_written_another_way_is_info_another_name_is_not():
                  ("`render()`", "`render(props)`")):
         assert severities(inline_code, f"Export {a} from the page file.\n", "fr",
                           f"Exportez {b} depuis le fichier de la page.\n") == ["error"], (a, b)
+
+
+def test_an_html_code_element_is_a_code_span_kbd_is_not_prose():
+    # withastro/docs reference/modules/astro-assets.mdx:258 (MIT): "Type" is French too, the rest is code
+    en = '**Type:** <code><a href="#imageoutputformat">ImageOutputFormat</a> | undefined</code>\n'
+    fr = '**Type :** <code><a href="#imageoutputformat">ImageOutputFormat</a> | undefined</code>\n'
+    ko = '**타입:** <code><a href="#imageoutputformat">ImageOutputFormat</a> | undefined</code>\n'
+    from transcheck.rules import untranslated
+    assert run_rule(untranslated, {"en": en, "fr": fr, "ko": ko}, reference="en") == []
+    assert run_rule(inline_code, {"en": en, "fr": fr, "ko": ko}, reference="en") == []
+    # vercel/swr-site content/docs/error-handling.{en,ko}.mdx:51 (MIT): the identifiers translated
+    en = "Note that <code>data</code> and <code>error</code> can exist at the same time.\n"
+    ko = "<code>데이터</code>와 <code>에러</code>는 동시에 존재할 수 있습니다.\n"
+    es = "Ten en cuenta que `data` y `error` pueden existir al mismo tiempo.\n"  # a Markdown span is the same span
+    found = run_rule(inline_code, {"en": en, "ko": ko, "es": es}, reference="en")
+    assert [(f.locale, f.severity, f.expected) for f in found] == [("ko", "error", "`data`, `error`")]
+    # a key and an interface label are not compared; otel pt wraps <kbd>Ctrl +\nC</kbd> over two lines
+    assert severities(inline_code, "Stop it with <kbd>Ctrl + C</kbd>.\n", "pt",
+                      "Pare-o com <kbd>Ctrl +\nC</kbd>.\n") == []
+
+
+def test_a_code_element_with_attributes_is_not_a_code_span():
+    # ant-design components/skeleton/index.{en-US,zh-CN}.md:20 (MIT): a demo embedded under its title
+    en = '<code src="./demo/basic.tsx">Basic</code>\n'
+    zh = '<code src="./demo/basic.tsx">基本</code>\n'
+    assert run_rule(inline_code, {"en-US": en, "zh-CN": zh}, reference="en-US") == []

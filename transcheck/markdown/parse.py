@@ -196,20 +196,34 @@ class _InlineText:
                           else "".join(c if c == "\n" else " " for c in s))
 
 
+_HTML_CODE = re.compile(r"<(/?)(code|kbd|samp|var|tt)\s*>", re.I)
+"""Inline HTML elements whose text is not prose: ``<code>`` is a code span (``<code>string</code>``);
+``<kbd>`` and the others are keys and interface labels, which a localized interface translates,
+so they are left out of the prose and not compared. Not one with attributes: ant-design's
+``<code src="./demo/basic.tsx">Basic</code>`` embeds a demo under a title its translations translate."""
+
+
 def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _InlineText:
-    """Walk an inline token's children into text, prose and inline items."""
+    """Walk an inline token's children into text, prose and inline items. An inline HTML
+    ``<code>`` element is a code span: its text is an inline item of kind ``code`` and not prose;
+    the text of ``<kbd>``, ``<samp>``, ``<var>`` and ``<tt>`` is not prose either."""
     acc = acc or _InlineText(first_line)
     line = first_line
     open_marks: list[tuple[str, int, int, str]] = []  # kind, index in acc.text, line, target
+    in_code, code_text, code_line, code_tag = 0, [], line, ""  # open <code>-like HTML elements, their text
     for child in token.children or ():
         t = child.type
         if t == "text":
             in_autolink = bool(open_marks) and open_marks[-1][0] == "autolink"
-            acc.add(child.content, prose=not in_autolink)
+            acc.add(child.content, prose=not in_autolink and not in_code)
+            if in_code:
+                code_text.append(child.content)
         elif t == "code_inline":
             acc.inlines.append(Inline("code", child.content, line))
             acc.add(child.content, prose=False)
         elif t in ("softbreak", "hardbreak"):
+            if in_code:
+                code_text.append(" ")  # a code element's line break is a space, as a code span's
             acc.add("\n")
             line += 1
             acc.line_starts.append(acc.length)
@@ -230,6 +244,15 @@ def _inline(token: Token, first_line: int, acc: _InlineText | None = None) -> _I
         elif t == "html_inline":
             acc.inlines.append(Inline("html", child.content, line))
             acc.add(child.content, prose=False)
+            m = _HTML_CODE.match(child.content)
+            if m and m[1] and in_code:
+                in_code -= 1
+                if not in_code and code_tag == "code" and "".join(code_text).strip():
+                    acc.inlines.append(Inline("code", "".join(code_text).strip(), code_line))
+            elif m and not m[1]:
+                if not in_code:
+                    code_text, code_line, code_tag = [], line, m[2].lower()
+                in_code += 1
         else:
             acc.add(child.content, prose=False)
     return acc
