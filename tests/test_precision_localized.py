@@ -254,3 +254,34 @@ def test_a_semicolon_before_a_closing_brace_is_layout():
     en = "```ts\nconst x: (config: { entrypoint: string; order?: 'pre' | 'post' }) => void;\n```\n"
     ru = "```ts\nconst x: (config: {\n  entrypoint: string;\n  order?: 'pre' | 'post';\n}) => void;\n```\n"
     assert severities(code_block, en, "ru", ru) == ["info"]
+
+
+def test_names_an_example_declares_renamed_everywhere_are_info():
+    # withastro/docs (MIT) src/content/docs/{en,fr}/guides/upgrade-to/v5.mdx:594-604: a prop its own
+    # type declares, renamed with every use
+    en = ('```astro title="src/components/MyComponent.astro"\n---\ntype Props = {\n  showAlert: boolean\n}\n\n'
+          'const { showAlert } = Astro.props;\n---\n{\n  showAlert && <script is:inline>alert("Some very '
+          'important code!!")</script>\n}\n```\n')
+    fr = en.replace("showAlert", "afficherAlerte").replace("Some very important code!!", "Notification très importante !")
+    assert severities(code_block, en, "fr", fr) == ["info"]
+    # ibid. de/basics/astro-components.mdx:82: a default import and the relative file it names
+    en = ("```astro\n---\nimport ReactPokemonComponent from '../components/ReactPokemonComponent.jsx';\n"
+          "const myFavoritePokemon = [/* ... */];\n---\n<ReactPokemonComponent client:visible />\n"
+          "<ul>{myFavoritePokemon.map((data) => <li>{data.name}</li>)}</ul>\n```\n")
+    de = en.replace("ReactPokemonComponent", "ReactPokemonKomponente").replace("myFavoritePokemon", "meineLieblingspokemon")
+    assert severities(code_block, en, "de", de) == ["info"]
+    # a use left with the old name is a broken example
+    half = de.replace("{meineLieblingspokemon.map", "{myFavoritePokemon.map")
+    assert severities(code_block, en, "de", half) == ["error"]
+
+
+def test_another_api_imported_or_a_renamed_property_stays_an_error():
+    # withastro/starlight (MIT) components/using-components.mdx:87-93: es imports another component
+    en = ("```astro\n---\nimport type { ComponentProps } from 'astro/types';\n"
+          "import { Badge } from '@astrojs/starlight/components';\n\n"
+          "type BadgeProps = ComponentProps<typeof Badge>;\n---\n```\n")
+    es = en.replace("Badge", "Icon").replace("@astrojs/starlight/components", "@astrojs/starlight/icon")
+    assert severities(code_block, en, "es", es) == ["error"]
+    # a property of an API object is not the example's own name
+    en = "```js\nconst member = Color.RED;\nconsole.log(member.value);\n```\n"
+    assert severities(code_block, en, "fr", en.replace(".value", ".valeur")) == ["error"]

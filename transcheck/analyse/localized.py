@@ -256,3 +256,69 @@ The counts must leave out the two blocks compared."""
             return False
         found = True
     return found
+
+
+_IDENT_RE = re.compile(r"[A-Za-z_$][\w$]*")
+_DECLARED_RE = re.compile(r"\b(?:const|let|var|function|class|type|interface|import)\s+"
+                          r"(?:\{([^{}]*)\}|([A-Za-z_$][\w$]*))")
+_TYPE_BODY_RE = re.compile(r"\b(?:type\s+[\w$]+\s*=|interface\s+[\w$]+)\s*\{([^{}]*)\}")
+
+
+def declared_names(code: str) -> set[str]:
+    """Names ``code`` declares itself: after ``const``/``let``/``var``/``function``/``class``/
+    ``type``/``interface`` (destructured lists too), a default import's name and an import's
+    ``as`` alias (not a named import: ``import { Badge }`` names the package's API), and the
+    members of a type it declares (``type Props = { showAlert: boolean }``)."""
+    out: set[str] = set()
+    for m in _DECLARED_RE.finditer(code):
+        group, name = m.group(1), m.group(2)
+        if m.group().startswith("import"):
+            out.update(re.findall(r"\bas\s+([A-Za-z_$][\w$]*)", group) if group else [name])
+        else:
+            out.update(_IDENT_RE.findall(group) if group else [name])
+    for body in _TYPE_BODY_RE.findall(code):
+        out.update(re.findall(r"([A-Za-z_$][\w$]*)\s*\??\s*:", body))
+    return out - {"as", "from", "type", "default"}
+
+
+def renamed_locals(expected: str, actual: str) -> bool:
+    """True when ``actual`` is ``expected`` with names the example declares itself renamed,
+    each one the same way everywhere (``ReactPokemonComponent`` / ``ReactPokemonKomponente``
+    after ``import``, ``showAlert`` / ``afficherAlerte`` as a prop its own ``type Props``
+    declares): the same program. A renamed name the block uses but does not declare (an
+    API's ``.value`` written ``.valeur``) is a change."""
+    a, b = _CODE_TOKEN_RE.findall(expected), _CODE_TOKEN_RE.findall(actual)
+    mine, theirs = declared_names(expected), declared_names(actual)
+    forward: dict[str, str] = {}
+    backward: dict[str, str] = {}
+    for op, i1, i2, j1, j2 in textdiff.opcodes(a, b):
+        if op == "equal":
+            continue
+        if op != "replace" or i2 - i1 != j2 - j1:
+            return False
+        for x, y in zip(a[i1:i2], b[j1:j2]):
+            if x not in mine or y not in theirs or forward.setdefault(x, y) != y or backward.setdefault(y, x) != x:
+                return False
+    # every use renamed with its declaration: no old name left, no new name there before
+    return bool(forward) and not set(forward) & set(b) and not set(backward) & set(a)
+
+
+_FROM_RE = re.compile(r"""\bfrom\s+(["'])(.*?)\1""")
+
+
+def renamed_locals_in(expected: str, actual: str, bare: str, bare_here: str) -> bool:
+    """:func:`renamed_locals` on the blocks with their string literals masked (``bare``,
+    ``bare_here``), where the modules imported are the same, or a relative one renamed as its
+    name is (``'../components/ReactPokemonComponent.jsx'`` with ``ReactPokemonComponent``)."""
+    if not renamed_locals(bare, bare_here):
+        return False
+    a, b = _CODE_TOKEN_RE.findall(bare), _CODE_TOKEN_RE.findall(bare_here)
+    names = {x: y for x, y in zip(a, b) if x != y}
+    mods_a = [m[1] for m in _FROM_RE.findall(expected)]
+    mods_b = [m[1] for m in _FROM_RE.findall(actual)]
+    if len(mods_a) != len(mods_b):
+        return False
+    for x, y in zip(mods_a, mods_b):
+        if x != y and not (x.startswith(".") and re.sub(r"[\w$]+", lambda w: names.get(w[0], w[0]), x) == y):
+            return False
+    return True

@@ -37,7 +37,7 @@ from typing import Iterator
 
 from ..analyse import shell, textdiff
 from ..analyse.localized import (PROSE_INFOS, example_names_only, literal_words, localized_text_only, mask_locale_codes,
-                                 mask_strings, plain_text_changes, renamed_as_page)
+                                 mask_strings, plain_text_changes, renamed_as_page, renamed_locals_in)
 from ..analyse.placeholders import FREE_FORM_INFOS, code_lines, compile_patterns, layout_key, mask
 from ..model import AlignedPage, AlignedRow, Example, Finding, Segment
 from .base import RuleContext, basis_note, judge, locale_codes, make_finding, severity_for, shorten
@@ -245,6 +245,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             words = not (localized or both) and (
                 localized_text_only(bare, bare_here, codes)
                 or example_names_only(bare, bare_here)  # my-reset -> ma-reinitialisation
+                or renamed_locals_in(expected, actual, bare, bare_here)  # const myFavoritePokemon -> meineLieblingspokemon
                 or renamed_as_page(bare, bare_here, literals(holder) - literal_words([blocks[holder].text]),
                                    literals(loc) - literal_words([seg.text])))
             strings_only = prose_example or spacing or localized or both or words
