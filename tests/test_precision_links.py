@@ -170,3 +170,13 @@ def test_the_link_named_missing_is_the_one_this_locale_lacks():
           "[peso de ordenación personalizado](/es/reference/frontmatter/#order).\n")
     found = run_rule(link_target, {"en": en, "es": es}, reference="en")
     assert [(f.severity, f.expected) for f in found] == [("error", "/reference/frontmatter/#attrs")]
+
+
+def test_a_www_host_and_http_are_the_same_site():
+    # withastro/docs (MIT) src/content/docs/{en,fr}/guides/cms/sanity.mdx:13
+    en = "[Sanity](https://www.sanity.io) is a headless content management system (CMS).\n"
+    fr = "[Sanity](http://sanity.io) est un système de gestion de contenu (CMS) headless.\n"
+    assert run_rule(link_target, {"en": en, "fr": fr}, reference="en") == []
+    # another host is another link
+    de = "[Sanity](https://www.sanity.dev) ist ein Headless-CMS.\n"
+    assert [f.locale for f in run_rule(link_target, {"en": en, "de": de}, reference="en")] == ["de"]

@@ -86,7 +86,8 @@ def link_key(url: str, languages: Iterable[str] | None = None, coarse: bool = Fa
     ``coarse``: also drop the path of a link to a locale-labelled host, whose article
     names are translated too (``en.wikipedia.org/wiki/Hash_function`` and
     ``ru.wikipedia.org/wiki/Хеш-функция`` get the same coarse key). ``http://`` and
-    ``https://`` are one scheme (a translation written later links the upgraded site).
+    ``https://`` are one scheme (a translation written later links the upgraded site), and a
+    ``www.`` host is the host without it (``http://sanity.io``, ``https://www.sanity.io``).
     """
     return _link_key(url.strip(), _languages(languages), coarse)
 
@@ -103,6 +104,7 @@ def _link_key(url: str, langs: frozenset[str] | None, coarse: bool) -> str:
     kept = [lb for k, lb in enumerate(labels) if k >= len(labels) - 2 or not _is_locale(lb, langs, regions=True)]
     localized_host = len(kept) < len(labels)
     host = ".".join(kept)
+    host = host[4:] if host.startswith("www.") and host.count(".") >= 2 else host  # www.sanity.io = sanity.io
     segs = []
     for s in parts.path.split("/"):
         if not (s and s != "_" and _is_locale(s, langs)):
