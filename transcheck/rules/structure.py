@@ -4,7 +4,8 @@ The aligned blocks of a segment position must have the same shape in every local
 a heading stays a heading of the same level, a list item stays in the same kind of
 list at the same depth, a block quote stays quoted, a table row keeps its number of
 cells, an admonition (``:::tip``) or MDX component (``<Tabs>``, ``<Aside type="tip">``)
-keeps its kind, and one that the reference (or most locales) has is not lost.
+keeps its kind, and one that the reference (or most locales) has is not lost, unless the
+configuration names it in ``source_only_components`` (translators leave it out on purpose).
 Wording is free; shape is not. A code block indented into a list step or out of it
 (the same code, nested otherwise) is info: translators re-indent examples, and the
 code itself is compared by ``code-block``.
