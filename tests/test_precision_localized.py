@@ -285,3 +285,18 @@ def test_another_api_imported_or_a_renamed_property_stays_an_error():
     # a property of an API object is not the example's own name
     en = "```js\nconst member = Color.RED;\nconsole.log(member.value);\n```\n"
     assert severities(code_block, en, "fr", en.replace(".value", ".valeur")) == ["error"]
+
+
+def test_a_paragraph_left_out_of_a_list_indented_by_two_spaces_is_info():
+    # vuejs/vue-router docs/api/README.md:214-219 and docs/ja/api/README.md:191-196 (MIT): ja indents
+    # the list by two spaces, so the paragraph under it falls out of the last item
+    en = ("### name\n\n- type: `string`\n- default: `\"default\"`\n\n  When a `<router-view>` has a name, it will "
+          "render the component with the corresponding name in the matched route record's `components` option.\n")
+    ja = ("### name\n\n  - 型: `string`\n  - デフォルト: `\"default\"`\n\n  `<router-view>` が名前を持つ時、マッチした"
+          "ルートレコードの `components` オプション内で対応する名前のコンポーネントを描画します。\n")
+    found = run_rule(structure, {"en": en, "ja": ja}, reference="en")
+    assert [(f.severity, "the same paragraph, indented into or out of a list item" in f.message) for f in found] \
+        == [("info", True)]
+    # a paragraph that became a list item is another shape
+    item = ja.replace("\n\n  `<router-view>`", "\n  - `<router-view>`")
+    assert "warning" in [f.severity for f in run_rule(structure, {"en": en, "ja": item}, reference="en")]

@@ -6,9 +6,10 @@ list at the same depth, a block quote stays quoted, a table row keeps its number
 cells, an admonition (``:::tip``) or MDX component (``<Tabs>``, ``<Aside type="tip">``)
 keeps its kind, and one that the reference (or most locales) has is not lost, unless the
 configuration names it in ``source_only_components`` (translators leave it out on purpose).
-Wording is free; shape is not. A code block indented into a list step or out of it
-(the same code, nested otherwise) is info: translators re-indent examples, and the
-code itself is compared by ``code-block``.
+Wording is free; shape is not. A code block or a paragraph indented into a list item or
+out of it (the same block, nested otherwise: a list indented by two spaces leaves the
+paragraph under it outside the item) is info: translators re-indent, and the block
+itself is compared by its own rules.
 """
 
 from __future__ import annotations
@@ -88,9 +89,9 @@ _LISTS = ("bullet_list", "ordered_list")
 
 
 def _list_nesting_only(seg: Segment, other: Segment) -> bool:
-    """True when two code blocks differ only in the lists around them."""
+    """True when two code blocks, or two paragraphs, differ only in the lists around them."""
     outside = lambda s: tuple(c for c in s.container if c not in _LISTS)  # noqa: E731
-    return seg.kind == other.kind == "code" and outside(seg) == outside(other)
+    return seg.kind == other.kind and seg.kind in ("code", "paragraph") and outside(seg) == outside(other)
 
 
 def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
@@ -165,7 +166,7 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             msg = (f"{shapes[loc][1]} where {', '.join(verdict.supporters)}{note} have a {readable}")
             nesting = _list_nesting_only(seg, segs[verdict.supporters[0]])
             if nesting:
-                msg += " (the same code block, indented into or out of a list step)"
+                msg += f" (the same {'code block' if seg.kind == 'code' else 'paragraph'}, indented into or out of a list item)"
             yield make_finding(rule, page, loc, seg, msg, expected=readable, actual=shapes[loc][1],
                                severity="info" if nesting else severity_for(SEVERITY, verdict.basis),
                                basis=verdict.basis,
