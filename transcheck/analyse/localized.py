@@ -281,12 +281,13 @@ def declared_names(code: str) -> set[str]:
     return out - {"as", "from", "type", "default"}
 
 
-def renamed_locals(expected: str, actual: str) -> bool:
-    """True when ``actual`` is ``expected`` with names the example declares itself renamed,
-    each one the same way everywhere (``ReactPokemonComponent`` / ``ReactPokemonKomponente``
-    after ``import``, ``showAlert`` / ``afficherAlerte`` as a prop its own ``type Props``
-    declares): the same program. A renamed name the block uses but does not declare (an
-    API's ``.value`` written ``.valeur``) is a change."""
+def renamed_locals(expected: str, actual: str) -> dict[str, str]:
+    """The renaming (old name -> new name) that turns ``expected`` into ``actual`` when it
+    renames only names the example declares itself, each one the same way everywhere
+    (``ReactPokemonComponent`` / ``ReactPokemonKomponente`` after ``import``, ``showAlert`` /
+    ``afficherAlerte`` as a prop its own ``type Props`` declares): the same program. Empty
+    otherwise: a renamed name the block uses but does not declare (an API's ``.value``
+    written ``.valeur``) is a change."""
     a, b = _CODE_TOKEN_RE.findall(expected), _CODE_TOKEN_RE.findall(actual)
     mine, theirs = declared_names(expected), declared_names(actual)
     forward: dict[str, str] = {}
@@ -295,12 +296,12 @@ def renamed_locals(expected: str, actual: str) -> bool:
         if op == "equal":
             continue
         if op != "replace" or i2 - i1 != j2 - j1:
-            return False
+            return {}
         for x, y in zip(a[i1:i2], b[j1:j2]):
             if x not in mine or y not in theirs or forward.setdefault(x, y) != y or backward.setdefault(y, x) != x:
-                return False
+                return {}
     # every use renamed with its declaration: no old name left, no new name there before
-    return bool(forward) and not set(forward) & set(b) and not set(backward) & set(a)
+    return forward if not set(forward) & set(b) and not set(backward) & set(a) else {}
 
 
 _FROM_RE = re.compile(r"""\bfrom\s+(["'])(.*?)\1""")
@@ -310,10 +311,9 @@ def renamed_locals_in(expected: str, actual: str, bare: str, bare_here: str) -> 
     """:func:`renamed_locals` on the blocks with their string literals masked (``bare``,
     ``bare_here``), where the modules imported are the same, or a relative one renamed as its
     name is (``'../components/ReactPokemonComponent.jsx'`` with ``ReactPokemonComponent``)."""
-    if not renamed_locals(bare, bare_here):
+    names = renamed_locals(bare, bare_here)
+    if not names:
         return False
-    a, b = _CODE_TOKEN_RE.findall(bare), _CODE_TOKEN_RE.findall(bare_here)
-    names = {x: y for x, y in zip(a, b) if x != y}
     mods_a = [m[1] for m in _FROM_RE.findall(expected)]
     mods_b = [m[1] for m in _FROM_RE.findall(actual)]
     if len(mods_a) != len(mods_b):

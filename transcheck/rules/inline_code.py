@@ -288,6 +288,11 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
             words = any(_paired(c.missing, c.extra, lambda a, b: _quotes_example(a, b, pairs)) for c in pairs_of)
         plain_words = _plain_words_only(one_side if r.missing or r.extra else d, coded, [o.prose for o in others])
         added_name = not plain_words and _added_name(page, row, one_side, segs, loc)
+        spacing = sorted(layout_key(k, free_form=False) for k in d.missing.elements()) == \
+            sorted(layout_key(k, free_form=False) for k in d.extra.elements())
+        alike = bool(d.missing and d.extra) and sorted(map(codeforms.name_form, d.missing.elements())) == \
+            sorted(map(codeforms.name_form, d.extra.elements()))  # `src/pages/` for `src/pages`
+        changed = "the same name written another way" if alike and not spacing else "translated or changed?"
         parts = []
         if d.missing and d.extra:
             if variants or words:
@@ -296,9 +301,9 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                 parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} ({why})")
             elif sum(d.extra.values()) == 1 and sum(d.missing.values()) == 1:  # show where the one span differs
                 here, there = textdiff.differing_parts(next(iter(d.extra)), next(iter(d.missing)))
-                parts.append(f"code span `{here}` instead of `{there}` (translated or changed?)")
+                parts.append(f"code span `{here}` instead of `{there}` ({changed})")
             else:
-                parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} (translated or changed?)")
+                parts.append(f"code span {_fmt(d.extra)} instead of {_fmt(d.missing)} ({changed})")
         elif d.missing:
             parts.append(f"missing code span {_fmt(d.missing)}"
                          + (" (present here as plain text)" if missing_plain else
@@ -317,12 +322,6 @@ def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
         sev = severity_for(SEVERITY, d.basis)
         localized = sorted(mask_strings(k) for k in d.missing.elements()) == \
             sorted(mask_strings(k) for k in d.extra.elements())
-        spacing = sorted(layout_key(k, free_form=False) for k in d.missing.elements()) == \
-            sorted(layout_key(k, free_form=False) for k in d.extra.elements())
-        alike = bool(d.missing and d.extra) and sorted(map(codeforms.name_form, d.missing.elements())) == \
-            sorted(map(codeforms.name_form, d.extra.elements()))  # `src/pages/` for `src/pages`
-        if alike and not spacing:
-            msg = msg.replace(" (translated or changed?)", " (the same name written another way)", 1)
         if formatting_only or localized or spacing or counts_only or variants or words or plain_words \
                 or added_name or alike:
             # formatting, a translated literal, spacing, the same word, a term formatted as code

@@ -109,7 +109,7 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
     changed = _changed_kinds(page)
     source_only = set(ctx.settings.source_only_components)
     for kind in sorted(set().union(*counts.values())):
-        if kind.partition(":")[0] in source_only:
+        if component_name(kind) in source_only:
             continue  # translations leave it out on purpose (source_only_components)
         verdict = judge({loc: c[kind] for loc, c in counts.items()}, page.reference)
         if verdict.expected is None:
@@ -139,6 +139,14 @@ def _lost_components(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:
                                expected=f"{verdict.expected}× {readable}", actual=f"{counts[loc][kind]}× {readable}",
                                severity=severity_for(SEVERITY, verdict.basis), basis=verdict.basis,
                                key=("lost", kind), line=line, end_line=line)
+
+
+def lost_component(f: Finding) -> tuple[str, int] | None:
+    """The MDX component a ``lost`` finding of this rule names, and how many of it the locale
+    has left (``("DontEditWarning", 0)``); ``None`` for any other finding (admonitions too)."""
+    if f.rule != ID or not f.message.startswith("lost <") or "× <" not in f.expected:
+        return None
+    return f.expected.split("× <", 1)[1].split(">", 1)[0].split(" ", 1)[0], int(f.actual.split("×", 1)[0])
 
 
 def check(page: AlignedPage, ctx: RuleContext) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..model import Finding
+from ..rules.structure import lost_component
 
 MIN_COPIES = 20
 """Translated copies that must lack the component for a hint."""
@@ -32,10 +33,11 @@ class LostComponents:
         """Count one page's findings; ``shared``: components two or more of its copies have."""
         self.partial.update(shared)  # a translation keeps it somewhere: not dropped on purpose
         for f in findings:
-            if f.rule != "structure" or not f.message.startswith("lost <") or "× <" not in f.expected:
+            lost = lost_component(f)
+            if lost is None:
                 continue
-            name = f.expected.split("× <", 1)[1].split(">", 1)[0].split(" ", 1)[0]
-            if f.actual.startswith("0× "):
+            name, left = lost
+            if left == 0:
                 self.copies[name].add((f.page, f.locale))
             else:
                 self.partial.add(name)  # some copy keeps one: not dropped on purpose

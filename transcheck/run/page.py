@@ -21,7 +21,7 @@ from ..analyse.semantic.engine import PageSemantics, SemanticOptions, align_and_
 from ..markdown.parse import InputFileError, parse_markdown, read_file
 from ..markdown.suppress import Suppressions, parse_suppressions
 from ..model import (AlignedPage, Document, Finding, InputError, PageGroup, PageSummary, PageView, Settings,
-                     SiteAddress)
+                     SiteAddress, component_name)
 from ..rules.base import RuleContext
 from .guard import PAGE_BASE, PER_TEXT, Stages, TimeBudgetExceeded, budget_for, page_budget, time_budget
 from .policy import apply_policy
@@ -201,7 +201,7 @@ def check_loaded(group: PageGroup, job: PageJob, rules: tuple[ModuleType, ...], 
         after = emb.stats()
         stats = {k: after[k] - before[k] for k in after}
         stats["model_loaded"] = int(emb.loaded and not loaded_before)  # loaded by this page
-    names = Counter(n for d in docs.values() for n in {s.info.partition(":")[0] for s in d.segments
+    names = Counter(n for d in docs.values() for n in {component_name(s.info) for s in d.segments
                                                          if s.kind == "component"})
     shared = tuple(sorted(n for n, c in names.items() if c >= 2))
     return PageResult(kept, summary, errors, suppressed, view, rows or [], stats, shared_components=shared)

@@ -87,36 +87,36 @@ def discover(paths: list[str | Path], source_locale: str | None = None,
         if lang:
             groups = label_sources(groups, lang)
             locales = tuple(sorted({pf.locale for g in groups for pf in g.files}))
-    said_lone: list[str] = []
+    warnings: list[str] = []
     if unlabelled:
         found, id_errors, lone = identify(unlabelled)
         groups = sorted(groups + found, key=lambda g: g.page)
-        errors.extend(_lone_in_reference(id_errors, lone, groups, said_lone))
+        kept, warnings = _lone_in_reference(id_errors, lone, groups)
+        errors.extend(kept)
         if found and not locales:
             locales = tuple(sorted({pf.locale for g in found for pf in g.files}))
-    groups, warnings = misread_locales(groups, set(aliases or {}) | set((aliases or {}).values()))
-    warnings = said_lone + warnings
-    if warnings:
+    groups, relabelled = misread_locales(groups, set(aliases or {}) | set((aliases or {}).values()))
+    if relabelled:
         locales = tuple(sorted({pf.locale for g in groups for pf in g.files}))
     said = site.describe(display_path) if site.worth_saying() else {}
-    return Discovery(tuple(groups), tuple(errors), locales, said, site.address(), tuple(warnings))
+    return Discovery(tuple(groups), tuple(errors), locales, said, site.address(), tuple(warnings + relabelled))
 
 
-def _lone_in_reference(errors: list[InputError], lone: list[tuple[str, str]], groups: list[PageGroup],
-                       said: list[str]) -> list[InputError]:
+def _lone_in_reference(errors: list[InputError], lone: list[tuple[str, str]],
+                       groups: list[PageGroup]) -> tuple[list[InputError], list[str]]:
     """``errors`` less those of lone unlabelled files written in the site's reference
     language (a ``config/README.md`` beside a site's locale folders: a page nobody
-    translated, not bad input), which become one line in ``said``."""
+    translated, not bad input), and the one warning line that names those files instead."""
     refs = {g.source_locale for g in groups if g.source_locale and g.source_locale != "source"}
     ref = base_language(refs.pop()) if len(refs) == 1 else ""
     mine = {path for path, lang in lone if ref and base_language(lang) == ref}
     if not mine:
-        return errors
+        return errors, []
     shown = sorted(mine)
-    said.append(f"{len(shown)} file(s) in {language_name(ref)} ({ref}), the site's reference language, have no "
-                f"locale in their path and no translation: not compared (" + ", ".join(shown[:5])
-                + (f", … (+{len(shown) - 5})" if len(shown) > 5 else "") + "); --exclude them to leave them out")
-    return [e for e in errors if e.file not in mine]
+    said = (f"{len(shown)} file(s) in {language_name(ref)} ({ref}), the site's reference language, have no "
+            f"locale in their path and no translation: not compared (" + ", ".join(shown[:5])
+            + (f", … (+{len(shown) - 5})" if len(shown) > 5 else "") + "); --exclude them to leave them out")
+    return [e for e in errors if e.file not in mine], [said]
 
 
 def _place(paths, source_locale, aliases, include, exclude, base, errors: list[InputError],

@@ -22,19 +22,22 @@ SOURCE_SAMPLE = 5
 DEFAULT_SOURCE_LOCALE = "en"
 
 
+def _prose(pf) -> list[str]:
+    """The prose segments of a page file (none when it cannot be read)."""
+    try:
+        doc = parse_markdown(read_file(pf.path))
+    except InputFileError:
+        return []
+    return [s.prose for s in doc.segments if s.is_prose]
+
+
 def source_language(groups: list[PageGroup]) -> str:
     """The language most of the unmarked source copies' text is in (``en`` when nothing can
     be told); ``""`` when there is no unmarked source copy. A few files are read, in path order."""
     sources = [pf for g in groups for pf in g.files if pf.locale == SOURCE]
     if not sources:
         return ""
-    texts: list[str] = []
-    for pf in sorted(sources, key=lambda p: p.display)[:SOURCE_SAMPLE]:
-        try:
-            doc = parse_markdown(read_file(pf.path))
-        except InputFileError:
-            continue
-        texts.extend(s.prose for s in doc.segments if s.is_prose)
+    texts = [t for pf in sorted(sources, key=lambda p: p.display)[:SOURCE_SAMPLE] for t in _prose(pf)]
     det = document_language(texts)
     enough = sum(len(natural_words(t)) for t in texts) >= 12
     return det.lang if enough and det.lang and det.confidence >= 0.5 else DEFAULT_SOURCE_LOCALE
@@ -69,11 +72,7 @@ MISREAD_SAMPLE = 9
 
 def _file_language(pf) -> str:
     """The language a file's prose is in, when sure (100 letters at least), else ``""``."""
-    try:
-        doc = parse_markdown(read_file(pf.path))
-    except InputFileError:
-        return ""
-    texts = [s.prose for s in doc.segments if s.is_prose]
+    texts = _prose(pf)
     det = document_language(texts)
     sure = det.lang and det.confidence >= MISREAD_CONFIDENCE and sum(c.isalpha() for t in texts for c in t) >= 100
     return det.lang if sure else ""
@@ -109,7 +108,7 @@ def misread_locales(groups: list[PageGroup], pinned: set[str]) -> tuple[list[Pag
         return groups, []
     out = [replace(g, files=tuple(sorted((replace(pf, locale=relabel.get(pf.locale, pf.locale)) for pf in g.files),
                                          key=lambda p: p.locale)),
-                   source_locale=relabel.get(g.source_locale, g.source_locale) if g.source_locale else g.source_locale)
+                   source_locale=relabel.get(g.source_locale, g.source_locale))
            for g in groups]
     warnings = [f"locale '{loc}': its pages are written in {language_name(lang)} ({lang}), and '{loc}' is the "
                 f"code of {langcodes.Language.get(loc).display_name()}, which the language checks cannot "
