@@ -121,7 +121,7 @@ def live(pids: list[int]) -> list[int]:
             Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]]
 
 
-def heavy_site(root: Path, pages: int = 32, paragraphs: int = 100, drift: bool = False) -> Path:
+def heavy_site(root: Path, pages: int = 64, paragraphs: int = 100, drift: bool = False) -> Path:
     """Enough pages for two workers to be busy for several seconds each (``drift``: a
     finding in every paragraph of ``de``)."""
     files = {}
@@ -138,7 +138,7 @@ def heavy_site(root: Path, pages: int = 32, paragraphs: int = 100, drift: bool =
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
 def test_killed_worker_is_named_and_the_run_ends_with_exit_3(tmp_path):
-    pages = 32  # long enough (about 3 s on 2 cores) for a worker to be caught checking pages
+    pages = 64  # long enough (a few seconds on 2 cores) for a worker to be caught checking pages
     heavy_site(tmp_path / "site", pages=pages)
     proc = start("site", "--no-semantic", "--jobs", "2", "--format", "json", cwd=tmp_path)
     killed = []
